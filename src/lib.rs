@@ -1,0 +1,21 @@
+//! `valuedesign` analyses the value network of a business ecosystem, after
+//! Westerlund, Leminen & Rajahonka (2014): value drivers, value nodes, value
+//! exchanges and value extracts, together a value design.
+//!
+//! The pipeline, one module per stage: [`syntax`] reads RON text into the
+//! [`model`] types, recording every problem with its place; [`validate`] checks
+//! the model's invariants and yields a [`validate::ValueDesign`]; [`load`] ties
+//! the two together and turns problems into located [`diagnostic`]s. The
+//! [`cli`] module is the only place that prints, writes files or chooses exit
+//! codes.
+
+pub mod cli;
+pub mod diagnostic;
+pub mod load;
+pub mod model;
+pub mod suggest;
+pub mod syntax;
+pub mod validate;
+
+pub use load::{load_file, load_source, LoadError};
+pub use validate::ValueDesign;

@@ -1,0 +1,124 @@
+//! The whole value design of one ecosystem: drivers, extracts and the file's top level.
+
+use indexmap::IndexMap;
+use serde::{Deserialize, Serialize};
+
+use super::{Exchange, Node};
+
+/// A value driver: a motivation pursued by nodes and served by exchanges.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Driver {
+    /// Unique id among drivers.
+    pub id: String,
+    /// Display label; defaults to the id.
+    #[serde(default)]
+    pub label: String,
+}
+
+/// A value extract: the part of the ecosystem that captures monetisable value.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Extract {
+    /// Unique id among extracts.
+    pub id: String,
+    /// Display label; defaults to the id.
+    #[serde(default)]
+    pub label: String,
+    /// Nodes named in the extract.
+    #[serde(default)]
+    pub nodes: Vec<String>,
+    /// Exchanges named in the extract.
+    #[serde(default)]
+    pub exchanges: Vec<String>,
+    /// A node to zoom in on.
+    #[serde(default)]
+    pub focus: Option<String>,
+    /// Hops around `focus` (default 1).
+    #[serde(default = "one")]
+    pub radius: u32,
+}
+
+fn one() -> u32 {
+    1
+}
+
+/// How seriously a finding is taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Severity {
+    /// Not reported.
+    Allow,
+    /// Reported; does not fail `check`.
+    Warn,
+    /// Reported; `check` exits with status 1.
+    Deny,
+}
+
+/// One ecosystem's value design: the top level of a file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ecosystem {
+    /// Name of the ecosystem.
+    pub name: String,
+    /// What it is.
+    #[serde(default)]
+    pub description: String,
+    /// Label of the currency all money figures are in.
+    #[serde(default = "default_currency")]
+    pub currency: String,
+    /// Length of the timeline in years.
+    #[serde(default = "default_horizon")]
+    pub horizon_years: u32,
+    /// Yearly discount rate for NPV.
+    #[serde(default)]
+    pub discount_rate: f64,
+    /// The value drivers.
+    #[serde(default)]
+    pub drivers: Vec<Driver>,
+    /// The value nodes.
+    #[serde(default)]
+    pub nodes: Vec<Node>,
+    /// The value exchanges.
+    #[serde(default)]
+    pub exchanges: Vec<Exchange>,
+    /// The value extracts.
+    #[serde(default)]
+    pub extracts: Vec<Extract>,
+    /// Severity per finding code, overriding the default.
+    #[serde(default)]
+    pub findings: IndexMap<String, Severity>,
+}
+
+fn default_currency() -> String {
+    "EUR".to_owned()
+}
+
+fn default_horizon() -> u32 {
+    3
+}
+
+impl Ecosystem {
+    /// Fills the defaults that depend on other fields (`label` = id, `offering` = id).
+    pub fn apply_defaults(&mut self) {
+        for d in &mut self.drivers {
+            if d.label.is_empty() {
+                d.label.clone_from(&d.id);
+            }
+        }
+        for n in &mut self.nodes {
+            if n.label.is_empty() {
+                n.label.clone_from(&n.id);
+            }
+        }
+        for e in &mut self.exchanges {
+            if e.offering.is_empty() {
+                e.offering.clone_from(&e.id);
+            }
+        }
+        for x in &mut self.extracts {
+            if x.label.is_empty() {
+                x.label.clone_from(&x.id);
+            }
+        }
+    }
+}

@@ -1,0 +1,121 @@
+//! Value exchanges: directed flows of money, goods, services, data, knowledge and benefits.
+
+use serde::{Deserialize, Serialize};
+
+use super::Cadence;
+
+/// The kind of value that flows (Allee's tangible and intangible flows).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Flow {
+    /// Money (tangible).
+    Money,
+    /// Goods (tangible).
+    Goods,
+    /// A service (tangible).
+    Service,
+    /// Data (intangible).
+    Data,
+    /// Knowledge (intangible).
+    Knowledge,
+    /// A benefit: reputation, loyalty, access, co-creation (intangible).
+    Benefit,
+}
+
+impl Flow {
+    /// Every flow kind, in a fixed order.
+    pub const ALL: [Flow; 6] = [
+        Flow::Money,
+        Flow::Goods,
+        Flow::Service,
+        Flow::Data,
+        Flow::Knowledge,
+        Flow::Benefit,
+    ];
+
+    /// Whether the flow is tangible (money, goods, services).
+    pub fn is_tangible(self) -> bool {
+        matches!(self, Flow::Money | Flow::Goods | Flow::Service)
+    }
+
+    /// Whether the flow is intangible (data, knowledge, benefits).
+    pub fn is_intangible(self) -> bool {
+        !self.is_tangible()
+    }
+}
+
+/// How a revenue stream earns its money.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum RevenueModel {
+    /// One-time sale of an asset.
+    AssetSale,
+    /// Recurring fee.
+    Subscription,
+    /// Pay per use.
+    UsageFee,
+    /// Leasing or renting.
+    Leasing,
+    /// Licensing.
+    Licensing,
+    /// Gain sharing / outcome-based.
+    GainSharing,
+    /// Sale of data.
+    DataSale,
+    /// Advertising.
+    Advertising,
+    /// A freemium tier.
+    Freemium,
+    /// Brokerage or commission.
+    Brokerage,
+}
+
+/// A dependency of one exchange on another: `O(e, y) = ratio * O(exchange, y)`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Follow {
+    /// The exchange this one follows.
+    pub exchange: String,
+    /// Occurrences of this exchange per occurrence of the followed one.
+    pub ratio: f64,
+}
+
+/// A value exchange between two nodes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Exchange {
+    /// Unique id among exchanges.
+    pub id: String,
+    /// Sending node.
+    pub from: String,
+    /// Receiving node.
+    pub to: String,
+    /// Kind of value.
+    pub flow: Flow,
+    /// What is offered; defaults to the id.
+    #[serde(default)]
+    pub offering: String,
+    /// Money: amount per occurrence; other flows: worth to the receiver per occurrence.
+    pub value: f64,
+    /// How often it occurs.
+    pub cadence: Cadence,
+    /// The node whose members drive the occurrences.
+    #[serde(default)]
+    pub per: Option<String>,
+    /// The exchange whose occurrences drive this one.
+    #[serde(default)]
+    pub follows: Option<Follow>,
+    /// The exchange this one gives something back for.
+    #[serde(default)]
+    pub reciprocates: Option<String>,
+    /// Ids of the drivers this exchange serves.
+    #[serde(default)]
+    pub drivers: Vec<String>,
+    /// Channel through which it is delivered (free text).
+    #[serde(default)]
+    pub channel: Option<String>,
+    /// Kind of customer relationship (free text).
+    #[serde(default)]
+    pub relationship: Option<String>,
+    /// Revenue model of a money flow; inferred when absent.
+    #[serde(default)]
+    pub revenue_model: Option<RevenueModel>,
+}

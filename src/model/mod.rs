@@ -1,0 +1,17 @@
+//! The value-design file format: serde types that mirror the RON file one to one.
+//!
+//! These types are the contract of section 2 of the value-design model: one
+//! [`Ecosystem`] per file, holding the four value pillars (drivers, nodes,
+//! exchanges, extracts). They hold exactly what the user wrote, with the
+//! documented defaults applied; checking that ids resolve, numbers are sane and
+//! the `follows`/`parent` links are acyclic is the job of [`crate::validate`].
+
+mod cadence;
+mod ecosystem;
+mod exchange;
+mod node;
+
+pub use cadence::Cadence;
+pub use ecosystem::{Driver, Ecosystem, Extract, Severity};
+pub use exchange::{Exchange, Flow, Follow, RevenueModel};
+pub use node::{Cost, IotRole, Node, NodeKind};

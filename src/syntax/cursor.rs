@@ -1,0 +1,443 @@
+//! The lexer: a byte cursor over RON text that skips blanks and comments and
+//! reads identifiers, strings, numbers and punctuation, with byte offsets.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use super::error::SyntaxError;
+
+/// What the next token is, judged from its first byte.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Peek {
+    /// An identifier (`Node`, `Some`, `Once`, `true`, `inf`...).
+    Ident,
+    /// A string literal.
+    Str,
+    /// A number literal.
+    Num,
+    /// One punctuation byte: `( ) [ ] { } : , #`.
+    Punct(u8),
+    /// End of input.
+    Eof,
+    /// A byte no token starts with.
+    Other(u8),
+}
+
+/// A cursor over RON source text.
+#[derive(Debug, Clone)]
+pub struct Cursor<'a> {
+    src: &'a str,
+    bytes: &'a [u8],
+    /// Byte offset of the next unread byte.
+    pub pos: usize,
+    /// How many brackets deep the reader is (bounded by [`MAX_DEPTH`]).
+    depth: u32,
+}
+
+/// How deeply values may nest; far beyond any value design, it keeps
+/// hostile input from exhausting the stack.
+pub const MAX_DEPTH: u32 = 96;
+
+impl<'a> Cursor<'a> {
+    /// A cursor at the start of `src`.
+    pub fn new(src: &'a str) -> Self {
+        Cursor {
+            src,
+            bytes: src.as_bytes(),
+            pos: 0,
+            depth: 0,
+        }
+    }
+
+    /// The whole source.
+    pub fn src(&self) -> &'a str {
+        self.src
+    }
+
+    /// Enters a nested value; fails past [`MAX_DEPTH`].
+    pub fn enter(&mut self) -> Result<(), SyntaxError> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(SyntaxError::syntax(
+                self.here(),
+                "values are nested too deeply",
+                "too deep",
+            )
+            .with_help(format!(
+                "a value design nests a few levels; this is over {MAX_DEPTH}"
+            )));
+        }
+        Ok(())
+    }
+
+    /// Leaves a nested value.
+    pub fn leave(&mut self) {
+        self.depth -= 1;
+    }
+
+    /// Skips white space and comments (`//` and nested `/* */`).
+    pub fn skip_blank(&mut self) -> Result<(), SyntaxError> {
+        loop {
+            while self.pos < self.bytes.len() && self.bytes[self.pos].is_ascii_whitespace() {
+                self.pos += 1;
+            }
+            match (self.bytes.get(self.pos), self.bytes.get(self.pos + 1)) {
+                (Some(b'/'), Some(b'/')) => {
+                    while self.pos < self.bytes.len() && self.bytes[self.pos] != b'\n' {
+                        self.pos += 1;
+                    }
+                }
+                (Some(b'/'), Some(b'*')) => {
+                    let start = self.pos;
+                    self.pos += 2;
+                    let mut depth = 1;
+                    while depth > 0 {
+                        match (self.bytes.get(self.pos), self.bytes.get(self.pos + 1)) {
+                            (None, _) => {
+                                return Err(SyntaxError::syntax(
+                                    start..start + 2,
+                                    "this block comment is never closed",
+                                    "opened here",
+                                )
+                                .with_help("close it with `*/`"));
+                            }
+                            (Some(b'*'), Some(b'/')) => {
+                                depth -= 1;
+                                self.pos += 2;
+                            }
+                            (Some(b'/'), Some(b'*')) => {
+                                depth += 1;
+                                self.pos += 2;
+                            }
+                            _ => self.pos += 1,
+                        }
+                    }
+                }
+                _ => return Ok(()),
+            }
+        }
+    }
+
+    /// Skips blanks, then says what the next token is.
+    pub fn peek(&mut self) -> Result<Peek, SyntaxError> {
+        self.skip_blank()?;
+        let Some(&b) = self.bytes.get(self.pos) else {
+            return Ok(Peek::Eof);
+        };
+        Ok(match b {
+            b'"' => Peek::Str,
+            b'r' if matches!(self.bytes.get(self.pos + 1), Some(b'"' | b'#')) => Peek::Str,
+            b'a'..=b'z' | b'A'..=b'Z' | b'_' => Peek::Ident,
+            b'0'..=b'9' | b'.' => Peek::Num,
+            b'-' | b'+' => Peek::Num,
+            b'(' | b')' | b'[' | b']' | b'{' | b'}' | b':' | b',' | b'#' => Peek::Punct(b),
+            other => Peek::Other(other),
+        })
+    }
+
+    /// The span of the token (or character) at the cursor, for error messages.
+    pub fn here(&mut self) -> Range<usize> {
+        let _ = self.skip_blank();
+        let start = self.pos;
+        let end = match self.src[start..].chars().next() {
+            None => start,
+            Some(c) if c.is_alphanumeric() || c == '_' => {
+                start
+                    + self.src[start..]
+                        .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.'))
+                        .unwrap_or(self.src.len() - start)
+            }
+            Some(c) => start + c.len_utf8(),
+        };
+        start..end
+    }
+
+    /// A short quote of the token at the cursor (`end of file` at the end).
+    pub fn describe_here(&mut self) -> String {
+        let span = self.here();
+        if span.is_empty() {
+            "the end of the file".to_owned()
+        } else {
+            let text = &self.src[span];
+            format!("`{}`", text.chars().take(40).collect::<String>())
+        }
+    }
+
+    /// Consumes `b` if it is the next token.
+    pub fn eat(&mut self, b: u8) -> Result<bool, SyntaxError> {
+        self.skip_blank()?;
+        if self.bytes.get(self.pos) == Some(&b) {
+            self.pos += 1;
+            Ok(true)
+        } else {
+            Ok(false)
+        }
+    }
+
+    /// Consumes `b` or fails with "expected `b` ... `context`".
+    pub fn expect(&mut self, b: u8, context: &str) -> Result<(), SyntaxError> {
+        if self.eat(b)? {
+            Ok(())
+        } else {
+            let found = self.describe_here();
+            Err(SyntaxError::syntax(
+                self.here(),
+                format!("expected `{}` {context}, found {found}", b as char),
+                format!("expected `{}`", b as char),
+            ))
+        }
+    }
+
+    /// Reads an identifier; the caller has peeked [`Peek::Ident`].
+    pub fn ident(&mut self) -> Result<(&'a str, Range<usize>), SyntaxError> {
+        self.skip_blank()?;
+        let start = self.pos;
+        // Raw identifiers `r#name`.
+        if self.bytes.get(self.pos) == Some(&b'r') && self.bytes.get(self.pos + 1) == Some(&b'#') {
+            self.pos += 2;
+        }
+        let name_start = self.pos;
+        while self.pos < self.bytes.len()
+            && (self.bytes[self.pos].is_ascii_alphanumeric() || self.bytes[self.pos] == b'_')
+        {
+            self.pos += 1;
+        }
+        if self.pos == name_start {
+            let found = self.describe_here();
+            return Err(SyntaxError::syntax(
+                self.here(),
+                format!("expected a name, found {found}"),
+                "expected a name",
+            ));
+        }
+        Ok((&self.src[name_start..self.pos], start..self.pos))
+    }
+
+    /// Reads a number literal as text (`12`, `-0.5`, `1e6`, `inf`, `-inf`, `NaN`).
+    pub fn number(&mut self) -> Result<(&'a str, Range<usize>), SyntaxError> {
+        self.skip_blank()?;
+        let start = self.pos;
+        if matches!(self.bytes.get(self.pos), Some(b'-' | b'+')) {
+            self.pos += 1;
+        }
+        if self.src[self.pos..].starts_with("inf") {
+            self.pos += 3;
+            return Ok((&self.src[start..self.pos], start..self.pos));
+        }
+        while let Some(&b) = self.bytes.get(self.pos) {
+            let exponent_sign = matches!(b, b'-' | b'+')
+                && matches!(self.bytes.get(self.pos - 1), Some(b'e' | b'E'));
+            if b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'_') || exponent_sign {
+                self.pos += 1;
+            } else {
+                break;
+            }
+        }
+        if self.pos == start || (self.pos == start + 1 && !self.bytes[start].is_ascii_digit()) {
+            self.pos = start;
+            let found = self.describe_here();
+            return Err(SyntaxError::syntax(
+                self.here(),
+                format!("expected a number, found {found}"),
+                "expected a number",
+            ));
+        }
+        Ok((&self.src[start..self.pos], start..self.pos))
+    }
+
+    /// Reads a string literal (plain with escapes, or raw `r"..."`/`r#"..."#`).
+    pub fn string(&mut self) -> Result<(Cow<'a, str>, Range<usize>), SyntaxError> {
+        self.skip_blank()?;
+        let start = self.pos;
+        if self.bytes.get(self.pos) == Some(&b'r') {
+            return self.raw_string(start);
+        }
+        self.pos += 1; // opening quote
+        let content_start = self.pos;
+        // Fast path: no escapes.
+        while let Some(&b) = self.bytes.get(self.pos) {
+            match b {
+                b'"' => {
+                    let s = &self.src[content_start..self.pos];
+                    self.pos += 1;
+                    return Ok((Cow::Borrowed(s), start..self.pos));
+                }
+                b'\\' => break,
+                _ => self.pos += 1,
+            }
+        }
+        let mut out = String::from(&self.src[content_start..self.pos]);
+        loop {
+            let Some(c) = self.src[self.pos..].chars().next() else {
+                return Err(SyntaxError::syntax(
+                    start..start + 1,
+                    "this string is never closed",
+                    "opened here",
+                )
+                .with_help("add the closing `\"`"));
+            };
+            match c {
+                '"' => {
+                    self.pos += 1;
+                    return Ok((Cow::Owned(out), start..self.pos));
+                }
+                '\\' => {
+                    let esc_start = self.pos;
+                    self.pos += 1;
+                    let Some(e) = self.src[self.pos..].chars().next() else {
+                        continue;
+                    };
+                    self.pos += e.len_utf8();
+                    match e {
+                        'n' => out.push('\n'),
+                        't' => out.push('\t'),
+                        'r' => out.push('\r'),
+                        '0' => out.push('\0'),
+                        '\\' => out.push('\\'),
+                        '"' => out.push('"'),
+                        '\'' => out.push('\''),
+                        'u' => out.push(self.unicode_escape(esc_start)?),
+                        other => {
+                            return Err(SyntaxError::syntax(
+                                esc_start..self.pos,
+                                format!("unknown escape `\\{other}` in a string"),
+                                "unknown escape",
+                            )
+                            .with_help(
+                                "use \\\\ for a backslash, \\\" for a quote, \\n for a new line",
+                            ))
+                        }
+                    }
+                }
+                c => {
+                    out.push(c);
+                    self.pos += c.len_utf8();
+                }
+            }
+        }
+    }
+
+    fn unicode_escape(&mut self, esc_start: usize) -> Result<char, SyntaxError> {
+        let bad = |end: usize| {
+            SyntaxError::syntax(esc_start..end, "invalid unicode escape", "invalid escape")
+                .with_help("write \\u{1F600} or \\u00e9")
+        };
+        let (hex, after) = if self.bytes.get(self.pos) == Some(&b'{') {
+            let close = self.src[self.pos..]
+                .find('}')
+                .ok_or_else(|| bad(self.pos))?;
+            (
+                &self.src[self.pos + 1..self.pos + close],
+                self.pos + close + 1,
+            )
+        } else {
+            let end = (self.pos + 4).min(self.src.len());
+            (self.src.get(self.pos..end).unwrap_or(""), end)
+        };
+        let c = u32::from_str_radix(hex, 16)
+            .ok()
+            .and_then(char::from_u32)
+            .ok_or_else(|| bad(after))?;
+        self.pos = after;
+        Ok(c)
+    }
+
+    fn raw_string(&mut self, start: usize) -> Result<(Cow<'a, str>, Range<usize>), SyntaxError> {
+        self.pos += 1; // r
+        let hashes = self.bytes[self.pos..]
+            .iter()
+            .take_while(|&&b| b == b'#')
+            .count();
+        self.pos += hashes;
+        if self.bytes.get(self.pos) != Some(&b'"') {
+            return Err(SyntaxError::syntax(
+                start..self.pos,
+                "expected `\"` after `r#`",
+                "raw string",
+            ));
+        }
+        self.pos += 1;
+        let content_start = self.pos;
+        let closing: String = std::iter::once('"')
+            .chain(std::iter::repeat_n('#', hashes))
+            .collect();
+        match self.src[self.pos..].find(&closing) {
+            Some(off) => {
+                let s = &self.src[content_start..content_start + off];
+                self.pos = content_start + off + closing.len();
+                Ok((Cow::Borrowed(s), start..self.pos))
+            }
+            None => Err(SyntaxError::syntax(
+                start..content_start,
+                "this raw string is never closed",
+                "opened here",
+            )
+            .with_help(format!("close it with `{closing}`"))),
+        }
+    }
+
+    /// Skips one whole value of any shape, checking only that brackets balance.
+    pub fn skip_value(&mut self) -> Result<Range<usize>, SyntaxError> {
+        self.skip_blank()?;
+        let start = self.pos;
+        match self.peek()? {
+            Peek::Str => {
+                self.string()?;
+            }
+            Peek::Num => {
+                self.number()?;
+            }
+            Peek::Ident => {
+                self.ident()?;
+                if self.peek()? == Peek::Punct(b'(') {
+                    self.skip_group(b'(', b')')?;
+                }
+            }
+            Peek::Punct(b'(') => self.skip_group(b'(', b')')?,
+            Peek::Punct(b'[') => self.skip_group(b'[', b']')?,
+            Peek::Punct(b'{') => self.skip_group(b'{', b'}')?,
+            _ => {
+                let found = self.describe_here();
+                return Err(SyntaxError::syntax(
+                    self.here(),
+                    format!("expected a value, found {found}"),
+                    "expected a value",
+                ));
+            }
+        }
+        Ok(start..self.pos)
+    }
+
+    /// Skips a bracketed group, the cursor being on `open`.
+    fn skip_group(&mut self, open: u8, close: u8) -> Result<(), SyntaxError> {
+        let open_at = self.pos;
+        self.expect(open, "")?;
+        self.enter()?;
+        let r = self.skip_group_rest(open_at, open, close);
+        self.leave();
+        r
+    }
+
+    fn skip_group_rest(&mut self, open_at: usize, open: u8, close: u8) -> Result<(), SyntaxError> {
+        loop {
+            match self.peek()? {
+                Peek::Punct(b) if b == close => {
+                    self.pos += 1;
+                    return Ok(());
+                }
+                Peek::Punct(b',' | b':') => self.pos += 1,
+                Peek::Eof => {
+                    return Err(SyntaxError::syntax(
+                        open_at..open_at + 1,
+                        format!("this `{}` is never closed", open as char),
+                        "opened here",
+                    )
+                    .with_help(format!("add the matching `{}`", close as char)))
+                }
+                _ => {
+                    self.skip_value()?;
+                }
+            }
+        }
+    }
+}
