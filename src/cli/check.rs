@@ -91,7 +91,7 @@ pub(super) fn run(args: &CheckArgs) -> u8 {
         }
         Format::Human if failed > 0 => {
             eprintln!(
-                "{failed} of {} file(s) could not be loaded: {problems} problem(s). Nothing was written.",
+                "{failed} of {} file(s) could not be loaded: {problems} problem(s); fix them and run again.",
                 files.len()
             );
         }

@@ -117,6 +117,14 @@ impl<'a, 's> Parser<'a, 's> {
 
     /// Skips `#![enable(...)]` attributes at the top of a file.
     fn skip_attributes(&mut self) -> Result<(), SyntaxError> {
+        if self.cur.peek()? == Peek::Eof {
+            return Err(SyntaxError::syntax(
+                self.cur.pos..self.cur.pos,
+                "the file holds no value design",
+                "empty",
+            )
+            .with_help("a value design starts with `Ecosystem(name: \"...\", nodes: [...], exchanges: [...])`; see docs/format.md"));
+        }
         while self.cur.peek()? == Peek::Punct(b'#') {
             self.cur.pos += 1;
             self.cur.eat(b'!')?;
@@ -144,9 +152,20 @@ impl<'a, 's> Parser<'a, 's> {
     }
 
     /// After a list/map/struct element: a `,` or the closing bracket must follow.
-    fn after_element(&mut self, close: u8) -> Result<(), SyntaxError> {
+    fn after_element(&mut self, open: usize, close: u8) -> Result<(), SyntaxError> {
         if self.cur.eat(b',')? || self.cur.peek()? == Peek::Punct(close) {
             return Ok(());
+        }
+        if self.cur.peek()? == Peek::Eof {
+            return Err(SyntaxError::syntax(
+                open..open + 1,
+                format!(
+                    "the file ends before this is closed with `{}`",
+                    close as char
+                ),
+                "this is never closed",
+            )
+            .with_help("check that every bracket is closed"));
         }
         let found = self.cur.describe_here();
         Err(SyntaxError::syntax(
@@ -479,6 +498,7 @@ impl<'de, 'a, 's> de::Deserializer<'de> for &mut Parser<'a, 's> {
     }
 
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, SyntaxError> {
+        let open = self.cur.here().start;
         if !self.cur.eat(b'[')? {
             self.mismatch("a list `[...]`")?;
             return visitor.visit_seq(Empty);
@@ -486,6 +506,7 @@ impl<'de, 'a, 's> de::Deserializer<'de> for &mut Parser<'a, 's> {
         self.cur.enter()?;
         let r = visitor.visit_seq(Elements {
             p: &mut *self,
+            open,
             close: b']',
         });
         self.cur.leave();
@@ -496,12 +517,14 @@ impl<'de, 'a, 's> de::Deserializer<'de> for &mut Parser<'a, 's> {
         _len: usize,
         visitor: V,
     ) -> Result<V::Value, SyntaxError> {
+        let open = self.cur.here().start;
         if !self.cur.eat(b'(')? {
             self.mismatch("a tuple `(...)`")?;
             return Err(SyntaxError::already_recorded());
         }
         visitor.visit_seq(Elements {
             p: self,
+            open,
             close: b')',
         })
     }
@@ -518,12 +541,16 @@ impl<'de, 'a, 's> de::Deserializer<'de> for &mut Parser<'a, 's> {
     }
 
     fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, SyntaxError> {
+        let open = self.cur.here().start;
         if !self.cur.eat(b'{')? {
             self.mismatch("a map `{...}`")?;
             return visitor.visit_map(Empty);
         }
         self.cur.enter()?;
-        let r = visitor.visit_map(Entries { p: &mut *self });
+        let r = visitor.visit_map(Entries {
+            p: &mut *self,
+            open,
+        });
         self.cur.leave();
         r
     }
@@ -540,11 +567,14 @@ impl<'de, 'a, 's> de::Deserializer<'de> for &mut Parser<'a, 's> {
         }
         let head = start..self.cur.pos;
         self.cur.enter()?;
+        let mut suggested = Vec::new();
         let result = visitor.visit_map(Fields {
             p: &mut *self,
             name,
             fields,
             seen: 0,
+            open: head.end - 1,
+            suggested: &mut suggested,
         });
         self.cur.leave();
         match result {
@@ -557,6 +587,10 @@ impl<'de, 'a, 's> de::Deserializer<'de> for &mut Parser<'a, 's> {
                 self.cur.skip_value()?;
                 if e.code == "missing-field" {
                     let field = e.message.split('`').nth(1).unwrap_or("").to_owned();
+                    if suggested.contains(&field.as_str()) {
+                        // "unknown field `valeu`, did you mean `value`?" already says it.
+                        return Err(SyntaxError::already_recorded());
+                    }
                     let who = super::locate::field_string(self.cur.src(), start, "id")
                         .map(|id| format!(" `{id}`"))
                         .unwrap_or_default();
@@ -635,6 +669,8 @@ fn list_names(names: &[&str]) -> String {
 /// Elements of a list (or tuple), with per-element recovery.
 struct Elements<'p, 'a, 's> {
     p: &'p mut Parser<'a, 's>,
+    /// Offset of the opening bracket, to point at when it is never closed.
+    open: usize,
     close: u8,
 }
 
@@ -651,25 +687,25 @@ impl<'de> de::SeqAccess<'de> for Elements<'_, '_, '_> {
             }
             if self.p.cur.peek()? == Peek::Eof {
                 return Err(SyntaxError::syntax(
-                    self.p.cur.here(),
+                    self.open..self.open + 1,
                     format!(
                         "the file ends before this list is closed with `{}`",
                         self.close as char
                     ),
-                    "file ends here",
+                    "this is never closed",
                 )
                 .with_help("check that every bracket is closed"));
             }
             let start = self.p.cur.pos;
             if self.p.skip.contains(&start) {
                 self.p.cur.skip_value()?;
-                self.p.after_element(self.close)?;
+                self.p.after_element(self.open, self.close)?;
                 continue;
             }
             let mark = self.p.errors.len();
             return match seed.deserialize(&mut *self.p) {
                 Ok(v) => {
-                    self.p.after_element(self.close)?;
+                    self.p.after_element(self.open, self.close)?;
                     Ok(Some(v))
                 }
                 Err(e) if e.fatal || e.marked => Err(e),
@@ -693,6 +729,7 @@ impl<'de> de::SeqAccess<'de> for Elements<'_, '_, '_> {
 /// Entries of a `{ key: value }` map.
 struct Entries<'p, 'a, 's> {
     p: &'p mut Parser<'a, 's>,
+    open: usize,
 }
 
 impl<'de> de::MapAccess<'de> for Entries<'_, '_, '_> {
@@ -715,7 +752,7 @@ impl<'de> de::MapAccess<'de> for Entries<'_, '_, '_> {
         seed: V,
     ) -> Result<V::Value, SyntaxError> {
         let v = seed.deserialize(&mut *self.p)?;
-        self.p.after_element(b'}')?;
+        self.p.after_element(self.open, b'}')?;
         Ok(v)
     }
 }
@@ -726,6 +763,10 @@ struct Fields<'p, 'a, 's> {
     name: &'static str,
     fields: &'static [&'static str],
     seen: u64,
+    /// Offset of the opening parenthesis.
+    open: usize,
+    /// Fields suggested for unknown keys, so a missing one is not reported twice.
+    suggested: &'p mut Vec<&'static str>,
 }
 
 impl<'de> de::MapAccess<'de> for Fields<'_, '_, '_> {
@@ -744,9 +785,9 @@ impl<'de> de::MapAccess<'de> for Fields<'_, '_, '_> {
                 Peek::Ident => {}
                 Peek::Eof => {
                     return Err(SyntaxError::syntax(
-                        self.p.cur.here(),
-                        format!("the file ends inside this {}", self.name),
-                        "file ends here",
+                        self.open..self.open + 1,
+                        format!("the file ends before this {} is closed with `)`", self.name),
+                        "this is never closed",
                     )
                     .with_help("close it with `)`"))
                 }
@@ -785,11 +826,14 @@ impl<'de> de::MapAccess<'de> for Fields<'_, '_, '_> {
                 }
                 None => {
                     let help = match did_you_mean(key, self.fields.iter().copied()) {
-                        Some(best) => format!(
-                            "did you mean `{best}`? {} fields are {}",
-                            self.name,
-                            list_names(self.fields)
-                        ),
+                        Some(best) => {
+                            self.suggested.push(best);
+                            format!(
+                                "did you mean `{best}`? {} fields are {}",
+                                self.name,
+                                list_names(self.fields)
+                            )
+                        }
                         None => format!("{} fields are {}", self.name, list_names(self.fields)),
                     };
                     self.p.record(
@@ -804,7 +848,7 @@ impl<'de> de::MapAccess<'de> for Fields<'_, '_, '_> {
                 }
             }
             self.p.cur.skip_value()?;
-            self.p.after_element(b')')?;
+            self.p.after_element(self.open, b')')?;
         }
     }
 
@@ -813,7 +857,7 @@ impl<'de> de::MapAccess<'de> for Fields<'_, '_, '_> {
         seed: V,
     ) -> Result<V::Value, SyntaxError> {
         let v = seed.deserialize(&mut *self.p)?;
-        self.p.after_element(b')')?;
+        self.p.after_element(self.open, b')')?;
         Ok(v)
     }
 }
@@ -904,11 +948,15 @@ impl<'de> de::VariantAccess<'de> for Variant<'_, '_, '_> {
             ));
         }
         let name = self.name;
+        let mut suggested = Vec::new();
+        let open = self.p.cur.pos - 1;
         visitor.visit_map(Fields {
             p: self.p,
             name,
             fields,
             seen: 0,
+            open,
+            suggested: &mut suggested,
         })
     }
 }

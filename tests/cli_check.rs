@@ -1,0 +1,138 @@
+//! The `valuedesign check` binary: summary lines, JSON, exit codes.
+
+use std::path::Path;
+use std::process::Command;
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_valuedesign"))
+}
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+const GOOD: &str = r#"// a tiny valid design
+Ecosystem(
+    name: "Tiny",
+    drivers: [Driver(id: "uptime")],
+    nodes: [
+        Node(id: "vendor", kind: Organization, drivers: ["uptime"]),
+        Node(id: "plants", kind: Segment, count: 5.0, drivers: ["uptime"]),
+    ],
+    exchanges: [
+        Exchange(id: "kit", from: "vendor", to: "plants", flow: Goods, value: 100.0, cadence: Once, per: Some("plants")),
+        Exchange(id: "pay", from: "plants", to: "vendor", flow: Money, value: 80.0, cadence: Once,
+                 follows: Some(Follow(exchange: "kit", ratio: 1.0)), reciprocates: Some("kit")),
+    ],
+    extracts: [Extract(id: "sales", label: "Kit sales", exchanges: ["pay"])],
+)
+"#;
+
+#[test]
+fn check_prints_one_line_per_valid_file_and_exits_0() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let good = dir.path().join("tiny.ron");
+    std::fs::write(&good, GOOD).expect("write");
+    let out = bin().arg("check").arg(&good).output().expect("runs");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        stdout.trim(),
+        format!(
+            "{}: 1 drivers, 2 nodes, 2 exchanges, 1 extracts",
+            good.display()
+        )
+    );
+}
+
+#[test]
+fn a_bad_file_among_good_ones_exits_2_with_its_diagnostics() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let good = dir.path().join("tiny.ron");
+    std::fs::write(&good, GOOD).expect("write");
+    let bad = root().join("tests/fixtures/bad/three-mistakes.ron");
+    let before = std::fs::read(&bad).expect("read");
+    let out = bin()
+        .arg("check")
+        .arg(&good)
+        .arg(&bad)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stdout.contains("tiny.ron: 1 drivers"), "{stdout}");
+    assert_eq!(stderr.matches("error[").count(), 3, "{stderr}");
+    assert!(stderr.contains("three-mistakes.ron:7:"), "{stderr}");
+    assert!(
+        stderr.contains("1 of 2 file(s) could not be loaded"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(std::fs::read(&bad).expect("read"), before, "input modified");
+}
+
+#[test]
+fn json_format_lists_every_file_with_located_diagnostics() {
+    let bad = root().join("tests/fixtures/bad/unknown-id.ron");
+    let out = bin()
+        .args(["check", "--format", "json"])
+        .arg(&bad)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON on stdout");
+    let d = &v["files"][0]["diagnostics"][0];
+    assert_eq!(v["files"][0]["ok"], false);
+    assert_eq!(d["code"], "unknown-id");
+    assert_eq!(d["start"]["line"], 8);
+    assert_eq!(d["start"]["column"], 35);
+    assert_eq!(d["help"], "did you mean `vendor`?");
+}
+
+#[test]
+fn no_arguments_checks_every_file_in_ecosystems() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir(dir.path().join("ecosystems")).expect("mkdir");
+    std::fs::write(dir.path().join("ecosystems/b.ron"), GOOD).expect("write");
+    std::fs::write(dir.path().join("ecosystems/a.ron"), GOOD).expect("write");
+    std::fs::write(dir.path().join("ecosystems/notes.txt"), "not a design").expect("write");
+    let out = bin().current_dir(dir.path()).output().expect("runs");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "{stdout}");
+    assert!(lines[0].starts_with("ecosystems/a.ron: "), "{stdout}");
+    assert!(lines[1].starts_with("ecosystems/b.ron: "), "{stdout}");
+}
+
+#[test]
+fn no_ecosystems_folder_is_an_input_error() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = bin().current_dir(dir.path()).output().expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("help:"));
+}
+
+#[test]
+fn usage_errors_exit_2_and_help_exits_0() {
+    let out = bin()
+        .args(["check", "--format", "xml"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let out = bin().args(["frobnicate"]).output().expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let out = bin().arg("--help").output().expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+}
