@@ -9,10 +9,14 @@
 //! [`cli`] module is the only place that prints, writes files or chooses exit
 //! codes.
 
+pub mod analysis;
 pub mod cli;
 pub mod diagnostic;
+pub mod generate;
 pub mod load;
 pub mod model;
+pub mod network;
+pub mod rng;
 pub mod suggest;
 pub mod syntax;
 pub mod validate;

@@ -4,7 +4,9 @@
 //! Exit codes are a contract: 0 all good, 1 findings at deny level (kept for
 //! the findings catalogue), 2 an input or usage error.
 
+mod analyse;
 mod check;
+mod table;
 
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -28,6 +30,9 @@ pub const DEFAULT_ECOSYSTEMS_DIR: &str = "ecosystems";
 #[derive(Debug, Parser)]
 #[command(name = "valuedesign", version, about, long_about = None)]
 pub struct Cli {
+    /// Worker threads for the parallel parts (default: one per core). Results do not depend on it.
+    #[arg(long, global = true)]
+    pub threads: Option<usize>,
     /// What to do.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -38,6 +43,38 @@ pub struct Cli {
 pub enum Command {
     /// Check value-design files: every problem, located; one summary line per valid file.
     Check(CheckArgs),
+    /// Analyse one value design: every actor's ledger and win-win verdict, keystones, extracts.
+    #[command(alias = "analyze")]
+    Analyse(AnalyseArgs),
+    /// Write a synthetic value design (for benchmarks and experiments) to standard output.
+    Generate(GenerateArgs),
+}
+
+/// Arguments of `generate`.
+#[derive(Debug, clap::Args)]
+pub struct GenerateArgs {
+    /// Number of nodes.
+    #[arg(long, value_parser = clap::value_parser!(u64).range(2..=50_000_000))]
+    pub nodes: u64,
+    /// Seed: the same seed gives the same file.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Exchanges per node.
+    #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u64).range(1..=100))]
+    pub exchanges_per_node: u64,
+}
+
+/// Arguments of `analyse`.
+#[derive(Debug, clap::Args)]
+pub struct AnalyseArgs {
+    /// The value-design file (.ron).
+    pub file: PathBuf,
+    /// Years to analyse (default: the file's `horizon_years`).
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=200))]
+    pub years: Option<u32>,
+    /// Output format: tables, or the analysis.json structure.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
 }
 
 /// Arguments of `check`.
@@ -68,14 +105,42 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             return ExitCode::from(if e.use_stderr() { EXIT_INPUT } else { EXIT_OK });
         }
     };
+    if let Some(threads) = cli.threads {
+        // Only fails if a pool was already built, which `run` never does.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads.max(1))
+            .build_global();
+    }
     let code = match cli.command {
         Some(Command::Check(args)) => check::run(&args),
+        Some(Command::Analyse(args)) => analyse::run(&args),
+        Some(Command::Generate(args)) => generate(&args),
         None => check::run(&CheckArgs {
             files: Vec::new(),
             format: Format::Human,
         }),
     };
     ExitCode::from(code)
+}
+
+/// Runs `generate`: the design goes to standard output.
+fn generate(args: &GenerateArgs) -> u8 {
+    use std::io::Write;
+    let cfg = crate::generate::GenerateConfig {
+        nodes: args.nodes as usize,
+        exchanges_per_node: args.exchanges_per_node as usize,
+        seed: args.seed,
+    };
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::with_capacity(1 << 20, stdout.lock());
+    match crate::generate::generate(&cfg, &mut out).and_then(|()| out.flush()) {
+        Ok(()) => EXIT_OK,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => EXIT_OK,
+        Err(e) => {
+            eprintln!("error: cannot write the generated design: {e}");
+            EXIT_INPUT
+        }
+    }
 }
 
 /// The files to work on: those named, or every `.ron` in `ecosystems/`, sorted.

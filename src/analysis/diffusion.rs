@@ -1,0 +1,176 @@
+//! Contract 3.3: how far knowledge, data and benefits reach.
+//!
+//! On the intangible exchanges, weight `w(e) = 1 + value * O(e, 1)`, `W`
+//! row-normalised per sender, source `s(a)` = intangible worth received in
+//! year 1 plus 1 per intangible inflow; iterate `x = s + d * W^T x` until the
+//! L1 change is below the tolerance. `reach(a) = x(a)`.
+//!
+//! Each iteration is a pull over an intangible in-CSR (sender index and
+//! normalised weight per entry, 12 bytes): node `a` reads only its own row, so
+//! nodes are independent and run in parallel. The L1 change is summed per
+//! fixed-size block and the blocks are added in order, so the result is
+//! bit-identical for any thread count, and equal to [`diffuse_sequential`].
+
+use rayon::prelude::*;
+
+use super::timeline::Timeline;
+use crate::network::Network;
+
+/// Nodes per block of the L1 reduction (fixed so results do not depend on threads).
+const BLOCK: usize = 4096;
+
+/// The intangible pull graph: for node `a`, entries `offsets[a]..offsets[a+1]`
+/// of `senders` and `weights`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PullGraph {
+    /// Row starts (nodes + 1).
+    pub offsets: Vec<u32>,
+    /// Sender of each entry.
+    pub senders: Vec<u32>,
+    /// Normalised weight `W[sender -> a]` of each entry.
+    pub weights: Vec<f64>,
+    /// Source term `s(a)`.
+    pub source: Vec<f64>,
+}
+
+/// Result of the diffusion.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Diffusion {
+    /// `reach(a)`.
+    pub reach: Vec<f64>,
+    /// Iterations run.
+    pub iterations: u32,
+    /// Whether the L1 change fell below the tolerance.
+    pub converged: bool,
+}
+
+/// Diffusion parameters.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct DiffusionConfig {
+    /// Damping `d`, in `[0, 1)`.
+    pub damping: f64,
+    /// Stop when the L1 change is below this.
+    pub tolerance: f64,
+    /// Give up after this many iterations.
+    pub max_iterations: u32,
+}
+
+impl Default for DiffusionConfig {
+    fn default() -> Self {
+        DiffusionConfig {
+            damping: 0.85,
+            tolerance: 1e-9,
+            max_iterations: 100_000,
+        }
+    }
+}
+
+/// Builds the pull graph from the network and year-1 occurrences. O(N + E).
+pub fn pull_graph(net: &Network, tl: &Timeline) -> PullGraph {
+    let n = net.node_count();
+    let weight = |e: usize| {
+        let edge = &net.edges[e];
+        1.0 + edge.value * tl.occurrences(e).first().copied().unwrap_or(0.0)
+    };
+    // Sender totals, summed in each sender's out-row order.
+    let out_total: Vec<f64> = (0..n)
+        .into_par_iter()
+        .map(|a| {
+            net.outgoing
+                .row(a)
+                .iter()
+                .filter(|&&e| net.edges[e as usize].flow.is_intangible())
+                .map(|&e| weight(e as usize))
+                .sum()
+        })
+        .collect();
+    let mut offsets = Vec::with_capacity(n + 1);
+    offsets.push(0u32);
+    let mut senders = Vec::new();
+    let mut weights = Vec::new();
+    let mut source = vec![0.0; n];
+    for a in 0..n {
+        let mut s = 0.0;
+        for &e in net.incoming.row(a) {
+            let edge = &net.edges[e as usize];
+            if !edge.flow.is_intangible() {
+                continue;
+            }
+            s += edge.value * tl.occurrences(e as usize).first().copied().unwrap_or(0.0) + 1.0;
+            senders.push(edge.from);
+            weights.push(weight(e as usize) / out_total[edge.from as usize]);
+        }
+        source[a] = s;
+        offsets.push(senders.len() as u32);
+    }
+    PullGraph {
+        offsets,
+        senders,
+        weights,
+        source,
+    }
+}
+
+/// One pull step for the nodes `first..first + x_new.len()`; returns their L1 change.
+#[inline]
+fn step_block(g: &PullGraph, d: f64, x: &[f64], first: usize, x_new: &mut [f64]) -> f64 {
+    let mut change = 0.0;
+    for (i, out) in x_new.iter_mut().enumerate() {
+        let a = first + i;
+        let (lo, hi) = (g.offsets[a] as usize, g.offsets[a + 1] as usize);
+        let mut acc = 0.0;
+        for k in lo..hi {
+            acc += g.weights[k] * x[g.senders[k] as usize];
+        }
+        let v = g.source[a] + d * acc;
+        change += (v - x[a]).abs();
+        *out = v;
+    }
+    change
+}
+
+/// Iterates to the fixed point, in parallel.
+pub fn diffuse(g: &PullGraph, cfg: &DiffusionConfig) -> Diffusion {
+    iterate(g, cfg, |x, x_new| {
+        let partial: Vec<f64> = x_new
+            .par_chunks_mut(BLOCK)
+            .enumerate()
+            .map(|(b, chunk)| step_block(g, cfg.damping, x, b * BLOCK, chunk))
+            .collect();
+        partial.iter().sum()
+    })
+}
+
+/// The same iteration on one thread (the reference for the parallel one).
+pub fn diffuse_sequential(g: &PullGraph, cfg: &DiffusionConfig) -> Diffusion {
+    iterate(g, cfg, |x, x_new| {
+        let partial: Vec<f64> = x_new
+            .chunks_mut(BLOCK)
+            .enumerate()
+            .map(|(b, chunk)| step_block(g, cfg.damping, x, b * BLOCK, chunk))
+            .collect();
+        partial.iter().sum()
+    })
+}
+
+fn iterate(
+    g: &PullGraph,
+    cfg: &DiffusionConfig,
+    mut step: impl FnMut(&[f64], &mut [f64]) -> f64,
+) -> Diffusion {
+    let mut x = g.source.clone();
+    let mut x_new = vec![0.0; x.len()];
+    let mut iterations = 0;
+    let mut converged = x.is_empty();
+    while !converged && iterations < cfg.max_iterations {
+        let change = step(&x, &mut x_new);
+        std::mem::swap(&mut x, &mut x_new);
+        iterations += 1;
+        converged = change < cfg.tolerance;
+    }
+    Diffusion {
+        reach: x,
+        iterations,
+        converged,
+    }
+}

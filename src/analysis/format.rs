@@ -1,0 +1,53 @@
+//! Number formatting for people: thousands separators, fixed decimals.
+
+/// An amount with thousands separators and no decimals below 1,000 only when
+/// whole: `1,234,568`, `-30,400`, `12.5`, `0`.
+pub fn amount(x: f64) -> String {
+    if !x.is_finite() {
+        return x.to_string();
+    }
+    let rounded = x.round();
+    if (x - rounded).abs() < 0.005 || x.abs() >= 1000.0 {
+        group(rounded)
+    } else {
+        format!("{x:.2}")
+    }
+}
+
+/// A whole number with thousands separators.
+fn group(x: f64) -> String {
+    let negative = x < 0.0 && x != 0.0;
+    let digits = format!("{:.0}", x.abs());
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if negative {
+        out.insert(0, '-');
+    }
+    out
+}
+
+/// A share as a percentage with one decimal: `42.5%`.
+pub fn percent(share: f64) -> String {
+    format!("{:.1}%", share * 100.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{amount, percent};
+
+    #[test]
+    fn amounts_read_like_a_spreadsheet() {
+        assert_eq!(amount(1234567.8), "1,234,568");
+        assert_eq!(amount(-30400.0), "-30,400");
+        assert_eq!(amount(999.0), "999");
+        assert_eq!(amount(12.5), "12.50");
+        assert_eq!(amount(0.0), "0");
+        assert_eq!(amount(-0.0001), "0");
+        assert_eq!(percent(0.425), "42.5%");
+    }
+}

@@ -1,0 +1,339 @@
+//! The `analysis.json` structure: every figure of the analysis keyed by id.
+//! Pure: builds serialisable values; the CLI writes them.
+
+use indexmap::IndexMap;
+use serde::Serialize;
+
+use super::{Analysis, Field, Ledgers, Method, Verdict};
+use crate::model::{Ecosystem, Flow, NodeKind};
+
+/// The whole document.
+#[derive(Debug, Serialize)]
+pub struct AnalysisJson<'a> {
+    /// The ecosystem's settings as used.
+    pub ecosystem: EcosystemJson<'a>,
+    /// The years of every per-year array, 1-based.
+    pub years: Vec<u32>,
+    /// Whether every actor is win-win.
+    pub win_win: bool,
+    /// The keystone actor's id.
+    pub keystone: Option<&'a str>,
+    /// Sum over all nodes of `revenue - spend`, per year (0 up to rounding).
+    pub money_balance: Vec<f64>,
+    /// Per node.
+    pub nodes: IndexMap<&'a str, NodeJson<'a>>,
+    /// Per exchange.
+    pub exchanges: IndexMap<&'a str, ExchangeJson<'a>>,
+    /// Per extract.
+    pub extracts: IndexMap<&'a str, ExtractJson<'a>>,
+    /// Per driver.
+    pub drivers: IndexMap<&'a str, DriverJson<'a>>,
+    /// How the diffusion ran.
+    pub diffusion: DiffusionJson,
+    /// How betweenness was computed.
+    pub betweenness: BetweennessJson,
+}
+
+/// Ecosystem settings.
+#[derive(Debug, Serialize)]
+pub struct EcosystemJson<'a> {
+    /// Name.
+    pub name: &'a str,
+    /// Currency label.
+    pub currency: &'a str,
+    /// Years analysed.
+    pub horizon_years: usize,
+    /// Discount rate.
+    pub discount_rate: f64,
+}
+
+/// One node.
+#[derive(Debug, Serialize)]
+pub struct NodeJson<'a> {
+    /// Label.
+    pub label: &'a str,
+    /// Kind.
+    pub kind: NodeKind,
+    /// Parent id.
+    pub parent: Option<&'a str>,
+    /// Members per year.
+    pub members: &'a [f64],
+    /// Own ledger.
+    pub ledger: LedgerJson<'a>,
+    /// Own plus descendants, for nodes with children.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group_ledger: Option<LedgerJson<'a>>,
+    /// Win-win verdict.
+    pub win_win: WinWinJson,
+    /// Reach of intangibles.
+    pub reach: f64,
+    /// Normalised betweenness.
+    pub betweenness: f64,
+    /// Share of year-1 value lost if it leaves.
+    pub removal_impact: f64,
+}
+
+/// A ledger.
+#[derive(Debug, Serialize)]
+pub struct LedgerJson<'a> {
+    /// Money in per year.
+    pub revenue: &'a [f64],
+    /// Money out through exchanges per year.
+    pub spend: &'a [f64],
+    /// Own costs per year.
+    pub costs: &'a [f64],
+    /// Cash per year.
+    pub cash: &'a [f64],
+    /// Cumulative cash per year.
+    pub cumulative_cash: &'a [f64],
+    /// Worth of goods and services received per year.
+    pub received_worth_tangible: &'a [f64],
+    /// Worth of data, knowledge and benefits received per year.
+    pub received_worth_intangible: &'a [f64],
+    /// Net value per year.
+    pub net_value: &'a [f64],
+    /// Sum of net value over the years.
+    pub total_net_value: f64,
+    /// Net present value of cash.
+    pub npv: f64,
+    /// First year with cumulative cash >= 0.
+    pub breakeven_year: Option<u32>,
+}
+
+impl<'a> LedgerJson<'a> {
+    fn of(l: &'a Ledgers, a: usize) -> Self {
+        LedgerJson {
+            revenue: l.get(a, Field::Revenue),
+            spend: l.get(a, Field::Spend),
+            costs: l.get(a, Field::Costs),
+            cash: l.get(a, Field::Cash),
+            cumulative_cash: l.get(a, Field::CumulativeCash),
+            received_worth_tangible: l.get(a, Field::WorthTangible),
+            received_worth_intangible: l.get(a, Field::WorthIntangible),
+            net_value: l.get(a, Field::NetValue),
+            total_net_value: l.total(a, Field::NetValue),
+            npv: l.npv[a],
+            breakeven_year: l.breakeven[a],
+        }
+    }
+}
+
+/// A win-win verdict.
+#[derive(Debug, Serialize)]
+pub struct WinWinJson {
+    /// Whether the rule applies (actors only).
+    pub applies: bool,
+    /// Whether it holds.
+    pub ok: bool,
+    /// Why not.
+    pub reasons: Vec<String>,
+}
+
+/// One exchange.
+#[derive(Debug, Serialize)]
+pub struct ExchangeJson<'a> {
+    /// Sender id.
+    pub from: &'a str,
+    /// Receiver id.
+    pub to: &'a str,
+    /// Flow kind.
+    pub flow: Flow,
+    /// Occurrences per year.
+    pub occurrences: &'a [f64],
+    /// `value * occurrences` per year.
+    pub value_per_year: Vec<f64>,
+}
+
+/// One extract.
+#[derive(Debug, Serialize)]
+pub struct ExtractJson<'a> {
+    /// Label.
+    pub label: &'a str,
+    /// Node ids in the closure.
+    pub nodes: Vec<&'a str>,
+    /// Exchange ids in the closure.
+    pub exchanges: Vec<&'a str>,
+    /// Money per year.
+    pub money_per_year: &'a [f64],
+    /// Driver ids served.
+    pub drivers: Vec<&'a str>,
+}
+
+/// One driver.
+#[derive(Debug, Serialize)]
+pub struct DriverJson<'a> {
+    /// Label.
+    pub label: &'a str,
+    /// Pursued by two or more nodes.
+    pub shared: bool,
+    /// Node ids pursuing it.
+    pub pursued_by: Vec<&'a str>,
+    /// Exchange ids serving it.
+    pub served_by: Vec<&'a str>,
+}
+
+/// Diffusion run.
+#[derive(Debug, Serialize)]
+pub struct DiffusionJson {
+    /// Damping.
+    pub damping: f64,
+    /// Tolerance on the L1 change.
+    pub tolerance: f64,
+    /// Iterations run.
+    pub iterations: u32,
+    /// Whether it converged.
+    pub converged: bool,
+}
+
+/// Betweenness method.
+#[derive(Debug, Serialize)]
+pub struct BetweennessJson {
+    /// `exact` or `sampled`.
+    pub method: &'static str,
+    /// Sources used.
+    pub sources: usize,
+    /// Seed of the sample, when sampled.
+    pub seed: Option<u64>,
+}
+
+/// Builds the document.
+pub fn build<'a>(
+    eco: &'a Ecosystem,
+    an: &'a Analysis,
+    damping: f64,
+    tolerance: f64,
+) -> AnalysisJson<'a> {
+    let net = &an.network;
+    let years = an.timeline.years;
+    let node_id = |a: u32| eco.nodes[a as usize].id.as_str();
+    let exchange_id = |e: u32| eco.exchanges[e as usize].id.as_str();
+    let mut money_balance = vec![0.0; years];
+    for a in 0..net.node_count() {
+        for (y, b) in money_balance.iter_mut().enumerate() {
+            *b += an.ledgers.get(a, Field::Revenue)[y] - an.ledgers.get(a, Field::Spend)[y];
+        }
+    }
+    let nodes = eco
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(a, n)| {
+            let verdict = &an.verdicts[a];
+            (
+                n.id.as_str(),
+                NodeJson {
+                    label: &n.label,
+                    kind: n.kind,
+                    parent: n.parent.as_deref(),
+                    members: an.timeline.members(a),
+                    ledger: LedgerJson::of(&an.ledgers, a),
+                    group_ledger: (!net.children.row(a).is_empty())
+                        .then(|| LedgerJson::of(&an.group_ledgers, a)),
+                    win_win: WinWinJson {
+                        applies: !matches!(verdict, Verdict::NotApplicable),
+                        ok: !verdict.fails(),
+                        reasons: match verdict {
+                            Verdict::Fails(r) => r.clone(),
+                            _ => Vec::new(),
+                        },
+                    },
+                    reach: an.diffusion.reach[a],
+                    betweenness: an.betweenness.values[a],
+                    removal_impact: an.removal.impact[a],
+                },
+            )
+        })
+        .collect();
+    let exchanges = eco
+        .exchanges
+        .iter()
+        .enumerate()
+        .map(|(e, x)| {
+            let occ = an.timeline.occurrences(e);
+            (
+                x.id.as_str(),
+                ExchangeJson {
+                    from: &x.from,
+                    to: &x.to,
+                    flow: x.flow,
+                    occurrences: occ,
+                    value_per_year: occ.iter().map(|o| x.value * o).collect(),
+                },
+            )
+        })
+        .collect();
+    let extracts = eco
+        .extracts
+        .iter()
+        .zip(&an.extracts)
+        .map(|(x, r)| {
+            (
+                x.id.as_str(),
+                ExtractJson {
+                    label: &x.label,
+                    nodes: r.nodes.iter().map(|&a| node_id(a)).collect(),
+                    exchanges: r.exchanges.iter().map(|&e| exchange_id(e)).collect(),
+                    money_per_year: &r.money,
+                    drivers: r
+                        .drivers
+                        .iter()
+                        .map(|&d| eco.drivers[d as usize].id.as_str())
+                        .collect(),
+                },
+            )
+        })
+        .collect();
+    let drivers = eco
+        .drivers
+        .iter()
+        .enumerate()
+        .map(|(d, x)| {
+            (
+                x.id.as_str(),
+                DriverJson {
+                    label: &x.label,
+                    shared: an.drivers.shared(d),
+                    pursued_by: an.drivers.pursued_by[d]
+                        .iter()
+                        .map(|&a| node_id(a))
+                        .collect(),
+                    served_by: an.drivers.served_by[d]
+                        .iter()
+                        .map(|&e| exchange_id(e))
+                        .collect(),
+                },
+            )
+        })
+        .collect();
+    let (method, sources, seed) = match an.betweenness.method {
+        Method::Exact => ("exact", net.node_count(), None),
+        Method::Sampled { pivots, seed } => ("sampled", pivots, Some(seed)),
+    };
+    AnalysisJson {
+        ecosystem: EcosystemJson {
+            name: &eco.name,
+            currency: &eco.currency,
+            horizon_years: years,
+            discount_rate: eco.discount_rate,
+        },
+        years: (1..=years as u32).collect(),
+        win_win: an.win_win(),
+        keystone: an.keystone.map(node_id),
+        money_balance,
+        nodes,
+        exchanges,
+        extracts,
+        drivers,
+        diffusion: DiffusionJson {
+            damping,
+            tolerance,
+            iterations: an.diffusion.iterations,
+            converged: an.diffusion.converged,
+        },
+        betweenness: BetweennessJson {
+            method,
+            sources,
+            seed,
+        },
+    }
+}

@@ -1,0 +1,266 @@
+//! Contract 3.2: every node's ledger per year, its NPV and breakeven, its group
+//! ledger (own plus descendants), and the win-win verdict for every actor.
+//!
+//! Each node pulls its own figures over its CSR rows (exchanges in file order),
+//! so a node's sums have one fixed order whatever the thread count.
+
+use rayon::prelude::*;
+
+use super::timeline::Timeline;
+use crate::model::{Cadence, Flow};
+use crate::network::{CostBasis, Network};
+
+/// The ledger fields, in the order they are stored per node.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    /// Money received.
+    Revenue = 0,
+    /// Money paid out through exchanges.
+    Spend = 1,
+    /// The node's own costs.
+    Costs = 2,
+    /// `revenue - spend - costs`.
+    Cash = 3,
+    /// Running sum of cash.
+    CumulativeCash = 4,
+    /// Worth of goods and services received.
+    WorthTangible = 5,
+    /// Worth of data, knowledge and benefits received.
+    WorthIntangible = 6,
+    /// `cash + received worth`.
+    NetValue = 7,
+}
+
+/// Number of ledger fields.
+pub const FIELDS: usize = 8;
+
+/// Ledger rows for every node: `FIELDS` rows of `years` values per node.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ledgers {
+    /// Number of years.
+    pub years: usize,
+    /// Flat storage: node, then field, then year.
+    pub rows: Vec<f64>,
+    /// Per node: net present value of its cash.
+    pub npv: Vec<f64>,
+    /// Per node: first year (1-based) with cumulative cash >= 0.
+    pub breakeven: Vec<Option<u32>>,
+}
+
+impl Ledgers {
+    /// One field of node `n`, per year.
+    #[inline]
+    pub fn get(&self, n: usize, field: Field) -> &[f64] {
+        let at = (n * FIELDS + field as usize) * self.years;
+        &self.rows[at..at + self.years]
+    }
+
+    /// The sum over the years of one field of node `n`.
+    pub fn total(&self, n: usize, field: Field) -> f64 {
+        self.get(n, field).iter().sum()
+    }
+}
+
+/// Computes every node's own ledger. O((N + E + costs) * H), parallel over nodes.
+pub fn ledgers(net: &Network, tl: &Timeline, discount_rate: f64) -> Ledgers {
+    let years = tl.years;
+    let n = net.node_count();
+    let stride = FIELDS * years;
+    let mut rows = vec![0.0; n * stride];
+    let mut npv = vec![0.0; n];
+    let mut breakeven = vec![None; n];
+    if years > 0 {
+        rows.par_chunks_mut(stride)
+            .zip(npv.par_iter_mut())
+            .zip(breakeven.par_iter_mut())
+            .enumerate()
+            .for_each(|(a, ((row, npv), breakeven))| {
+                own_ledger(net, tl, a, row);
+                (*npv, *breakeven) = summarise(row, years, discount_rate);
+            });
+    }
+    Ledgers {
+        years,
+        rows,
+        npv,
+        breakeven,
+    }
+}
+
+/// NPV (`sum cash(y) / (1 + rate)^y`) and breakeven year of one node's ledger row.
+fn summarise(row: &[f64], years: usize, discount_rate: f64) -> (f64, Option<u32>) {
+    let cash = &row[Field::Cash as usize * years..(Field::Cash as usize + 1) * years];
+    let cumulative =
+        &row[Field::CumulativeCash as usize * years..(Field::CumulativeCash as usize + 1) * years];
+    let npv = cash
+        .iter()
+        .enumerate()
+        .map(|(y, c)| c / (1.0 + discount_rate).powi(y as i32 + 1))
+        .sum();
+    let breakeven = cumulative
+        .iter()
+        .position(|&c| c >= 0.0)
+        .map(|y| y as u32 + 1);
+    (npv, breakeven)
+}
+
+fn own_ledger(net: &Network, tl: &Timeline, a: usize, row: &mut [f64]) {
+    let years = tl.years;
+    let (head, rest) = row.split_at_mut(years);
+    let revenue = head;
+    let (spend, rest) = rest.split_at_mut(years);
+    let (costs, rest) = rest.split_at_mut(years);
+    let (cash, rest) = rest.split_at_mut(years);
+    let (cumulative, rest) = rest.split_at_mut(years);
+    let (tangible, rest) = rest.split_at_mut(years);
+    let (intangible, net_value) = rest.split_at_mut(years);
+    for &e in net.incoming.row(a) {
+        let edge = &net.edges[e as usize];
+        let target = match edge.flow {
+            Flow::Money => &mut *revenue,
+            Flow::Goods | Flow::Service => &mut *tangible,
+            Flow::Data | Flow::Knowledge | Flow::Benefit => &mut *intangible,
+        };
+        for (t, o) in target.iter_mut().zip(tl.occurrences(e as usize)) {
+            *t += edge.value * o;
+        }
+    }
+    for &e in net.outgoing.row(a) {
+        let edge = &net.edges[e as usize];
+        if edge.flow == Flow::Money {
+            for (t, o) in spend.iter_mut().zip(tl.occurrences(e as usize)) {
+                *t += edge.value * o;
+            }
+        }
+    }
+    for &c in net.node_costs.row(a) {
+        let cost = &net.costs[c as usize];
+        match cost.basis {
+            CostBasis::Fixed(cadence) => {
+                for (y, t) in costs.iter_mut().enumerate() {
+                    *t += cost.amount
+                        * match cadence {
+                            Cadence::Once if y == 0 => 1.0,
+                            Cadence::Once => 0.0,
+                            other => other.per_year(),
+                        };
+                }
+            }
+            CostBasis::PerExchange(x) => {
+                for (t, o) in costs.iter_mut().zip(tl.occurrences(x as usize)) {
+                    *t += cost.amount * o;
+                }
+            }
+        }
+    }
+    let mut running = 0.0;
+    for y in 0..years {
+        cash[y] = revenue[y] - spend[y] - costs[y];
+        running += cash[y];
+        cumulative[y] = running;
+        net_value[y] = cash[y] + tangible[y] + intangible[y];
+    }
+}
+
+/// Group ledgers: each node's own ledger plus all its descendants' (through
+/// `parent`). Nodes without children get their own ledger. O(N * H): one
+/// sequential pass from the deepest nodes up, so sums have a fixed order.
+pub fn group_ledgers(net: &Network, own: &Ledgers, discount_rate: f64) -> Ledgers {
+    let years = own.years;
+    let stride = FIELDS * years;
+    let mut rows = own.rows.clone();
+    let depths = net.depths();
+    let mut order: Vec<u32> = (0..net.node_count() as u32).collect();
+    // Deepest first; file order within a depth.
+    order.sort_by_key(|&i| std::cmp::Reverse(depths[i as usize]));
+    for &i in &order {
+        if let Some(p) = net.parent[i as usize] {
+            let (src, dst) = (i as usize * stride, p as usize * stride);
+            for k in 0..stride {
+                let v = rows[src + k];
+                rows[dst + k] += v;
+            }
+        }
+    }
+    let mut npv = vec![0.0; net.node_count()];
+    let mut breakeven = vec![None; net.node_count()];
+    for (a, (npv, breakeven)) in npv.iter_mut().zip(breakeven.iter_mut()).enumerate() {
+        (*npv, *breakeven) = summarise(&rows[a * stride..(a + 1) * stride], years, discount_rate);
+    }
+    Ledgers {
+        years,
+        rows,
+        npv,
+        breakeven,
+    }
+}
+
+/// Why an actor's position is or is not win-win.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Verdict {
+    /// Not an actor (device, activity, process, group): the rule does not apply.
+    NotApplicable,
+    /// Receives value that serves its drivers and gains over the horizon.
+    WinWin,
+    /// Fails; every reason, in words.
+    Fails(Vec<String>),
+}
+
+impl Verdict {
+    /// Whether this verdict is a failure.
+    pub fn fails(&self) -> bool {
+        matches!(self, Verdict::Fails(_))
+    }
+}
+
+/// The win-win verdict of every node (contract 3.2). `labels` names drivers in reasons.
+pub fn verdicts(
+    net: &Network,
+    ledgers: &Ledgers,
+    driver_labels: &[String],
+    currency: &str,
+) -> Vec<Verdict> {
+    (0..net.node_count())
+        .into_par_iter()
+        .map(|a| {
+            if !net.kinds[a].is_actor() {
+                return Verdict::NotApplicable;
+            }
+            let mut reasons = Vec::new();
+            let wanted = net.node_drivers.row(a);
+            let inflows = net.incoming.row(a);
+            if inflows.is_empty() {
+                reasons.push("receives no exchange at all".to_owned());
+            } else if !wanted.is_empty()
+                && !inflows.iter().any(|&e| {
+                    net.exchange_drivers
+                        .row(e as usize)
+                        .iter()
+                        .any(|d| wanted.contains(d))
+                })
+            {
+                let names: Vec<&str> = wanted
+                    .iter()
+                    .map(|&d| driver_labels[d as usize].as_str())
+                    .collect();
+                reasons.push(format!(
+                    "receives no exchange that serves its drivers ({})",
+                    names.join(", ")
+                ));
+            }
+            let total = ledgers.total(a, Field::NetValue);
+            if total < 0.0 {
+                reasons.push(format!(
+                    "its net value over {} years is {} {currency}",
+                    ledgers.years,
+                    crate::analysis::format::amount(total)
+                ));
+            }
+            if reasons.is_empty() {
+                Verdict::WinWin
+            } else {
+                Verdict::Fails(reasons)
+            }
+        })
+        .collect()
+}

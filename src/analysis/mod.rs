@@ -1,0 +1,118 @@
+//! The engine: every figure of contract section 3, one module per analysis,
+//! each a pure function of the network (no I/O, no printing).
+//!
+//! [`analyse`] runs them in dependency order: [`timeline`] (members,
+//! occurrences through `follows`) -> [`ledger`] (ledgers, group ledgers,
+//! win-win) -> [`diffusion`] (reach of intangibles) -> [`keystones`]
+//! (betweenness, removal impact) -> [`extracts`] (closures); [`zoom`]
+//! aggregates on demand. Parallel parts compute, then collect in a fixed
+//! order: results are bit-identical for any thread count.
+
+pub mod diffusion;
+pub mod drivers;
+pub mod extracts;
+pub mod format;
+pub mod json;
+pub mod keystones;
+pub mod ledger;
+pub mod timeline;
+pub mod zoom;
+
+use crate::network::Network;
+use crate::validate::ValueDesign;
+
+pub use diffusion::{Diffusion, DiffusionConfig};
+pub use keystones::{Betweenness, KeystoneConfig, Method, Removal};
+pub use ledger::{Field, Ledgers, Verdict};
+pub use timeline::Timeline;
+
+/// What to compute, beyond the file's own settings.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Config {
+    /// Overrides the file's `horizon_years`.
+    pub years: Option<u32>,
+    /// Intangible diffusion settings.
+    pub diffusion: DiffusionConfig,
+    /// Betweenness settings.
+    pub keystones: KeystoneConfig,
+}
+
+/// Every figure of one value design.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    /// The network the figures are about.
+    pub network: Network,
+    /// Members and occurrences per year.
+    pub timeline: Timeline,
+    /// Each node's own ledger.
+    pub ledgers: Ledgers,
+    /// Each node's group ledger (own plus descendants).
+    pub group_ledgers: Ledgers,
+    /// Win-win verdict per node.
+    pub verdicts: Vec<Verdict>,
+    /// Reach of intangibles.
+    pub diffusion: Diffusion,
+    /// Betweenness per node.
+    pub betweenness: Betweenness,
+    /// Removal impact per node.
+    pub removal: Removal,
+    /// The keystone: the actor with the highest removal impact (first in file order on ties).
+    pub keystone: Option<u32>,
+    /// Each extract's closure and figures, in file order.
+    pub extracts: Vec<extracts::ExtractResult>,
+    /// Driver coverage.
+    pub drivers: drivers::DriverCoverage,
+}
+
+impl Analysis {
+    /// Whether every actor is win-win.
+    pub fn win_win(&self) -> bool {
+        !self.verdicts.iter().any(Verdict::fails)
+    }
+}
+
+/// Runs every analysis on a validated design.
+pub fn analyse(design: &ValueDesign, cfg: &Config) -> Analysis {
+    let eco = design.ecosystem();
+    let network = Network::new(design);
+    let years = cfg.years.unwrap_or(eco.horizon_years) as usize;
+    let timeline = timeline::timeline(&network, years);
+    let ledgers = ledger::ledgers(&network, &timeline, eco.discount_rate);
+    let group_ledgers = ledger::group_ledgers(&network, &ledgers, eco.discount_rate);
+    let driver_labels: Vec<String> = eco.drivers.iter().map(|d| d.label.clone()).collect();
+    let verdicts = ledger::verdicts(&network, &ledgers, &driver_labels, &eco.currency);
+    let pull = diffusion::pull_graph(&network, &timeline);
+    let diffusion = diffusion::diffuse(&pull, &cfg.diffusion);
+    drop(pull);
+    let succ = keystones::successors(&network);
+    let betweenness = keystones::betweenness(&succ, &cfg.keystones);
+    drop(succ);
+    let removal = keystones::removal_impact(&network, &timeline);
+    let keystone = keystone(&network, &removal);
+    let extracts = extracts::extracts(eco, &network, &timeline);
+    let drivers = drivers::coverage(&network);
+    Analysis {
+        network,
+        timeline,
+        ledgers,
+        group_ledgers,
+        verdicts,
+        diffusion,
+        betweenness,
+        removal,
+        keystone,
+        extracts,
+        drivers,
+    }
+}
+
+/// The actor with the highest removal impact; the first in file order on ties.
+fn keystone(net: &Network, removal: &Removal) -> Option<u32> {
+    let mut best: Option<(u32, f64)> = None;
+    for (a, &impact) in removal.impact.iter().enumerate() {
+        if net.kinds[a].is_actor() && impact > 0.0 && best.is_none_or(|(_, b)| impact > b) {
+            best = Some((a as u32, impact));
+        }
+    }
+    best.map(|(a, _)| a)
+}

@@ -1,0 +1,340 @@
+//! The value network: a petgraph graph over the validated model, an id index,
+//! the `parent` forest, and compact CSR adjacency for the hot loops.
+//!
+//! Everything is addressed by dense `u32` indices in file order: node `i` is
+//! `ecosystem.nodes[i]`, exchange `k` is `ecosystem.exchanges[k]`. The CSR
+//! arrays list, for each node, the exchanges into it (`incoming`) and out of it
+//! (`outgoing`) in file order, so every per-node sum has one fixed order.
+
+use indexmap::IndexMap;
+use petgraph::graph::{DiGraph, NodeIndex};
+
+use crate::model::{Cadence, Ecosystem, Flow, NodeKind};
+use crate::validate::ValueDesign;
+
+/// Compressed sparse rows: for row `r`, `items[offsets[r]..offsets[r + 1]]`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Csr {
+    /// Row starts; `offsets.len()` is rows + 1.
+    pub offsets: Vec<u32>,
+    /// The items of all rows, row after row.
+    pub items: Vec<u32>,
+}
+
+impl Csr {
+    /// Builds rows from `(row, item)` pairs, keeping the pairs' order within a row.
+    /// O(rows + pairs), two passes (counting sort).
+    pub fn from_pairs(rows: usize, pairs: impl Iterator<Item = (u32, u32)> + Clone) -> Self {
+        let mut offsets = vec![0u32; rows + 1];
+        for (r, _) in pairs.clone() {
+            offsets[r as usize + 1] += 1;
+        }
+        for r in 0..rows {
+            offsets[r + 1] += offsets[r];
+        }
+        let mut next: Vec<u32> = offsets[..rows].to_vec();
+        let mut items = vec![0u32; offsets[rows] as usize];
+        for (r, item) in pairs {
+            let slot = &mut next[r as usize];
+            items[*slot as usize] = item;
+            *slot += 1;
+        }
+        Csr { offsets, items }
+    }
+
+    /// The items of row `r`.
+    #[inline]
+    pub fn row(&self, r: usize) -> &[u32] {
+        &self.items[self.offsets[r] as usize..self.offsets[r + 1] as usize]
+    }
+
+    /// Number of rows.
+    pub fn rows(&self) -> usize {
+        self.offsets.len().saturating_sub(1)
+    }
+}
+
+/// One exchange in index form.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Edge {
+    /// Sending node.
+    pub from: u32,
+    /// Receiving node.
+    pub to: u32,
+    /// Kind of flow.
+    pub flow: Flow,
+    /// Amount or worth per occurrence.
+    pub value: f64,
+    /// How often.
+    pub cadence: Cadence,
+    /// Node whose members drive occurrences.
+    pub per: Option<u32>,
+    /// Followed exchange and ratio.
+    pub follows: Option<(u32, f64)>,
+    /// Exchange this one gives back for.
+    pub reciprocates: Option<u32>,
+}
+
+/// When a cost is paid.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum CostBasis {
+    /// A fixed cost with a cadence.
+    Fixed(Cadence),
+    /// A variable cost paid on every occurrence of an exchange.
+    PerExchange(u32),
+}
+
+/// One cost of one node in index form.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CostItem {
+    /// The node that pays it.
+    pub node: u32,
+    /// Its position in that node's `costs` list.
+    pub position: u32,
+    /// Amount per payment.
+    pub amount: f64,
+    /// When it is paid.
+    pub basis: CostBasis,
+}
+
+/// The value network of one validated design.
+#[derive(Debug, Clone)]
+pub struct Network {
+    /// Node id -> index, in file order.
+    pub node_index: IndexMap<String, u32>,
+    /// Exchange id -> index, in file order.
+    pub exchange_index: IndexMap<String, u32>,
+    /// Driver id -> index, in file order.
+    pub driver_index: IndexMap<String, u32>,
+    /// The exchanges in index form.
+    pub edges: Vec<Edge>,
+    /// Per node: its kind.
+    pub kinds: Vec<NodeKind>,
+    /// Per node: members in year 1.
+    pub count: Vec<f64>,
+    /// Per node: yearly growth rate of its members.
+    pub growth: Vec<f64>,
+    /// Every cost of every node, in file order.
+    pub costs: Vec<CostItem>,
+    /// Per node: its costs (indices into `costs`).
+    pub node_costs: Csr,
+    /// Per node: its parent, if any.
+    pub parent: Vec<Option<u32>>,
+    /// Per node: its children (the `parent` forest, downwards).
+    pub children: Csr,
+    /// Per node: exchanges into it.
+    pub incoming: Csr,
+    /// Per node: exchanges out of it.
+    pub outgoing: Csr,
+    /// Per exchange: the exchanges that follow it.
+    pub followers: Csr,
+    /// Per node: the drivers it pursues (indices).
+    pub node_drivers: Csr,
+    /// Per exchange: the drivers it serves (indices).
+    pub exchange_drivers: Csr,
+    /// The exchange graph for structural algorithms: node weights are node
+    /// indices, edge weights exchange indices.
+    pub graph: DiGraph<u32, u32>,
+}
+
+impl Network {
+    /// Builds the network of a validated design. O(N + E).
+    pub fn new(design: &ValueDesign) -> Self {
+        Self::build(design.ecosystem())
+    }
+
+    fn build(eco: &Ecosystem) -> Self {
+        let node_index: IndexMap<String, u32> = eco
+            .nodes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.id.clone(), i as u32))
+            .collect();
+        let exchange_index: IndexMap<String, u32> = eco
+            .exchanges
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.clone(), i as u32))
+            .collect();
+        let driver_index: IndexMap<String, u32> = eco
+            .drivers
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.id.clone(), i as u32))
+            .collect();
+        // Validation guarantees every id resolves; `node`/`exchange` fall back to 0
+        // only to keep this function total.
+        let node = |id: &str| node_index.get(id).copied().unwrap_or(0);
+        let exchange = |id: &str| exchange_index.get(id).copied().unwrap_or(0);
+        let edges: Vec<Edge> = eco
+            .exchanges
+            .iter()
+            .map(|e| Edge {
+                from: node(&e.from),
+                to: node(&e.to),
+                flow: e.flow,
+                value: e.value,
+                cadence: e.cadence,
+                per: e.per.as_deref().map(node),
+                follows: e.follows.as_ref().map(|f| (exchange(&f.exchange), f.ratio)),
+                reciprocates: e.reciprocates.as_deref().map(exchange),
+            })
+            .collect();
+        let n = eco.nodes.len();
+        let parent: Vec<Option<u32>> = eco
+            .nodes
+            .iter()
+            .map(|x| x.parent.as_deref().map(node))
+            .collect();
+        let children = Csr::from_pairs(
+            n,
+            parent
+                .iter()
+                .enumerate()
+                .filter_map(|(i, p)| p.map(|p| (p, i as u32))),
+        );
+        let incoming = Csr::from_pairs(n, edges.iter().enumerate().map(|(k, e)| (e.to, k as u32)));
+        let outgoing =
+            Csr::from_pairs(n, edges.iter().enumerate().map(|(k, e)| (e.from, k as u32)));
+        let followers = Csr::from_pairs(
+            edges.len(),
+            edges
+                .iter()
+                .enumerate()
+                .filter_map(|(k, e)| e.follows.map(|(f, _)| (f, k as u32))),
+        );
+        let driver = |id: &String| driver_index.get(id.as_str()).copied().unwrap_or(0);
+        let node_drivers = Csr::from_pairs(
+            n,
+            eco.nodes
+                .iter()
+                .enumerate()
+                .flat_map(|(i, x)| x.drivers.iter().map(move |d| (i as u32, driver(d)))),
+        );
+        let exchange_drivers = Csr::from_pairs(
+            edges.len(),
+            eco.exchanges
+                .iter()
+                .enumerate()
+                .flat_map(|(k, e)| e.drivers.iter().map(move |d| (k as u32, driver(d)))),
+        );
+        let costs: Vec<CostItem> = eco
+            .nodes
+            .iter()
+            .enumerate()
+            .flat_map(|(i, x)| {
+                x.costs.iter().enumerate().map(move |(j, c)| CostItem {
+                    node: i as u32,
+                    position: j as u32,
+                    amount: c.amount,
+                    basis: match (&c.per_exchange, c.cadence) {
+                        (Some(x), _) => CostBasis::PerExchange(exchange(x)),
+                        (None, Some(cadence)) => CostBasis::Fixed(cadence),
+                        (None, None) => CostBasis::Fixed(Cadence::Once),
+                    },
+                })
+            })
+            .collect();
+        let node_costs =
+            Csr::from_pairs(n, costs.iter().enumerate().map(|(k, c)| (c.node, k as u32)));
+        let mut graph = DiGraph::with_capacity(n, edges.len());
+        for i in 0..n {
+            graph.add_node(i as u32);
+        }
+        for (k, e) in edges.iter().enumerate() {
+            graph.add_edge(
+                NodeIndex::new(e.from as usize),
+                NodeIndex::new(e.to as usize),
+                k as u32,
+            );
+        }
+        Network {
+            node_index,
+            exchange_index,
+            driver_index,
+            kinds: eco.nodes.iter().map(|x| x.kind).collect(),
+            count: eco.nodes.iter().map(|x| x.count).collect(),
+            growth: eco.nodes.iter().map(|x| x.growth).collect(),
+            costs,
+            node_costs,
+            edges,
+            parent,
+            children,
+            incoming,
+            outgoing,
+            followers,
+            node_drivers,
+            exchange_drivers,
+            graph,
+        }
+    }
+
+    /// Number of nodes.
+    pub fn node_count(&self) -> usize {
+        self.kinds.len()
+    }
+
+    /// Number of exchanges.
+    pub fn exchange_count(&self) -> usize {
+        self.edges.len()
+    }
+
+    /// Depth of every node in the `parent` forest (roots are 0). O(N).
+    pub fn depths(&self) -> Vec<u32> {
+        let mut depth = vec![u32::MAX; self.node_count()];
+        let mut path = Vec::new();
+        for start in 0..self.node_count() {
+            if depth[start] != u32::MAX {
+                continue;
+            }
+            // Walk up to a root or a node of known depth, then fill the path downwards.
+            path.clear();
+            let mut at = start;
+            let base = loop {
+                path.push(at);
+                match self.parent[at] {
+                    Some(p) if depth[p as usize] == u32::MAX => at = p as usize,
+                    Some(p) => break depth[p as usize] + 1,
+                    None => break 0,
+                }
+            };
+            for (i, &p) in path.iter().rev().enumerate() {
+                depth[p] = base + i as u32;
+            }
+        }
+        depth
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Csr;
+
+    #[test]
+    fn depths_follow_the_parent_forest() {
+        let eco: crate::model::Ecosystem = crate::syntax::parse(
+            r#"Ecosystem(name: "d", nodes: [
+                Node(id: "leaf", kind: Device, parent: Some("mid")),
+                Node(id: "top", kind: Group),
+                Node(id: "mid", kind: Group, parent: Some("top")),
+                Node(id: "alone", kind: Person),
+            ])"#,
+        )
+        .value
+        .expect("parses");
+        let design = crate::validate::ValueDesign::new(eco).expect("valid");
+        let net = super::Network::new(&design);
+        assert_eq!(net.depths(), vec![2, 0, 1, 0]);
+        assert_eq!(net.children.row(1), &[2]);
+        assert_eq!(net.children.row(2), &[0]);
+    }
+
+    #[test]
+    fn csr_keeps_pair_order_within_rows() {
+        let csr = Csr::from_pairs(3, [(2u32, 10u32), (0, 11), (2, 12), (0, 13)].into_iter());
+        assert_eq!(csr.row(0), &[11, 13]);
+        assert_eq!(csr.row(1), &[] as &[u32]);
+        assert_eq!(csr.row(2), &[10, 12]);
+        assert_eq!(csr.rows(), 3);
+    }
+}
