@@ -66,7 +66,7 @@ pub fn generate(cfg: &GenerateConfig, out: &mut impl Write) -> io::Result<()> {
     writeln!(out, "    nodes: [")?;
     // Kinds: groups first, then a fixed mix.
     let mut segment = vec![false; n];
-    for i in 0..n {
+    for (i, is_segment) in segment.iter_mut().enumerate() {
         let kind = if i < groups {
             "Group"
         } else {
@@ -79,7 +79,7 @@ pub fn generate(cfg: &GenerateConfig, out: &mut impl Write) -> io::Result<()> {
                 _ => "Process",
             }
         };
-        segment[i] = kind == "Segment";
+        *is_segment = kind == "Segment";
         write!(out, "        Node(id: \"n{i}\", kind: {kind}")?;
         if kind == "Segment" {
             let count = 1 + rng.below(1000);

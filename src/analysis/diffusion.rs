@@ -89,7 +89,7 @@ pub fn pull_graph(net: &Network, tl: &Timeline) -> PullGraph {
     let mut senders = Vec::new();
     let mut weights = Vec::new();
     let mut source = vec![0.0; n];
-    for a in 0..n {
+    for (a, source_a) in source.iter_mut().enumerate() {
         let mut s = 0.0;
         for &e in net.incoming.row(a) {
             let edge = &net.edges[e as usize];
@@ -100,7 +100,7 @@ pub fn pull_graph(net: &Network, tl: &Timeline) -> PullGraph {
             senders.push(edge.from);
             weights.push(weight(e as usize) / out_total[edge.from as usize]);
         }
-        source[a] = s;
+        *source_a = s;
         offsets.push(senders.len() as u32);
     }
     PullGraph {

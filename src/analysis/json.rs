@@ -67,8 +67,10 @@ pub struct NodeJson<'a> {
     pub win_win: WinWinJson,
     /// Reach of intangibles.
     pub reach: f64,
-    /// Normalised betweenness.
+    /// Normalised betweenness, in [0, 1].
     pub betweenness: f64,
+    /// Raw betweenness (pair dependencies summed).
+    pub betweenness_raw: f64,
     /// Share of year-1 value lost if it leaves.
     pub removal_impact: f64,
 }
@@ -238,7 +240,8 @@ pub fn build<'a>(
                         },
                     },
                     reach: an.diffusion.reach[a],
-                    betweenness: an.betweenness.values[a],
+                    betweenness: an.betweenness.normalised[a],
+                    betweenness_raw: an.betweenness.raw[a],
                     removal_impact: an.removal.impact[a],
                 },
             )

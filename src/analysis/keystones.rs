@@ -55,8 +55,11 @@ pub enum Method {
 /// Betweenness of every node.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Betweenness {
-    /// Normalised betweenness, in `[0, 1]`.
-    pub values: Vec<f64>,
+    /// Raw betweenness: the sum over ordered pairs of the share of shortest
+    /// paths through the node (scaled by N/k when sampled).
+    pub raw: Vec<f64>,
+    /// Raw divided by `(N - 1)(N - 2)`, in `[0, 1]`.
+    pub normalised: Vec<f64>,
     /// How it was computed.
     pub method: Method,
 }
@@ -119,21 +122,26 @@ pub fn betweenness(succ: &Csr, cfg: &KeystoneConfig) -> Betweenness {
             scores
         })
         .collect();
-    let mut values = vec![0.0; n];
+    let mut raw = vec![0.0; n];
     for p in &partial {
-        for (v, x) in values.iter_mut().zip(p) {
+        for (v, x) in raw.iter_mut().zip(p) {
             *v += x;
         }
+    }
+    for v in &mut raw {
+        *v *= scale;
     }
     let norm = if n > 2 {
         ((n - 1) * (n - 2)) as f64
     } else {
         1.0
     };
-    for v in &mut values {
-        *v = *v * scale / norm;
+    let normalised = raw.iter().map(|v| v / norm).collect();
+    Betweenness {
+        raw,
+        normalised,
+        method,
     }
-    Betweenness { values, method }
 }
 
 /// Per-source buffers, reset only where a BFS touched them.

@@ -159,7 +159,7 @@ pub fn human(eco: &Ecosystem, an: &Analysis) -> String {
                 "in year {y}"
             )),
             an.diffusion.reach[a],
-            an.betweenness.values[a],
+            an.betweenness.normalised[a],
             percent(an.removal.impact[a]),
         );
         match &an.verdicts[a] {
@@ -196,7 +196,7 @@ pub fn human(eco: &Ecosystem, an: &Analysis) -> String {
             format!("{}{mark}", eco.nodes[a].id),
             kind_name(net.kinds[a]),
             percent(an.removal.impact[a]),
-            format!("{:.4}", an.betweenness.values[a]),
+            format!("{:.4}", an.betweenness.normalised[a]),
         ]);
     }
     out.push_str(&t.render("  "));
