@@ -10,6 +10,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use rustc_hash::FxBuildHasher;
+
 use crate::model::{Cadence, Ecosystem};
 use crate::suggest::did_you_mean;
 use crate::syntax::Path;
@@ -91,7 +93,7 @@ struct Validator<'e> {
 struct Ids<'e> {
     list: &'static str,
     noun: &'static str,
-    map: HashMap<&'e str, usize>,
+    map: HashMap<&'e str, usize, FxBuildHasher>,
 }
 
 impl<'e> Validator<'e> {
@@ -129,7 +131,7 @@ impl<'e> Validator<'e> {
             );
         }
         self.finite(
-            root.field("discount_rate"),
+            || Path::root().field("discount_rate"),
             eco.discount_rate,
             "discount_rate",
         );
@@ -164,13 +166,13 @@ impl<'e> Validator<'e> {
         );
 
         for (i, n) in eco.nodes.iter().enumerate() {
-            let p = root.field("nodes").index(i);
-            self.finite(p.field("count"), n.count, "count");
-            self.finite(p.field("growth"), n.growth, "growth");
+            let p = || Path::root().field("nodes").index(i);
+            self.finite(|| p().field("count"), n.count, "count");
+            self.finite(|| p().field("growth"), n.growth, "growth");
             if n.count < 0.0 {
                 self.push(
                     "negative-count",
-                    p.field("count"),
+                    p().field("count"),
                     format!("node `{}` has a negative count ({})", n.id, n.count),
                     "negative",
                     Some(
@@ -181,28 +183,28 @@ impl<'e> Validator<'e> {
             if n.growth <= -1.0 {
                 self.push(
                     "invalid-value",
-                    p.field("growth"),
+                    p().field("growth"),
                     format!("node `{}` has growth {}; it must be above -1 (a loss of 100% or more a year)", n.id, n.growth),
                     "out of range",
                     Some("write yearly growth as a fraction: 0.2 for +20%, -0.1 for 10% churn".to_owned()),
                 );
             }
             if let Some(parent) = &n.parent {
-                self.reference(&nodes, p.field("parent"), parent);
+                self.reference(&nodes, || p().field("parent"), parent);
             }
             if let Some(d) = &n.decides_for {
-                self.reference(&nodes, p.field("decides_for"), d);
+                self.reference(&nodes, || p().field("decides_for"), d);
             }
             for (k, d) in n.drivers.iter().enumerate() {
-                self.reference(&drivers, p.field("drivers").index(k), d);
+                self.reference(&drivers, || p().field("drivers").index(k), d);
             }
             for (k, c) in n.costs.iter().enumerate() {
-                let cp = p.field("costs").index(k);
-                self.finite(cp.field("amount"), c.amount, "amount");
+                let cp = || p().field("costs").index(k);
+                self.finite(|| cp().field("amount"), c.amount, "amount");
                 if c.amount < 0.0 {
                     self.push(
                         "invalid-value",
-                        cp.field("amount"),
+                        cp().field("amount"),
                         format!(
                             "the cost `{}` of node `{}` is negative ({})",
                             c.label, n.id, c.amount
@@ -217,14 +219,14 @@ impl<'e> Validator<'e> {
                 match (&c.cadence, &c.per_exchange) {
                     (Some(_), Some(_)) => self.push(
                         "cost-cadence",
-                        cp.clone(),
+                        cp(),
                         format!("the cost `{}` of node `{}` has both `cadence` and `per_exchange`", c.label, n.id),
                         "both given",
                         Some("a cost is either fixed (`cadence`) or paid per occurrence of an exchange (`per_exchange`); keep one".to_owned()),
                     ),
                     (None, None) => self.push(
                         "cost-cadence",
-                        cp.clone(),
+                        cp(),
                         format!("the cost `{}` of node `{}` says neither how often it is paid nor what it is paid per", c.label, n.id),
                         "no cadence",
                         Some("add `cadence: Yearly` (or Once, Monthly, Times(4.0)) or `per_exchange: Some(\"exchange-id\")`".to_owned()),
@@ -232,32 +234,32 @@ impl<'e> Validator<'e> {
                     _ => {}
                 }
                 if let Some(c) = &c.cadence {
-                    self.cadence(cp.field("cadence"), *c);
+                    self.cadence(|| cp().field("cadence"), *c);
                 }
                 if let Some(x) = &c.per_exchange {
-                    self.reference(&exchanges, cp.field("per_exchange"), x);
+                    self.reference(&exchanges, || cp().field("per_exchange"), x);
                 }
             }
         }
 
         for (i, e) in eco.exchanges.iter().enumerate() {
-            let p = root.field("exchanges").index(i);
-            self.reference(&nodes, p.field("from"), &e.from);
-            self.reference(&nodes, p.field("to"), &e.to);
+            let p = || Path::root().field("exchanges").index(i);
+            self.reference(&nodes, || p().field("from"), &e.from);
+            self.reference(&nodes, || p().field("to"), &e.to);
             if e.from == e.to && !e.from.is_empty() {
                 self.push(
                     "self-exchange",
-                    p.field("to"),
+                    p().field("to"),
                     format!("exchange `{}` goes from `{}` to itself", e.id, e.from),
                     "same as `from`",
                     Some("an exchange is between two nodes; for a flow inside a group, name two of its member nodes".to_owned()),
                 );
             }
-            self.finite(p.field("value"), e.value, "value");
+            self.finite(|| p().field("value"), e.value, "value");
             if e.value < 0.0 {
                 self.push(
                     "invalid-value",
-                    p.field("value"),
+                    p().field("value"),
                     format!("exchange `{}` has a negative value ({})", e.id, e.value),
                     "negative",
                     Some(
@@ -266,18 +268,18 @@ impl<'e> Validator<'e> {
                     ),
                 );
             }
-            self.cadence(p.field("cadence"), e.cadence);
+            self.cadence(|| p().field("cadence"), e.cadence);
             if let Some(per) = &e.per {
-                self.reference(&nodes, p.field("per"), per);
+                self.reference(&nodes, || p().field("per"), per);
             }
             if let Some(f) = &e.follows {
-                let fp = p.field("follows");
-                self.reference(&exchanges, fp.field("exchange"), &f.exchange);
-                self.finite(fp.field("ratio"), f.ratio, "ratio");
+                let fp = || p().field("follows");
+                self.reference(&exchanges, || fp().field("exchange"), &f.exchange);
+                self.finite(|| fp().field("ratio"), f.ratio, "ratio");
                 if f.ratio < 0.0 {
                     self.push(
                         "invalid-value",
-                        fp.field("ratio"),
+                        fp().field("ratio"),
                         format!("exchange `{}` follows `{}` with a negative ratio ({})", e.id, f.exchange, f.ratio),
                         "negative",
                         Some("the ratio is occurrences of this exchange per occurrence of the followed one: 0 or more".to_owned()),
@@ -286,7 +288,7 @@ impl<'e> Validator<'e> {
                 if e.per.is_some() {
                     self.push(
                         "per-and-follows",
-                        p.field("per"),
+                        p().field("per"),
                         format!("exchange `{}` has both `per` and `follows`", e.id),
                         "remove one",
                         Some("`follows` already counts occurrences from the followed exchange; keep `per` or `follows`, not both".to_owned()),
@@ -294,28 +296,28 @@ impl<'e> Validator<'e> {
                 }
             }
             if let Some(r) = &e.reciprocates {
-                self.reference(&exchanges, p.field("reciprocates"), r);
+                self.reference(&exchanges, || p().field("reciprocates"), r);
             }
             for (k, d) in e.drivers.iter().enumerate() {
-                self.reference(&drivers, p.field("drivers").index(k), d);
+                self.reference(&drivers, || p().field("drivers").index(k), d);
             }
         }
 
         for (i, x) in eco.extracts.iter().enumerate() {
-            let p = root.field("extracts").index(i);
+            let p = || Path::root().field("extracts").index(i);
             for (k, n) in x.nodes.iter().enumerate() {
-                self.reference(&nodes, p.field("nodes").index(k), n);
+                self.reference(&nodes, || p().field("nodes").index(k), n);
             }
             for (k, e) in x.exchanges.iter().enumerate() {
-                self.reference(&exchanges, p.field("exchanges").index(k), e);
+                self.reference(&exchanges, || p().field("exchanges").index(k), e);
             }
             if let Some(f) = &x.focus {
-                self.reference(&nodes, p.field("focus"), f);
+                self.reference(&nodes, || p().field("focus"), f);
             }
             if x.nodes.is_empty() && x.exchanges.is_empty() && x.focus.is_none() {
                 self.push(
                     "empty-extract",
-                    p.field("id"),
+                    p().field("id"),
                     format!("extract `{}` names no nodes, no exchanges and no focus", x.id),
                     "empty",
                     Some("name the nodes or exchanges that capture the value, or `focus: Some(\"node-id\")` with a radius".to_owned()),
@@ -363,13 +365,15 @@ impl<'e> Validator<'e> {
         noun: &'static str,
         ids: impl Iterator<Item = &'e str>,
     ) -> Ids<'e> {
-        let mut map: HashMap<&'e str, usize> = HashMap::new();
+        let ids = ids.into_iter();
+        let mut map: HashMap<&'e str, usize, FxBuildHasher> =
+            HashMap::with_capacity_and_hasher(ids.size_hint().0, FxBuildHasher);
         for (i, id) in ids.enumerate() {
-            let p = Path::root().field(list).index(i).field("id");
-            if id.trim().is_empty() {
+            let p = || Path::root().field(list).index(i).field("id");
+            if id.chars().all(char::is_whitespace) {
                 self.push(
                     "empty-id",
-                    p,
+                    p(),
                     format!("a {noun} has an empty id"),
                     "empty",
                     Some("give it a short unique id such as \"vendor\"".to_owned()),
@@ -379,7 +383,7 @@ impl<'e> Validator<'e> {
             if let Some(&first) = map.get(id) {
                 self.problems.push(Problem {
                     code: "duplicate-id",
-                    path: p,
+                    path: p(),
                     message: format!("duplicate {noun} id `{id}`"),
                     label: "used again here".to_owned(),
                     help: Some(format!("{noun} ids must be unique; rename one of them")),
@@ -396,7 +400,7 @@ impl<'e> Validator<'e> {
     }
 
     /// Checks that `id` names an existing entry of `ids`.
-    fn reference(&mut self, ids: &Ids<'_>, path: Path, id: &str) {
+    fn reference(&mut self, ids: &Ids<'_>, path: impl FnOnce() -> Path, id: &str) {
         if ids.map.contains_key(id) {
             return;
         }
@@ -429,18 +433,18 @@ impl<'e> Validator<'e> {
         };
         self.push(
             code,
-            path,
+            path(),
             format!("unknown {} `{id}`", ids.noun),
             &format!("no {} has this id", ids.noun),
             help,
         );
     }
 
-    fn finite(&mut self, path: Path, x: f64, field: &str) {
+    fn finite(&mut self, path: impl FnOnce() -> Path, x: f64, field: &str) {
         if !x.is_finite() {
             self.push(
                 "non-finite",
-                path,
+                path(),
                 format!("`{field}` is {x}, not a finite number"),
                 "not finite",
                 Some("write an ordinary number such as 0.0 or 1500.0".to_owned()),
@@ -448,10 +452,10 @@ impl<'e> Validator<'e> {
         }
     }
 
-    fn cadence(&mut self, path: Path, c: Cadence) {
+    fn cadence(&mut self, path: impl FnOnce() -> Path, c: Cadence) {
         if let Cadence::Times(k) = c {
-            let p = path.index(0);
-            self.finite(p.clone(), k, "Times");
+            let p = path().index(0);
+            self.finite(|| p.clone(), k, "Times");
             if k < 0.0 {
                 self.push(
                     "invalid-value",

@@ -4,8 +4,8 @@
 //!   exchanges between the same two nodes count once), Brandes' algorithm with
 //!   one BFS per source. Exact up to [`KeystoneConfig::exact_limit`] nodes;
 //!   above, from `pivots` sources drawn with a fixed seed and scaled by N/k.
-//!   Sources are split into a fixed number of blocks (independent of the thread
-//!   count); each block is summed in order, then blocks are added in order, so
+//!   Sources are split into blocks of a fixed size (independent of N and of
+//!   the thread count); each block is summed in order, then blocks are added in order, so
 //!   the result is bit-identical for any number of threads. Normalised by
 //!   `(N - 1)(N - 2)` as for directed graphs.
 //! * Removal impact: the share of year-1 exchange value lost when a node
@@ -16,6 +16,9 @@ use rayon::prelude::*;
 use super::timeline::Timeline;
 use crate::network::{Csr, Network};
 use crate::rng::SplitMix64;
+
+/// Sources per block of the betweenness sum (see [`betweenness`]).
+const SOURCES_PER_BLOCK: usize = 64;
 
 /// Betweenness parameters.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -107,10 +110,10 @@ pub fn betweenness(succ: &Csr, cfg: &KeystoneConfig) -> Betweenness {
             n as f64 / k as f64,
         )
     };
-    // A fixed number of blocks: enough for parallelism, few enough that the
-    // per-block score vectors stay small (at most ~32 MB in all).
-    let blocks = sources.len().clamp(1, (4_000_000 / n.max(1)).clamp(4, 64));
-    let per_block = sources.len().div_ceil(blocks);
+    // Blocks of a fixed number of sources, whatever N and the thread count:
+    // the grouping of the floating-point sums never changes, and a node added
+    // at the end only adds zeros to the last block.
+    let per_block = SOURCES_PER_BLOCK;
     let partial: Vec<Vec<f64>> = sources
         .par_chunks(per_block.max(1))
         .map(|chunk| {

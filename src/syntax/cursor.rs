@@ -176,9 +176,19 @@ impl<'a> Cursor<'a> {
 
     /// Consumes `b` or fails with "expected `b` ... `context`".
     pub fn expect(&mut self, b: u8, context: &str) -> Result<(), SyntaxError> {
+        self.expect_with(b, || context.to_owned())
+    }
+
+    /// [`Cursor::expect`] with the context built only on failure.
+    pub fn expect_with(
+        &mut self,
+        b: u8,
+        context: impl FnOnce() -> String,
+    ) -> Result<(), SyntaxError> {
         if self.eat(b)? {
             Ok(())
         } else {
+            let context = context();
             let found = self.describe_here();
             Err(SyntaxError::syntax(
                 self.here(),

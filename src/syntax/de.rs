@@ -615,8 +615,12 @@ impl<'de, 'a, 's> de::Deserializer<'de> for &mut Parser<'a, 's> {
             return visitor.visit_enum(FallbackVariant { name: variants[0] });
         }
         let (found, span) = self.cur.ident()?;
-        if let Some(v) = variants.iter().find(|v| **v == found) {
-            return visitor.visit_enum(Variant { p: self, name: v });
+        if let Some(i) = position(variants, found) {
+            return visitor.visit_enum(Variant {
+                p: self,
+                name: variants[i],
+                index: i as u32,
+            });
         }
         let mut e = SyntaxError::recoverable(
             "unknown-variant",
@@ -646,6 +650,15 @@ impl<'de, 'a, 's> de::Deserializer<'de> for &mut Parser<'a, 's> {
         self.cur.skip_value()?;
         visitor.visit_unit()
     }
+}
+
+/// Index of `name` in `names`; lengths and first bytes are compared before the text.
+#[inline]
+fn position(names: &[&str], name: &str) -> Option<usize> {
+    let first = name.as_bytes().first()?;
+    names
+        .iter()
+        .position(|n| n.len() == name.len() && n.as_bytes()[0] == *first && *n == name)
 }
 
 /// The noun users know for each enum of the model.
@@ -808,7 +821,7 @@ impl<'de> de::MapAccess<'de> for Fields<'_, '_, '_> {
             self.p
                 .cur
                 .expect(b':', &format!("after the field name `{key}`"))?;
-            match self.fields.iter().position(|f| *f == key) {
+            match position(self.fields, key) {
                 Some(i) if self.seen & (1 << i) != 0 => {
                     self.p.record(
                         SyntaxError::recoverable(
@@ -822,7 +835,8 @@ impl<'de> de::MapAccess<'de> for Fields<'_, '_, '_> {
                 }
                 Some(i) => {
                     self.seen |= 1 << i;
-                    return seed.deserialize(key.into_deserializer()).map(Some);
+                    // serde's derived field visitors take the field's index: no second string match.
+                    return seed.deserialize((i as u64).into_deserializer()).map(Some);
                 }
                 None => {
                     let help = match did_you_mean(key, self.fields.iter().copied()) {
@@ -866,6 +880,7 @@ impl<'de> de::MapAccess<'de> for Fields<'_, '_, '_> {
 struct Variant<'p, 'a, 's> {
     p: &'p mut Parser<'a, 's>,
     name: &'static str,
+    index: u32,
 }
 
 impl<'de, 'p, 'a, 's> de::EnumAccess<'de> for Variant<'p, 'a, 's> {
@@ -876,7 +891,7 @@ impl<'de, 'p, 'a, 's> de::EnumAccess<'de> for Variant<'p, 'a, 's> {
         self,
         seed: T,
     ) -> Result<(T::Value, Self), SyntaxError> {
-        let v = seed.deserialize(self.name.into_deserializer())?;
+        let v = seed.deserialize(self.index.into_deserializer())?;
         Ok((v, self))
     }
 }
