@@ -16,6 +16,7 @@ pub mod generate;
 pub mod load;
 pub mod model;
 pub mod network;
+pub mod resolved;
 pub mod rng;
 pub mod suggest;
 pub mod syntax;

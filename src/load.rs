@@ -8,7 +8,7 @@ use std::path::Path as FsPath;
 use crate::diagnostic::{Diagnostic, SourceFile};
 use crate::model::Ecosystem;
 use crate::syntax::{self, locate::field_string, Path};
-use crate::validate::{validate, Unreadable, ValueDesign};
+use crate::validate::{validate_and_resolve, Unreadable, ValueDesign};
 
 /// A file that could not be loaded, with every problem found in it.
 #[derive(Debug, Clone, thiserror::Error)]
@@ -95,7 +95,7 @@ pub fn load_source(file: &SourceFile) -> Result<ValueDesign, LoadError> {
     if let Some(mut eco) = parsed.value {
         eco.apply_defaults();
         let unreadable = unreadable_ids(&file.text, &parsed.skipped);
-        let problems = validate(&eco, &unreadable);
+        let (problems, resolved) = validate_and_resolve(&eco, &unreadable);
         if !problems.is_empty() {
             let mut wanted: Vec<Path> = problems.iter().map(|p| p.path.clone()).collect();
             wanted.extend(
@@ -128,10 +128,7 @@ pub fn load_source(file: &SourceFile) -> Result<ValueDesign, LoadError> {
         }
         if diagnostics.is_empty() {
             // Validation passed on this very value, so the invariants hold.
-            return ValueDesign::new(eco).map_err(|_| LoadError {
-                file: file.clone(),
-                diagnostics: Vec::new(),
-            });
+            return Ok(ValueDesign::from_validated(eco, resolved));
         }
     }
     diagnostics.sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));

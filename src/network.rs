@@ -1,15 +1,18 @@
-//! The value network: a petgraph graph over the validated model, an id index,
-//! the `parent` forest, and compact CSR adjacency for the hot loops.
+//! The value network: a petgraph graph over the validated model, the `parent`
+//! forest, and compact CSR adjacency for the hot loops. (The id -> index
+//! `IndexMap`s live on [`ValueDesign`], built on first use: the analysis works
+//! on indices only, and skipping them saves an allocation per id.)
 //!
 //! Everything is addressed by dense `u32` indices in file order: node `i` is
 //! `ecosystem.nodes[i]`, exchange `k` is `ecosystem.exchanges[k]`. The CSR
 //! arrays list, for each node, the exchanges into it (`incoming`) and out of it
 //! (`outgoing`) in file order, so every per-node sum has one fixed order.
 
-use indexmap::IndexMap;
 use petgraph::graph::{DiGraph, NodeIndex};
+use rayon::prelude::*;
 
 use crate::model::{Cadence, Ecosystem, Flow, NodeKind};
+use crate::resolved::Resolved;
 use crate::validate::ValueDesign;
 
 /// Compressed sparse rows: for row `r`, `items[offsets[r]..offsets[r + 1]]`.
@@ -100,12 +103,8 @@ pub struct CostItem {
 /// The value network of one validated design.
 #[derive(Debug, Clone)]
 pub struct Network {
-    /// Node id -> index, in file order.
-    pub node_index: IndexMap<String, u32>,
-    /// Exchange id -> index, in file order.
-    pub exchange_index: IndexMap<String, u32>,
-    /// Driver id -> index, in file order.
-    pub driver_index: IndexMap<String, u32>,
+    /// Number of drivers.
+    pub driver_count: usize,
     /// The exchanges in index form.
     pub edges: Vec<Edge>,
     /// Per node: its kind.
@@ -140,52 +139,27 @@ pub struct Network {
 impl Network {
     /// Builds the network of a validated design. O(N + E).
     pub fn new(design: &ValueDesign) -> Self {
-        Self::build(design.ecosystem())
+        Self::build(design.ecosystem(), design.resolved())
     }
 
-    fn build(eco: &Ecosystem) -> Self {
-        let node_index: IndexMap<String, u32> = eco
-            .nodes
-            .iter()
-            .enumerate()
-            .map(|(i, n)| (n.id.clone(), i as u32))
-            .collect();
-        let exchange_index: IndexMap<String, u32> = eco
-            .exchanges
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (e.id.clone(), i as u32))
-            .collect();
-        let driver_index: IndexMap<String, u32> = eco
-            .drivers
-            .iter()
-            .enumerate()
-            .map(|(i, d)| (d.id.clone(), i as u32))
-            .collect();
-        // Validation guarantees every id resolves; `node`/`exchange` fall back to 0
-        // only to keep this function total.
-        let node = |id: &str| node_index.get(id).copied().unwrap_or(0);
-        let exchange = |id: &str| exchange_index.get(id).copied().unwrap_or(0);
+    fn build(eco: &Ecosystem, r: &Resolved) -> Self {
         let edges: Vec<Edge> = eco
             .exchanges
-            .iter()
-            .map(|e| Edge {
-                from: node(&e.from),
-                to: node(&e.to),
+            .par_iter()
+            .enumerate()
+            .map(|(k, e)| Edge {
+                from: r.from[k],
+                to: r.to[k],
                 flow: e.flow,
                 value: e.value,
                 cadence: e.cadence,
-                per: e.per.as_deref().map(node),
-                follows: e.follows.as_ref().map(|f| (exchange(&f.exchange), f.ratio)),
-                reciprocates: e.reciprocates.as_deref().map(exchange),
+                per: r.per[k],
+                follows: r.follows[k].map(|f| (f, e.follows.as_ref().map_or(0.0, |x| x.ratio))),
+                reciprocates: r.reciprocates[k],
             })
             .collect();
         let n = eco.nodes.len();
-        let parent: Vec<Option<u32>> = eco
-            .nodes
-            .iter()
-            .map(|x| x.parent.as_deref().map(node))
-            .collect();
+        let parent = r.parent.clone();
         let children = Csr::from_pairs(
             n,
             parent
@@ -203,38 +177,22 @@ impl Network {
                 .enumerate()
                 .filter_map(|(k, e)| e.follows.map(|(f, _)| (f, k as u32))),
         );
-        let driver = |id: &String| driver_index.get(id.as_str()).copied().unwrap_or(0);
-        let node_drivers = Csr::from_pairs(
-            n,
-            eco.nodes
-                .iter()
-                .enumerate()
-                .flat_map(|(i, x)| x.drivers.iter().map(move |d| (i as u32, driver(d)))),
-        );
-        let exchange_drivers = Csr::from_pairs(
-            edges.len(),
-            eco.exchanges
-                .iter()
-                .enumerate()
-                .flat_map(|(k, e)| e.drivers.iter().map(move |d| (k as u32, driver(d)))),
-        );
-        let costs: Vec<CostItem> = eco
-            .nodes
-            .iter()
-            .enumerate()
-            .flat_map(|(i, x)| {
-                x.costs.iter().enumerate().map(move |(j, c)| CostItem {
+        let mut costs = Vec::with_capacity(r.cost_exchange.len());
+        for (i, x) in eco.nodes.iter().enumerate() {
+            for (j, c) in x.costs.iter().enumerate() {
+                let per_exchange = r.cost_exchange[costs.len()];
+                costs.push(CostItem {
                     node: i as u32,
                     position: j as u32,
                     amount: c.amount,
-                    basis: match (&c.per_exchange, c.cadence) {
-                        (Some(x), _) => CostBasis::PerExchange(exchange(x)),
+                    basis: match (per_exchange, c.cadence) {
+                        (Some(x), _) => CostBasis::PerExchange(x),
                         (None, Some(cadence)) => CostBasis::Fixed(cadence),
                         (None, None) => CostBasis::Fixed(Cadence::Once),
                     },
-                })
-            })
-            .collect();
+                });
+            }
+        }
         let node_costs =
             Csr::from_pairs(n, costs.iter().enumerate().map(|(k, c)| (c.node, k as u32)));
         let mut graph = DiGraph::with_capacity(n, edges.len());
@@ -249,9 +207,7 @@ impl Network {
             );
         }
         Network {
-            node_index,
-            exchange_index,
-            driver_index,
+            driver_count: eco.drivers.len(),
             kinds: eco.nodes.iter().map(|x| x.kind).collect(),
             count: eco.nodes.iter().map(|x| x.count).collect(),
             growth: eco.nodes.iter().map(|x| x.growth).collect(),
@@ -263,8 +219,8 @@ impl Network {
             incoming,
             outgoing,
             followers,
-            node_drivers,
-            exchange_drivers,
+            node_drivers: r.node_drivers.clone(),
+            exchange_drivers: r.exchange_drivers.clone(),
             graph,
         }
     }

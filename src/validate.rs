@@ -9,10 +9,14 @@
 //! `per_exchange`.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use indexmap::IndexMap;
 
 use rustc_hash::FxBuildHasher;
 
 use crate::model::{Cadence, Ecosystem};
+pub use crate::resolved::{Resolved, ResolvedExtract};
 use crate::suggest::did_you_mean;
 use crate::syntax::Path;
 
@@ -44,21 +48,62 @@ pub struct Unreadable {
     pub ids: HashMap<&'static str, HashSet<String>>,
 }
 
+/// Id -> dense index, in file order (an `IndexMap` with a fast hasher).
+pub type IdIndex = IndexMap<String, u32, FxBuildHasher>;
+
 /// A value design that passed validation: the input to every analysis.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ValueDesign {
     ecosystem: Ecosystem,
+    resolved: Resolved,
+    node_index: OnceLock<IdIndex>,
+    exchange_index: OnceLock<IdIndex>,
+    driver_index: OnceLock<IdIndex>,
 }
 
 impl ValueDesign {
     /// Validates `ecosystem`; on failure, every problem found.
     pub fn new(ecosystem: Ecosystem) -> Result<Self, Vec<Problem>> {
-        let problems = validate(&ecosystem, &Unreadable::default());
+        let (problems, resolved) = validate_and_resolve(&ecosystem, &Unreadable::default());
         if problems.is_empty() {
-            Ok(ValueDesign { ecosystem })
+            Ok(Self::from_validated(ecosystem, resolved))
         } else {
             Err(problems)
         }
+    }
+
+    /// A design from an ecosystem that [`validate_and_resolve`] found no problem in.
+    pub(crate) fn from_validated(ecosystem: Ecosystem, resolved: Resolved) -> Self {
+        ValueDesign {
+            ecosystem,
+            resolved,
+            node_index: OnceLock::new(),
+            exchange_index: OnceLock::new(),
+            driver_index: OnceLock::new(),
+        }
+    }
+
+    /// Node id -> index (built on first use).
+    pub fn node_index(&self) -> &IdIndex {
+        self.node_index
+            .get_or_init(|| id_index(self.ecosystem.nodes.iter().map(|n| &n.id)))
+    }
+
+    /// Exchange id -> index (built on first use).
+    pub fn exchange_index(&self) -> &IdIndex {
+        self.exchange_index
+            .get_or_init(|| id_index(self.ecosystem.exchanges.iter().map(|e| &e.id)))
+    }
+
+    /// Driver id -> index (built on first use).
+    pub fn driver_index(&self) -> &IdIndex {
+        self.driver_index
+            .get_or_init(|| id_index(self.ecosystem.drivers.iter().map(|d| &d.id)))
+    }
+
+    /// Every reference of the ecosystem as an index.
+    pub fn resolved(&self) -> &Resolved {
+        &self.resolved
     }
 
     /// The validated ecosystem.
@@ -72,21 +117,38 @@ impl ValueDesign {
     }
 }
 
+fn id_index<'a>(ids: impl ExactSizeIterator<Item = &'a String>) -> IdIndex {
+    let mut map = IdIndex::with_capacity_and_hasher(ids.len(), FxBuildHasher);
+    for (i, id) in ids.enumerate() {
+        map.insert(id.clone(), i as u32);
+    }
+    map
+}
+
 /// Every problem of `eco`, in file order of the kinds checked.
 pub fn validate(eco: &Ecosystem, unreadable: &Unreadable) -> Vec<Problem> {
+    validate_and_resolve(eco, unreadable).0
+}
+
+/// Every problem of `eco`, and every reference resolved to an index (meaningful
+/// only when there is no problem). Resolving while validating means no id is
+/// looked up twice.
+pub fn validate_and_resolve(eco: &Ecosystem, unreadable: &Unreadable) -> (Vec<Problem>, Resolved) {
     let mut v = Validator {
         eco,
         unreadable,
         problems: Vec::new(),
+        resolved: Resolved::with_capacity(eco),
     };
     v.run();
-    v.problems
+    (v.problems, v.resolved)
 }
 
 struct Validator<'e> {
     eco: &'e Ecosystem,
     unreadable: &'e Unreadable,
     problems: Vec<Problem>,
+    resolved: Resolved,
 }
 
 /// An index from id to position for one kind of entry.
@@ -189,15 +251,25 @@ impl<'e> Validator<'e> {
                     Some("write yearly growth as a fraction: 0.2 for +20%, -0.1 for 10% churn".to_owned()),
                 );
             }
-            if let Some(parent) = &n.parent {
-                self.reference(&nodes, || p().field("parent"), parent);
-            }
-            if let Some(d) = &n.decides_for {
-                self.reference(&nodes, || p().field("decides_for"), d);
-            }
+            let parent = n
+                .parent
+                .as_ref()
+                .and_then(|x| self.reference(&nodes, || p().field("parent"), x));
+            self.resolved.parent.push(parent);
+            let decides_for = n
+                .decides_for
+                .as_ref()
+                .and_then(|x| self.reference(&nodes, || p().field("decides_for"), x));
+            self.resolved.decides_for.push(decides_for);
             for (k, d) in n.drivers.iter().enumerate() {
-                self.reference(&drivers, || p().field("drivers").index(k), d);
+                if let Some(d) = self.reference(&drivers, || p().field("drivers").index(k), d) {
+                    self.resolved.node_drivers.items.push(d);
+                }
             }
+            self.resolved
+                .node_drivers
+                .offsets
+                .push(self.resolved.node_drivers.items.len() as u32);
             for (k, c) in n.costs.iter().enumerate() {
                 let cp = || p().field("costs").index(k);
                 self.finite(|| cp().field("amount"), c.amount, "amount");
@@ -236,16 +308,20 @@ impl<'e> Validator<'e> {
                 if let Some(c) = &c.cadence {
                     self.cadence(|| cp().field("cadence"), *c);
                 }
-                if let Some(x) = &c.per_exchange {
-                    self.reference(&exchanges, || cp().field("per_exchange"), x);
-                }
+                let per_exchange = c
+                    .per_exchange
+                    .as_ref()
+                    .and_then(|x| self.reference(&exchanges, || cp().field("per_exchange"), x));
+                self.resolved.cost_exchange.push(per_exchange);
             }
         }
 
         for (i, e) in eco.exchanges.iter().enumerate() {
             let p = || Path::root().field("exchanges").index(i);
-            self.reference(&nodes, || p().field("from"), &e.from);
-            self.reference(&nodes, || p().field("to"), &e.to);
+            let from = self.reference(&nodes, || p().field("from"), &e.from);
+            let to = self.reference(&nodes, || p().field("to"), &e.to);
+            self.resolved.from.push(from.unwrap_or(0));
+            self.resolved.to.push(to.unwrap_or(0));
             if e.from == e.to && !e.from.is_empty() {
                 self.push(
                     "self-exchange",
@@ -269,12 +345,15 @@ impl<'e> Validator<'e> {
                 );
             }
             self.cadence(|| p().field("cadence"), e.cadence);
-            if let Some(per) = &e.per {
-                self.reference(&nodes, || p().field("per"), per);
-            }
+            let per = e
+                .per
+                .as_ref()
+                .and_then(|x| self.reference(&nodes, || p().field("per"), x));
+            self.resolved.per.push(per);
             if let Some(f) = &e.follows {
                 let fp = || p().field("follows");
-                self.reference(&exchanges, || fp().field("exchange"), &f.exchange);
+                let followed = self.reference(&exchanges, || fp().field("exchange"), &f.exchange);
+                self.resolved.follows.push(followed);
                 self.finite(|| fp().field("ratio"), f.ratio, "ratio");
                 if f.ratio < 0.0 {
                     self.push(
@@ -295,25 +374,48 @@ impl<'e> Validator<'e> {
                     );
                 }
             }
-            if let Some(r) = &e.reciprocates {
-                self.reference(&exchanges, || p().field("reciprocates"), r);
+            if e.follows.is_none() {
+                self.resolved.follows.push(None);
             }
+            let reciprocates = e
+                .reciprocates
+                .as_ref()
+                .and_then(|x| self.reference(&exchanges, || p().field("reciprocates"), x));
+            self.resolved.reciprocates.push(reciprocates);
             for (k, d) in e.drivers.iter().enumerate() {
-                self.reference(&drivers, || p().field("drivers").index(k), d);
+                if let Some(d) = self.reference(&drivers, || p().field("drivers").index(k), d) {
+                    self.resolved.exchange_drivers.items.push(d);
+                }
             }
+            self.resolved
+                .exchange_drivers
+                .offsets
+                .push(self.resolved.exchange_drivers.items.len() as u32);
         }
 
         for (i, x) in eco.extracts.iter().enumerate() {
             let p = || Path::root().field("extracts").index(i);
+            let mut named_nodes = Vec::new();
             for (k, n) in x.nodes.iter().enumerate() {
-                self.reference(&nodes, || p().field("nodes").index(k), n);
+                named_nodes.extend(self.reference(&nodes, || p().field("nodes").index(k), n));
             }
+            let mut named_exchanges = Vec::new();
             for (k, e) in x.exchanges.iter().enumerate() {
-                self.reference(&exchanges, || p().field("exchanges").index(k), e);
+                named_exchanges.extend(self.reference(
+                    &exchanges,
+                    || p().field("exchanges").index(k),
+                    e,
+                ));
             }
-            if let Some(f) = &x.focus {
-                self.reference(&nodes, || p().field("focus"), f);
-            }
+            let focus = x
+                .focus
+                .as_ref()
+                .and_then(|f| self.reference(&nodes, || p().field("focus"), f));
+            self.resolved.extracts.push(ResolvedExtract {
+                nodes: named_nodes,
+                exchanges: named_exchanges,
+                focus,
+            });
             if x.nodes.is_empty() && x.exchanges.is_empty() && x.focus.is_none() {
                 self.push(
                     "empty-extract",
@@ -400,9 +502,9 @@ impl<'e> Validator<'e> {
     }
 
     /// Checks that `id` names an existing entry of `ids`.
-    fn reference(&mut self, ids: &Ids<'_>, path: impl FnOnce() -> Path, id: &str) {
-        if ids.map.contains_key(id) {
-            return;
+    fn reference(&mut self, ids: &Ids<'_>, path: impl FnOnce() -> Path, id: &str) -> Option<u32> {
+        if let Some(&i) = ids.map.get(id) {
+            return Some(i as u32);
         }
         if self
             .unreadable
@@ -410,7 +512,7 @@ impl<'e> Validator<'e> {
             .get(ids.list)
             .is_some_and(|s| s.contains(id))
         {
-            return; // its own entry was reported as unreadable
+            return None; // its own entry was reported as unreadable
         }
         let code = if ids.list == "drivers" {
             "unknown-driver"
@@ -438,6 +540,7 @@ impl<'e> Validator<'e> {
             &format!("no {} has this id", ids.noun),
             help,
         );
+        None
     }
 
     fn finite(&mut self, path: impl FnOnce() -> Path, x: f64, field: &str) {

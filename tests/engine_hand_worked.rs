@@ -14,8 +14,8 @@ fn analyse(text: &str) -> (valuedesign::ValueDesign, analysis::Analysis) {
     (design, an)
 }
 
-fn node(an: &analysis::Analysis, id: &str) -> usize {
-    an.network.node_index[id] as usize
+fn node(design: &valuedesign::ValueDesign, id: &str) -> usize {
+    design.node_index()[id] as usize
 }
 
 fn close(a: f64, b: f64, tol: f64) -> bool {
@@ -48,8 +48,8 @@ const SUBSCRIPTION: &str = r#"Ecosystem(
 fn two_actor_subscription_with_growth() {
     // members(users) = 10, 15, 22.5; O(fee) = O(app) = 12 * members = 120, 180, 270.
     // saas revenue = 40 * O = 4,800, 7,200, 10,800; users receive 50 * O = 6,000, 9,000, 13,500 of service.
-    let (_, an) = analyse(SUBSCRIPTION);
-    let (saas, users) = (node(&an, "saas"), node(&an, "users"));
+    let (design, an) = analyse(SUBSCRIPTION);
+    let (saas, users) = (node(&design, "saas"), node(&design, "users"));
     assert_row(an.timeline.members(users), &[10.0, 15.0, 22.5]);
     assert_row(an.timeline.new_members(users), &[10.0, 5.0, 7.5]);
     assert_row(an.timeline.occurrences(1), &[120.0, 180.0, 270.0]);
@@ -110,13 +110,13 @@ const CHAIN: &str = r#"Ecosystem(
 fn follows_chain_with_ratios_and_fan_out() {
     // orders: Times(100) without per = 100 a year. invoice = 1.0 * 100; shipping = 0.5 * 100 = 50
     // (fan-out: two exchanges follow orders); freight = 2.0 * 50 = 100 (a chain of two hops).
-    let (_, an) = analyse(CHAIN);
+    let (design, an) = analyse(CHAIN);
     assert_eq!(an.timeline.levels, vec![0, 1, 1, 2]);
     assert_row(an.timeline.occurrences(0), &[100.0, 100.0]);
     assert_row(an.timeline.occurrences(1), &[100.0, 100.0]);
     assert_row(an.timeline.occurrences(2), &[50.0, 50.0]);
     assert_row(an.timeline.occurrences(3), &[100.0, 100.0]);
-    let (a, b, c) = (node(&an, "a"), node(&an, "b"), node(&an, "c"));
+    let (a, b, c) = (node(&design, "a"), node(&design, "b"), node(&design, "c"));
     // a: revenue 2 * 100 = 200; b: spend 200 + 3 * 100 = 500; c: revenue 300. 200 + 300 - 500 = 0.
     assert_row(an.ledgers.get(a, Field::Revenue), &[200.0, 200.0]);
     assert_row(an.ledgers.get(b, Field::Spend), &[500.0, 500.0]);
@@ -130,16 +130,16 @@ fn removal_impact_counts_followers_once() {
     // Year-1 values: orders 1,000, invoice 200, shipping 50, freight 300: total 1,550.
     // a touches orders (which carries every other exchange): 1,550 -> 100%.
     // c touches shipping (50 + freight 300) and freight (follows shipping: counted once): 350 / 1,550.
-    let (_, an) = analyse(CHAIN);
+    let (design, an) = analyse(CHAIN);
     assert!(close(an.removal.total_year1, 1550.0, 1e-12));
-    assert!(close(an.removal.impact[node(&an, "a")], 1.0, 1e-12));
-    assert!(close(an.removal.impact[node(&an, "b")], 1.0, 1e-12));
+    assert!(close(an.removal.impact[node(&design, "a")], 1.0, 1e-12));
+    assert!(close(an.removal.impact[node(&design, "b")], 1.0, 1e-12));
     assert!(close(
-        an.removal.impact[node(&an, "c")],
+        an.removal.impact[node(&design, "c")],
         350.0 / 1550.0,
         1e-12
     ));
-    assert_eq!(an.keystone, Some(node(&an, "a") as u32));
+    assert_eq!(an.keystone, Some(node(&design, "a") as u32));
 }
 
 #[test]
@@ -148,7 +148,7 @@ fn per_exchange_costs_and_npv() {
     // vendor costs: year 1 = R&D 1,000 + hosting 100 * 12 + BOM 20 * 4 kits = 2,280;
     //               year 2 = 1,200 + 20 * 2 = 1,240.
     // cash -1,880, -1,040; cumulative -1,880, -2,920; NPV = -1,880/1.1 - 1,040/1.21.
-    let (_, an) = analyse(
+    let (design, an) = analyse(
         r#"Ecosystem(name: "Costs", horizon_years: 2, discount_rate: 0.1,
         nodes: [
             Node(id: "vendor", kind: Organization, costs: [
@@ -163,7 +163,7 @@ fn per_exchange_costs_and_npv() {
             Exchange(id: "kit-pay", from: "buyers", to: "vendor", flow: Money, value: 100.0, cadence: Once, per: Some("buyers")),
         ])"#,
     );
-    let v = node(&an, "vendor");
+    let v = node(&design, "vendor");
     assert_row(an.ledgers.get(v, Field::Revenue), &[400.0, 200.0]);
     assert_row(an.ledgers.get(v, Field::Costs), &[2280.0, 1240.0]);
     assert_row(an.ledgers.get(v, Field::Cash), &[-1880.0, -1040.0]);
@@ -188,14 +188,14 @@ fn per_exchange_costs_and_npv() {
         other => panic!("expected a failure, got {other:?}"),
     }
     // buyers: worth 80 * 4 = 320 vs spend 400 in year 1: net -80; year 2: 160 - 200 = -40.
-    let b = node(&an, "buyers");
+    let b = node(&design, "buyers");
     assert_row(an.ledgers.get(b, Field::NetValue), &[-80.0, -40.0]);
     assert!(an.verdicts[b].fails());
 }
 
 #[test]
 fn win_win_needs_an_inflow_that_serves_the_actors_drivers() {
-    let (_, an) = analyse(
+    let (design, an) = analyse(
         r#"Ecosystem(name: "Drivers",
         drivers: [Driver(id: "uptime", label: "Less downtime"), Driver(id: "growth")],
         nodes: [
@@ -209,10 +209,10 @@ fn win_win_needs_an_inflow_that_serves_the_actors_drivers() {
             Exchange(id: "readings", from: "sensor", to: "vendor", flow: Data, value: 0.0, cadence: Yearly),
         ])"#,
     );
-    assert_eq!(an.verdicts[node(&an, "vendor")], Verdict::WinWin);
-    assert_eq!(an.verdicts[node(&an, "sensor")], Verdict::NotApplicable);
+    assert_eq!(an.verdicts[node(&design, "vendor")], Verdict::WinWin);
+    assert_eq!(an.verdicts[node(&design, "sensor")], Verdict::NotApplicable);
     assert_eq!(
-        an.verdicts[node(&an, "plant")],
+        an.verdicts[node(&design, "plant")],
         Verdict::Fails(vec![
             "receives no exchange that serves its drivers (Less downtime)".to_owned()
         ])
@@ -242,7 +242,7 @@ const EXTRACTS: &str = r#"Ecosystem(name: "Extracts", horizon_years: 2,
 
 #[test]
 fn extract_closures() {
-    let (_, an) = analyse(EXTRACTS);
+    let (design, an) = analyse(EXTRACTS);
     let ids = |v: &[u32]| v.to_vec();
     // sales: x2 and its reciprocated x1; nodes a, b; money 10 a year.
     assert_eq!(ids(&an.extracts[0].exchanges), vec![0, 1]);
@@ -266,7 +266,7 @@ fn small_diffusion_solved_exactly() {
     // s: a = 0 + 1 inflow = 1; b = 2 + 1 = 3; c = (0 + 2) + 2 inflows = 4.
     // x_a = 1 + d x_c; x_b = 3 + d (3/4) x_a; x_c = 4 + d ((1/4) x_a + x_b)
     // => x_a (1 - d^2/4 - 3 d^3/4) = 1 + 4 d + 3 d^2.
-    let (_, an) = analyse(
+    let (design, an) = analyse(
         r#"Ecosystem(name: "Diffusion",
         nodes: [Node(id: "a", kind: Organization), Node(id: "b", kind: Organization), Node(id: "c", kind: Organization)],
         exchanges: [
@@ -291,7 +291,7 @@ fn small_diffusion_solved_exactly() {
 #[test]
 fn betweenness_on_small_graphs() {
     // Path a -> b -> c: only (a, c) goes through b: raw 1, normalised 1 / ((3-1)(3-2)) = 0.5.
-    let (_, an) = analyse(
+    let (design, an) = analyse(
         r#"Ecosystem(name: "Path",
         nodes: [Node(id: "a", kind: Organization), Node(id: "b", kind: Organization), Node(id: "c", kind: Organization)],
         exchanges: [
@@ -353,10 +353,10 @@ fn group_ledgers_add_descendants() {
         ])"#,
     );
     let g = &an.group_ledgers;
-    assert_row(g.get(node(&an, "net"), Field::Revenue), &[15.0]);
-    assert_row(g.get(node(&an, "sub"), Field::Revenue), &[5.0]);
-    assert_row(g.get(node(&an, "x"), Field::Revenue), &[10.0]);
-    assert_row(an.ledgers.get(node(&an, "net"), Field::Revenue), &[0.0]);
+    assert_row(g.get(node(&design, "net"), Field::Revenue), &[15.0]);
+    assert_row(g.get(node(&design, "sub"), Field::Revenue), &[5.0]);
+    assert_row(g.get(node(&design, "x"), Field::Revenue), &[10.0]);
+    assert_row(an.ledgers.get(node(&design, "net"), Field::Revenue), &[0.0]);
     // Zoom to depth 0: x and sub/y fold into net; flows buyer -> net summed: 15.
     let net = Network::new(&design);
     let agg = analysis::zoom::aggregate(&net, &an.timeline, 0);
@@ -381,8 +381,8 @@ fn food_plant_vendor_earns_the_canvas_figures() {
     let (_, design) = valuedesign::load_file(&path).expect("loads");
     let an = analysis::analyse(&design, &Config::default());
     let eco = design.ecosystem();
-    let plants = an.network.node_index["food-processors"] as usize;
-    let vendor = an.network.node_index["vendor"] as usize;
+    let plants = node(&design, "food-processors");
+    let vendor = node(&design, "vendor");
     let years = an.timeline.years;
     let mut from_plants = vec![0.0; years];
     for (e, x) in eco.exchanges.iter().enumerate() {

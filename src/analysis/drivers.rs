@@ -21,7 +21,7 @@ impl DriverCoverage {
 
 /// Computes driver coverage. O(N + E + driver references).
 pub fn coverage(net: &Network) -> DriverCoverage {
-    let k = net.driver_index.len();
+    let k = net.driver_count;
     let mut pursued_by = vec![Vec::new(); k];
     let mut served_by = vec![Vec::new(); k];
     for a in 0..net.node_count() {

@@ -10,8 +10,9 @@
 use std::collections::VecDeque;
 
 use super::timeline::Timeline;
-use crate::model::{Ecosystem, Flow};
+use crate::model::Flow;
 use crate::network::Network;
+use crate::validate::ValueDesign;
 
 /// One extract's closure and figures.
 #[derive(Debug, Clone, PartialEq)]
@@ -26,26 +27,21 @@ pub struct ExtractResult {
     pub drivers: Vec<u32>,
 }
 
-/// The closure and figures of every extract of `eco`. O(extracts * (N + E)).
-pub fn extracts(eco: &Ecosystem, net: &Network, tl: &Timeline) -> Vec<ExtractResult> {
-    eco.extracts
+/// The closure and figures of every extract of the design. O(extracts * (N + E)).
+pub fn extracts(design: &ValueDesign, net: &Network, tl: &Timeline) -> Vec<ExtractResult> {
+    design
+        .ecosystem()
+        .extracts
         .iter()
-        .map(|x| {
-            let nodes: Vec<u32> = x
-                .nodes
-                .iter()
-                .filter_map(|id| net.node_index.get(id).copied())
-                .collect();
-            let exchanges: Vec<u32> = x
-                .exchanges
-                .iter()
-                .filter_map(|id| net.exchange_index.get(id).copied())
-                .collect();
-            let focus = x
-                .focus
-                .as_ref()
-                .and_then(|id| net.node_index.get(id).copied());
-            closure(net, tl, &nodes, &exchanges, focus.map(|f| (f, x.radius)))
+        .zip(&design.resolved().extracts)
+        .map(|(x, r)| {
+            closure(
+                net,
+                tl,
+                &r.nodes,
+                &r.exchanges,
+                r.focus.map(|f| (f, x.radius)),
+            )
         })
         .collect()
 }
@@ -128,7 +124,7 @@ pub fn closure(
         .filter(|&e| in_ex[e as usize])
         .collect();
     let mut money = vec![0.0; tl.years];
-    let mut served = vec![false; net.driver_index.len()];
+    let mut served = vec![false; net.driver_count];
     for &e in &exchanges {
         let edge = &net.edges[e as usize];
         if edge.flow == Flow::Money {

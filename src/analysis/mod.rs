@@ -89,7 +89,7 @@ pub fn analyse(design: &ValueDesign, cfg: &Config) -> Analysis {
     drop(succ);
     let removal = keystones::removal_impact(&network, &timeline);
     let keystone = keystone(&network, &removal);
-    let extracts = extracts::extracts(eco, &network, &timeline);
+    let extracts = extracts::extracts(design, &network, &timeline);
     let drivers = drivers::coverage(&network);
     Analysis {
         network,
