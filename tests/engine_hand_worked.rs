@@ -242,7 +242,7 @@ const EXTRACTS: &str = r#"Ecosystem(name: "Extracts", horizon_years: 2,
 
 #[test]
 fn extract_closures() {
-    let (design, an) = analyse(EXTRACTS);
+    let (_, an) = analyse(EXTRACTS);
     let ids = |v: &[u32]| v.to_vec();
     // sales: x2 and its reciprocated x1; nodes a, b; money 10 a year.
     assert_eq!(ids(&an.extracts[0].exchanges), vec![0, 1]);
@@ -266,7 +266,7 @@ fn small_diffusion_solved_exactly() {
     // s: a = 0 + 1 inflow = 1; b = 2 + 1 = 3; c = (0 + 2) + 2 inflows = 4.
     // x_a = 1 + d x_c; x_b = 3 + d (3/4) x_a; x_c = 4 + d ((1/4) x_a + x_b)
     // => x_a (1 - d^2/4 - 3 d^3/4) = 1 + 4 d + 3 d^2.
-    let (design, an) = analyse(
+    let (_, an) = analyse(
         r#"Ecosystem(name: "Diffusion",
         nodes: [Node(id: "a", kind: Organization), Node(id: "b", kind: Organization), Node(id: "c", kind: Organization)],
         exchanges: [
@@ -291,7 +291,7 @@ fn small_diffusion_solved_exactly() {
 #[test]
 fn betweenness_on_small_graphs() {
     // Path a -> b -> c: only (a, c) goes through b: raw 1, normalised 1 / ((3-1)(3-2)) = 0.5.
-    let (design, an) = analyse(
+    let (_, an) = analyse(
         r#"Ecosystem(name: "Path",
         nodes: [Node(id: "a", kind: Organization), Node(id: "b", kind: Organization), Node(id: "c", kind: Organization)],
         exchanges: [
