@@ -94,9 +94,62 @@ pub fn successors(net: &Network) -> Csr {
     Csr { offsets, items }
 }
 
+/// A relabelling of the nodes in breadth-first order from the node with the
+/// most successors (ties: the first), unreached nodes after in index order.
+/// Later searches then walk memory in roughly ascending order. O(N + E).
+fn bfs_order(succ: &Csr) -> Vec<u32> {
+    let n = succ.rows();
+    let mut new_of = vec![u32::MAX; n];
+    let mut queue: Vec<u32> = Vec::with_capacity(n);
+    let hub = (0..n).max_by_key(|&v| (succ.row(v).len(), std::cmp::Reverse(v)));
+    if let Some(hub) = hub {
+        new_of[hub] = 0;
+        queue.push(hub as u32);
+        let mut head = 0;
+        while head < queue.len() {
+            let v = queue[head] as usize;
+            head += 1;
+            for &w in succ.row(v) {
+                if new_of[w as usize] == u32::MAX {
+                    new_of[w as usize] = queue.len() as u32;
+                    queue.push(w);
+                }
+            }
+        }
+    }
+    for (v, new) in new_of.iter_mut().enumerate() {
+        if *new == u32::MAX {
+            *new = queue.len() as u32;
+            queue.push(v as u32);
+        }
+    }
+    new_of
+}
+
+/// `succ` with every node renamed by `new_of`, rows sorted.
+fn relabel(succ: &Csr, new_of: &[u32]) -> Csr {
+    let n = succ.rows();
+    let mut old_of = vec![0u32; n];
+    for (old, &new) in new_of.iter().enumerate() {
+        old_of[new as usize] = old as u32;
+    }
+    let mut offsets = Vec::with_capacity(n + 1);
+    offsets.push(0u32);
+    let mut items = Vec::with_capacity(succ.items.len());
+    for &old in &old_of {
+        let start = items.len();
+        items.extend(succ.row(old as usize).iter().map(|&w| new_of[w as usize]));
+        items[start..].sort_unstable();
+        offsets.push(items.len() as u32);
+    }
+    Csr { offsets, items }
+}
+
 /// Betweenness centrality (see the module doc). O(S * (N + E)) for S sources.
 pub fn betweenness(succ: &Csr, cfg: &KeystoneConfig) -> Betweenness {
     let n = succ.rows();
+    let new_of = bfs_order(succ);
+    let local = relabel(succ, &new_of);
     let (sources, method, scale) = if n <= cfg.exact_limit {
         ((0..n as u32).collect::<Vec<_>>(), Method::Exact, 1.0)
     } else {
@@ -118,19 +171,27 @@ pub fn betweenness(succ: &Csr, cfg: &KeystoneConfig) -> Betweenness {
         .par_chunks(per_block.max(1))
         .map(|chunk| {
             let mut scores = vec![0.0; n];
-            let mut work = Work::new(n);
+            let mut work = Work::<u16>::new(n);
+            let mut wide: Option<Work<u32>> = None;
             for &s in chunk {
-                work.accumulate(succ, s as usize, &mut scores);
+                let s = new_of[s as usize] as usize;
+                if !work.accumulate(&local, s, &mut scores) {
+                    // Deeper than 65,534 hops: this source again with 32-bit distances.
+                    wide.get_or_insert_with(|| Work::new(n))
+                        .accumulate(&local, s, &mut scores);
+                }
             }
             scores
         })
         .collect();
-    let mut raw = vec![0.0; n];
+    let mut summed = vec![0.0; n];
     for p in &partial {
-        for (v, x) in raw.iter_mut().zip(p) {
+        for (v, x) in summed.iter_mut().zip(p) {
             *v += x;
         }
     }
+    // Back to file order.
+    let mut raw: Vec<f64> = new_of.iter().map(|&new| summed[new as usize]).collect();
     for v in &mut raw {
         *v *= scale;
     }
@@ -147,68 +208,115 @@ pub fn betweenness(succ: &Csr, cfg: &KeystoneConfig) -> Betweenness {
     }
 }
 
-/// Per-source buffers, reset only where a BFS touched them.
-struct Work {
-    dist: Vec<u32>,
-    sigma: Vec<f64>,
-    delta: Vec<f64>,
+/// A hop count: `u16` keeps the distance array small enough for the cache
+/// on large graphs; `u32` takes over for a search deeper than `u16` allows.
+trait Hops: Copy + PartialEq + Send {
+    /// Not reached.
+    const UNSEEN: Self;
+    /// The source.
+    const ZERO: Self;
+    /// One hop further; `None` when that would not fit.
+    fn next(self) -> Option<Self>;
+}
+
+impl Hops for u16 {
+    const UNSEEN: Self = u16::MAX;
+    const ZERO: Self = 0;
+    fn next(self) -> Option<Self> {
+        (self < u16::MAX - 1).then_some(self + 1)
+    }
+}
+
+impl Hops for u32 {
+    const UNSEEN: Self = u32::MAX;
+    const ZERO: Self = 0;
+    fn next(self) -> Option<Self> {
+        (self < u32::MAX - 1).then_some(self + 1)
+    }
+}
+
+/// Per-source buffers, reset only where a search touched them.
+///
+/// `dist` (hops from the source) is read on every edge and kept in its own
+/// compact array; `val` is read only along shortest paths. `val` is the number
+/// of shortest paths from the source (`sigma`) during the search; once a
+/// node's dependency `delta` is known it becomes `(1 + delta) / sigma`, the
+/// only thing its predecessors read.
+struct Work<H> {
+    dist: Vec<H>,
+    val: Vec<f64>,
     order: Vec<u32>,
 }
 
-impl Work {
+impl<H: Hops> Work<H> {
     fn new(n: usize) -> Self {
+        // One spare entry: the branch-free push writes before it knows whether to keep.
         Work {
-            dist: vec![u32::MAX; n],
-            sigma: vec![0.0; n],
-            delta: vec![0.0; n],
-            order: Vec::with_capacity(n),
+            dist: vec![H::UNSEEN; n],
+            val: vec![0.0; n],
+            order: vec![0; n + 1],
         }
     }
 
     /// One Brandes pass from `s`: BFS, then dependencies in reverse BFS order
-    /// over successors (no predecessor lists needed).
-    fn accumulate(&mut self, succ: &Csr, s: usize, scores: &mut [f64]) {
-        self.order.clear();
-        self.dist[s] = 0;
-        self.sigma[s] = 1.0;
-        self.order.push(s as u32);
+    /// over successors (no predecessor lists): for `v`,
+    /// `delta(v) = sigma(v) * sum over successors w one hop further of (1 + delta(w)) / sigma(w)`.
+    /// Returns false, leaving `scores` untouched, if the search is too deep for `H`.
+    fn accumulate(&mut self, succ: &Csr, s: usize, scores: &mut [f64]) -> bool {
+        let (dist, val, order) = (&mut self.dist, &mut self.val, &mut self.order);
+        // The updates below avoid data-dependent branches where they can
+        // ("seen before?" is a coin toss per edge and mispredicts badly).
+        dist[s] = H::ZERO;
+        val[s] = 1.0;
+        order[0] = s as u32;
+        let mut len = 1;
         let mut head = 0;
-        while head < self.order.len() {
-            let v = self.order[head] as usize;
+        let mut deep = false;
+        while head < len {
+            let v = order[head] as usize;
             head += 1;
-            let dv = self.dist[v];
+            let sv = val[v];
+            let Some(next) = dist[v].next() else {
+                deep = true;
+                break;
+            };
             for &w in succ.row(v) {
                 let w = w as usize;
-                if self.dist[w] == u32::MAX {
-                    self.dist[w] = dv + 1;
-                    self.order.push(w as u32);
+                let unseen = dist[w] == H::UNSEEN;
+                order[len] = w as u32;
+                len += unseen as usize;
+                if unseen {
+                    dist[w] = next;
                 }
-                if self.dist[w] == dv + 1 {
-                    self.sigma[w] += self.sigma[v];
+                if dist[w] == next {
+                    val[w] += sv;
                 }
             }
         }
-        for &v in self.order.iter().rev() {
-            let v = v as usize;
-            let dv = self.dist[v];
-            let mut d = 0.0;
-            for &w in succ.row(v) {
-                let w = w as usize;
-                if self.dist[w] == dv + 1 {
-                    d += self.sigma[v] / self.sigma[w] * (1.0 + self.delta[w]);
+        if !deep {
+            for &v in order[..len].iter().rev() {
+                let v = v as usize;
+                // `next` exists: every node popped above had room for one more hop.
+                let Some(next) = dist[v].next() else { continue };
+                let mut sum = 0.0;
+                for &w in succ.row(v) {
+                    if dist[w as usize] == next {
+                        sum += val[w as usize];
+                    }
+                }
+                let sigma = val[v];
+                let delta = sigma * sum;
+                val[v] = (1.0 + delta) / sigma;
+                if v != s {
+                    scores[v] += delta;
                 }
             }
-            self.delta[v] = d;
-            if v != s {
-                scores[v] += d;
-            }
         }
-        for &v in &self.order {
-            let v = v as usize;
-            self.dist[v] = u32::MAX;
-            self.sigma[v] = 0.0;
-            self.delta[v] = 0.0;
+        for &v in &order[..len] {
+            dist[v as usize] = H::UNSEEN;
+            val[v as usize] = 0.0;
         }
+        !deep
     }
 }
 
@@ -281,5 +389,117 @@ pub fn removal_impact(net: &Network, tl: &Timeline) -> Removal {
     Removal {
         impact,
         total_year1,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{betweenness, sample, KeystoneConfig, Method};
+    use crate::network::Csr;
+    use proptest::prelude::*;
+
+    fn csr(n: usize, edges: &[(u32, u32)]) -> Csr {
+        let mut rows = vec![Vec::new(); n];
+        for &(a, b) in edges {
+            if a != b {
+                rows[a as usize].push(b);
+            }
+        }
+        let mut offsets = vec![0u32];
+        let mut items = Vec::new();
+        for mut r in rows {
+            r.sort_unstable();
+            r.dedup();
+            items.extend(r);
+            offsets.push(items.len() as u32);
+        }
+        Csr { offsets, items }
+    }
+
+    /// Textbook Brandes with predecessor lists, the reference for the optimised kernel.
+    fn reference(g: &Csr) -> Vec<f64> {
+        let n = g.rows();
+        let mut cb = vec![0.0; n];
+        for s in 0..n {
+            let mut stack = Vec::new();
+            let mut pred = vec![Vec::new(); n];
+            let mut sigma = vec![0.0; n];
+            let mut dist = vec![-1i64; n];
+            sigma[s] = 1.0;
+            dist[s] = 0;
+            let mut queue = std::collections::VecDeque::from([s]);
+            while let Some(v) = queue.pop_front() {
+                stack.push(v);
+                for &w in g.row(v) {
+                    let w = w as usize;
+                    if dist[w] < 0 {
+                        dist[w] = dist[v] + 1;
+                        queue.push_back(w);
+                    }
+                    if dist[w] == dist[v] + 1 {
+                        sigma[w] += sigma[v];
+                        pred[w].push(v);
+                    }
+                }
+            }
+            let mut delta = vec![0.0; n];
+            while let Some(w) = stack.pop() {
+                for &v in &pred[w] {
+                    delta[v] += sigma[v] / sigma[w] * (1.0 + delta[w]);
+                }
+                if w != s {
+                    cb[w] += delta[w];
+                }
+            }
+        }
+        cb
+    }
+
+    proptest! {
+        #[test]
+        fn matches_textbook_brandes(n in 1usize..40, edges in proptest::collection::vec((0u32..40, 0u32..40), 0..160)) {
+            let edges: Vec<(u32, u32)> = edges.into_iter().map(|(a, b)| (a % n as u32, b % n as u32)).collect();
+            let g = csr(n, &edges);
+            let got = betweenness(&g, &KeystoneConfig::default());
+            prop_assert_eq!(got.method, Method::Exact);
+            for (a, b) in got.raw.iter().zip(reference(&g)) {
+                prop_assert!((a - b).abs() <= 1e-9 * (1.0 + b.abs()), "{:?}", got.raw);
+            }
+        }
+    }
+
+    #[test]
+    fn searches_deeper_than_16_bit_hops_fall_back_to_32_bit() {
+        // A directed chain 0 -> 1 -> ... -> n-1 of 140,000 nodes: from source s, every
+        // node i > s lies on the paths to the n - 1 - i nodes after it.
+        let n = 140_000usize;
+        let edges: Vec<(u32, u32)> = (0..n as u32 - 1).map(|i| (i, i + 1)).collect();
+        let g = csr(n, &edges);
+        let cfg = KeystoneConfig {
+            exact_limit: 0,
+            pivots: 40,
+            seed: 3,
+        };
+        let got = betweenness(&g, &cfg);
+        let sources = sample(n, 40, 3);
+        let scale = n as f64 / 40.0;
+        for i in [1usize, 10, 40_000, 100_000, 139_998] {
+            let expected: f64 = sources
+                .iter()
+                .filter(|&&s| (s as usize) < i)
+                .map(|_| (n - 1 - i) as f64)
+                .sum::<f64>()
+                * scale;
+            assert!(
+                (got.raw[i] - expected).abs() <= 1e-6 * (1.0 + expected),
+                "node {i}: {} vs {expected}",
+                got.raw[i]
+            );
+        }
+        // At least one sampled source is near the start, so some search was deeper than 65,534 hops.
+        assert!(
+            sources.iter().any(|&s| (s as usize) < n - 65_535),
+            "{sources:?}"
+        );
     }
 }

@@ -1,0 +1,98 @@
+//! Times every stage of `analyse` once on a generated design and prints the
+//! figures, with the peak resident memory: a quick look before the criterion
+//! benches. `cargo run --release --example stages -- 1000000`
+
+use std::time::Instant;
+
+use valuedesign::analysis::{self, diffusion, keystones, ledger, timeline, Config};
+use valuedesign::diagnostic::SourceFile;
+use valuedesign::generate::{generate_string, GenerateConfig};
+use valuedesign::network::Network;
+
+fn peak_rss_mib() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .map(str::to_owned)
+        })
+        .and_then(|l| {
+            l.split_whitespace()
+                .nth(1)
+                .and_then(|k| k.parse::<f64>().ok())
+        })
+        .map_or(f64::NAN, |kib| kib / 1024.0)
+}
+
+fn main() {
+    let n: usize = std::env::args()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(100_000);
+    let t = Instant::now();
+    let text = generate_string(&GenerateConfig::new(n, 1));
+    println!(
+        "generate   {:>8.3} s  ({:.0} MB of RON)",
+        t.elapsed().as_secs_f64(),
+        text.len() as f64 / 1e6
+    );
+    let file = SourceFile {
+        name: "gen.ron".into(),
+        text,
+    };
+    let t = Instant::now();
+    let design = valuedesign::load_source(&file).expect("loads");
+    let load = t.elapsed().as_secs_f64();
+    println!(
+        "load       {load:>8.3} s  ({:.0} MB/s)",
+        file.text.len() as f64 / 1e6 / load
+    );
+    drop(file);
+    println!("peak RSS after load: {:.0} MiB", peak_rss_mib());
+    let start = Instant::now();
+    let t = Instant::now();
+    let net = Network::new(&design);
+    println!("network    {:>8.3} s", t.elapsed().as_secs_f64());
+    let t = Instant::now();
+    let tl = timeline::timeline(&net, 3);
+    println!("timeline   {:>8.3} s", t.elapsed().as_secs_f64());
+    let t = Instant::now();
+    let own = ledger::ledgers(&net, &tl, 0.08);
+    let _groups = ledger::group_ledgers(&net, &own, 0.08);
+    println!("ledgers    {:>8.3} s", t.elapsed().as_secs_f64());
+    let t = Instant::now();
+    let pull = diffusion::pull_graph(&net, &tl);
+    let built = t.elapsed().as_secs_f64();
+    let d = diffusion::diffuse(&pull, &Default::default());
+    println!(
+        "diffusion  {:>8.3} s  (graph {built:.3} s; {} iterations)",
+        t.elapsed().as_secs_f64(),
+        d.iterations
+    );
+    drop(pull);
+    let t = Instant::now();
+    let succ = keystones::successors(&net);
+    let b = keystones::betweenness(&succ, &Default::default());
+    println!(
+        "betweenness{:>8.3} s  ({:?})",
+        t.elapsed().as_secs_f64(),
+        b.method
+    );
+    let t = Instant::now();
+    let _r = keystones::removal_impact(&net, &tl);
+    println!("removal    {:>8.3} s", t.elapsed().as_secs_f64());
+    println!("stages     {:>8.3} s", start.elapsed().as_secs_f64());
+    drop((net, tl, own, succ));
+    let t = Instant::now();
+    let an = analysis::analyse(&design, &Config::default());
+    println!(
+        "analyse    {:>8.3} s  (the whole, as the CLI runs it)",
+        t.elapsed().as_secs_f64()
+    );
+    println!(
+        "peak RSS: {:.0} MiB; keystone {:?}",
+        peak_rss_mib(),
+        an.keystone
+    );
+}
