@@ -117,10 +117,10 @@ impl ValueDesign {
     }
 }
 
-fn id_index<'a>(ids: impl ExactSizeIterator<Item = &'a String>) -> IdIndex {
+fn id_index<'a>(ids: impl ExactSizeIterator<Item = &'a crate::model::Text>) -> IdIndex {
     let mut map = IdIndex::with_capacity_and_hasher(ids.len(), FxBuildHasher);
     for (i, id) in ids.enumerate() {
-        map.insert(id.clone(), i as u32);
+        map.insert(id.to_string(), i as u32);
     }
     map
 }

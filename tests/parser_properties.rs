@@ -5,15 +5,19 @@ use proptest::prelude::*;
 use valuedesign::diagnostic::SourceFile;
 use valuedesign::model::{
     Cadence, Cost, Driver, Ecosystem, Exchange, Extract, Flow, Follow, Node, NodeKind, Severity,
+    Text,
 };
 
-fn text() -> impl Strategy<Value = String> {
+fn text() -> impl Strategy<Value = Text> {
     // Quotes, backslashes, control characters, right-to-left text and emoji.
     prop_oneof![
         "[a-z][a-z0-9-]{0,12}",
         any::<String>(),
         Just("<script>\"&'\\ \u{202e}rtl 🙂\n\t".to_owned()),
+        // Longer than 24 bytes: stored on the heap rather than inline.
+        Just("a label long enough to leave the inline buffer behind".to_owned()),
     ]
+    .prop_map(Text::from)
 }
 
 fn number() -> impl Strategy<Value = f64> {
@@ -112,7 +116,7 @@ fn exchange() -> impl Strategy<Value = Exchange> {
                 from,
                 to,
                 flow,
-                offering: String::new(),
+                offering: Text::default(),
                 value,
                 cadence,
                 per: None,
@@ -153,7 +157,7 @@ fn ecosystem() -> impl Strategy<Value = Ecosystem> {
         .prop_map(
             |(name, rate, horizon, drivers, nodes, exchanges, extracts, findings)| Ecosystem {
                 name,
-                description: String::new(),
+                description: Text::default(),
                 currency: "EUR".into(),
                 horizon_years: horizon,
                 discount_rate: rate,
@@ -167,7 +171,7 @@ fn ecosystem() -> impl Strategy<Value = Ecosystem> {
                     .into_iter()
                     .map(|(id, nodes, radius)| Extract {
                         id,
-                        label: String::new(),
+                        label: Text::default(),
                         nodes,
                         exchanges: Vec::new(),
                         focus: None,

@@ -229,8 +229,10 @@ pub fn build<'a>(
                     parent: n.parent.as_deref(),
                     members: an.timeline.members(a),
                     ledger: LedgerJson::of(&an.ledgers, a),
-                    group_ledger: (!net.children.row(a).is_empty())
-                        .then(|| LedgerJson::of(&an.group_ledgers, a)),
+                    group_ledger: an
+                        .group_ledgers
+                        .slot_of(a)
+                        .map(|g| LedgerJson::of(&an.group_ledgers.ledgers, g)),
                     win_win: WinWinJson {
                         applies: !matches!(verdict, Verdict::NotApplicable),
                         ok: !verdict.fails(),

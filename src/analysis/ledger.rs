@@ -162,36 +162,76 @@ fn own_ledger(net: &Network, tl: &Timeline, a: usize, row: &mut [f64]) {
     }
 }
 
-/// Group ledgers: each node's own ledger plus all its descendants' (through
-/// `parent`). Nodes without children get their own ledger. O(N * H): one
-/// sequential pass from the deepest nodes up, so sums have a fixed order.
-pub fn group_ledgers(net: &Network, own: &Ledgers, discount_rate: f64) -> Ledgers {
+/// Group ledgers of the nodes that have children: each one's own ledger plus
+/// all its descendants' (through `parent`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupLedgers {
+    /// Per node: its row in `ledgers`, or `u32::MAX` if it has no children.
+    pub slot: Vec<u32>,
+    /// One ledger per node with children, in file order.
+    pub ledgers: Ledgers,
+}
+
+impl GroupLedgers {
+    /// The group ledger's row index of node `n`, if `n` has children.
+    pub fn slot_of(&self, n: usize) -> Option<usize> {
+        let s = self.slot[n];
+        (s != u32::MAX).then_some(s as usize)
+    }
+
+    /// One field of node `n`'s group ledger, if `n` has children.
+    pub fn get(&self, n: usize, field: Field) -> Option<&[f64]> {
+        self.slot_of(n).map(|s| self.ledgers.get(s, field))
+    }
+}
+
+/// Computes the group ledgers. O(N * depth * H): every node's own rows are
+/// added to each of its ancestors, nodes in file order, so every sum has a
+/// fixed order.
+pub fn group_ledgers(net: &Network, own: &Ledgers, discount_rate: f64) -> GroupLedgers {
     let years = own.years;
     let stride = FIELDS * years;
-    let mut rows = own.rows.clone();
-    let depths = net.depths();
-    let mut order: Vec<u32> = (0..net.node_count() as u32).collect();
-    // Deepest first; file order within a depth.
-    order.sort_by_key(|&i| std::cmp::Reverse(depths[i as usize]));
-    for &i in &order {
-        if let Some(p) = net.parent[i as usize] {
-            let (src, dst) = (i as usize * stride, p as usize * stride);
-            for k in 0..stride {
-                let v = rows[src + k];
-                rows[dst + k] += v;
-            }
+    let n = net.node_count();
+    let mut slot = vec![u32::MAX; n];
+    let mut groups = 0u32;
+    for (a, s) in slot.iter_mut().enumerate() {
+        if !net.children.row(a).is_empty() {
+            *s = groups;
+            groups += 1;
         }
     }
-    let mut npv = vec![0.0; net.node_count()];
-    let mut breakeven = vec![None; net.node_count()];
-    for (a, (npv, breakeven)) in npv.iter_mut().zip(breakeven.iter_mut()).enumerate() {
-        (*npv, *breakeven) = summarise(&rows[a * stride..(a + 1) * stride], years, discount_rate);
+    let mut rows = vec![0.0; groups as usize * stride];
+    for a in 0..n {
+        let src = &own.rows[a * stride..(a + 1) * stride];
+        let mut at = Some(a as u32);
+        while let Some(g) = at {
+            let s = slot[g as usize];
+            if s != u32::MAX {
+                for (d, v) in rows[s as usize * stride..(s as usize + 1) * stride]
+                    .iter_mut()
+                    .zip(src)
+                {
+                    *d += v;
+                }
+            }
+            at = net.parent[g as usize];
+        }
     }
-    Ledgers {
-        years,
-        rows,
-        npv,
-        breakeven,
+    // Cumulative cash of a group is the sum of its members' cumulative cash
+    // (the running sum of the group's cash, up to rounding).
+    let mut npv = vec![0.0; groups as usize];
+    let mut breakeven = vec![None; groups as usize];
+    for (g, (npv, breakeven)) in npv.iter_mut().zip(breakeven.iter_mut()).enumerate() {
+        (*npv, *breakeven) = summarise(&rows[g * stride..(g + 1) * stride], years, discount_rate);
+    }
+    GroupLedgers {
+        slot,
+        ledgers: Ledgers {
+            years,
+            rows,
+            npv,
+            breakeven,
+        },
     }
 }
 

@@ -47,7 +47,7 @@ pub struct Analysis {
     /// Each node's own ledger.
     pub ledgers: Ledgers,
     /// Each node's group ledger (own plus descendants).
-    pub group_ledgers: Ledgers,
+    pub group_ledgers: ledger::GroupLedgers,
     /// Win-win verdict per node.
     pub verdicts: Vec<Verdict>,
     /// Reach of intangibles.
@@ -79,7 +79,7 @@ pub fn analyse(design: &ValueDesign, cfg: &Config) -> Analysis {
     let timeline = timeline::timeline(&network, years);
     let ledgers = ledger::ledgers(&network, &timeline, eco.discount_rate);
     let group_ledgers = ledger::group_ledgers(&network, &ledgers, eco.discount_rate);
-    let driver_labels: Vec<String> = eco.drivers.iter().map(|d| d.label.clone()).collect();
+    let driver_labels: Vec<String> = eco.drivers.iter().map(|d| d.label.to_string()).collect();
     let verdicts = ledger::verdicts(&network, &ledgers, &driver_labels, &eco.currency);
     let pull = diffusion::pull_graph(&network, &timeline);
     let diffusion = diffusion::diffuse(&pull, &cfg.diffusion);

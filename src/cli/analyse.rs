@@ -101,7 +101,7 @@ pub fn human(eco: &Ecosystem, an: &Analysis) -> String {
         let l = &an.ledgers;
         let worth = l.total(a, Field::WorthTangible) + l.total(a, Field::WorthIntangible);
         t.row(vec![
-            eco.nodes[a].id.clone(),
+            eco.nodes[a].id.to_string(),
             kind_name(net.kinds[a]),
             amount(l.total(a, Field::Revenue)),
             amount(l.total(a, Field::Spend)),
@@ -222,7 +222,7 @@ pub fn human(eco: &Ecosystem, an: &Analysis) -> String {
         let mut t = Table::new(&refs, &right);
         for (x, r) in eco.extracts.iter().zip(&an.extracts) {
             let mut cells = vec![
-                x.id.clone(),
+                x.id.to_string(),
                 r.nodes.len().to_string(),
                 r.exchanges.len().to_string(),
             ];
@@ -247,7 +247,7 @@ pub fn human(eco: &Ecosystem, an: &Analysis) -> String {
         );
         for (d, x) in eco.drivers.iter().enumerate() {
             t.row(vec![
-                x.id.clone(),
+                x.id.to_string(),
                 if an.drivers.shared(d) {
                     "shared".into()
                 } else {

@@ -58,7 +58,7 @@ pub(super) fn run(args: &CheckArgs) -> u8 {
                 reports.push(FileReport {
                     file: file.name,
                     ok: true,
-                    name: Some(eco.name.clone()),
+                    name: Some(eco.name.to_string()),
                     counts: Some(counts),
                     diagnostics: Vec::new(),
                 });

@@ -3,6 +3,8 @@
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
+use super::Text;
+
 use super::{Exchange, Node};
 
 /// A value driver: a motivation pursued by nodes and served by exchanges.
@@ -10,10 +12,10 @@ use super::{Exchange, Node};
 #[serde(deny_unknown_fields)]
 pub struct Driver {
     /// Unique id among drivers.
-    pub id: String,
+    pub id: Text,
     /// Display label; defaults to the id.
     #[serde(default)]
-    pub label: String,
+    pub label: Text,
 }
 
 /// A value extract: the part of the ecosystem that captures monetisable value.
@@ -21,19 +23,19 @@ pub struct Driver {
 #[serde(deny_unknown_fields)]
 pub struct Extract {
     /// Unique id among extracts.
-    pub id: String,
+    pub id: Text,
     /// Display label; defaults to the id.
     #[serde(default)]
-    pub label: String,
+    pub label: Text,
     /// Nodes named in the extract.
     #[serde(default)]
-    pub nodes: Vec<String>,
+    pub nodes: Vec<Text>,
     /// Exchanges named in the extract.
     #[serde(default)]
-    pub exchanges: Vec<String>,
+    pub exchanges: Vec<Text>,
     /// A node to zoom in on.
     #[serde(default)]
-    pub focus: Option<String>,
+    pub focus: Option<Text>,
     /// Hops around `focus` (default 1).
     #[serde(default = "one")]
     pub radius: u32,
@@ -59,13 +61,13 @@ pub enum Severity {
 #[serde(deny_unknown_fields)]
 pub struct Ecosystem {
     /// Name of the ecosystem.
-    pub name: String,
+    pub name: Text,
     /// What it is.
     #[serde(default)]
-    pub description: String,
+    pub description: Text,
     /// Label of the currency all money figures are in.
     #[serde(default = "default_currency")]
-    pub currency: String,
+    pub currency: Text,
     /// Length of the timeline in years.
     #[serde(default = "default_horizon")]
     pub horizon_years: u32,
@@ -86,11 +88,11 @@ pub struct Ecosystem {
     pub extracts: Vec<Extract>,
     /// Severity per finding code, overriding the default.
     #[serde(default)]
-    pub findings: IndexMap<String, Severity>,
+    pub findings: IndexMap<Text, Severity>,
 }
 
-fn default_currency() -> String {
-    "EUR".to_owned()
+fn default_currency() -> Text {
+    "EUR".into()
 }
 
 fn default_horizon() -> u32 {

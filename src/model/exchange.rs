@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::Text;
+
 use super::Cadence;
 
 /// The kind of value that flows (Allee's tangible and intangible flows).
@@ -73,7 +75,7 @@ pub enum RevenueModel {
 #[serde(deny_unknown_fields)]
 pub struct Follow {
     /// The exchange this one follows.
-    pub exchange: String,
+    pub exchange: Text,
     /// Occurrences of this exchange per occurrence of the followed one.
     pub ratio: f64,
 }
@@ -83,38 +85,38 @@ pub struct Follow {
 #[serde(deny_unknown_fields)]
 pub struct Exchange {
     /// Unique id among exchanges.
-    pub id: String,
+    pub id: Text,
     /// Sending node.
-    pub from: String,
+    pub from: Text,
     /// Receiving node.
-    pub to: String,
+    pub to: Text,
     /// Kind of value.
     pub flow: Flow,
     /// What is offered; defaults to the id.
     #[serde(default)]
-    pub offering: String,
+    pub offering: Text,
     /// Money: amount per occurrence; other flows: worth to the receiver per occurrence.
     pub value: f64,
     /// How often it occurs.
     pub cadence: Cadence,
     /// The node whose members drive the occurrences.
     #[serde(default)]
-    pub per: Option<String>,
+    pub per: Option<Text>,
     /// The exchange whose occurrences drive this one.
     #[serde(default)]
     pub follows: Option<Follow>,
     /// The exchange this one gives something back for.
     #[serde(default)]
-    pub reciprocates: Option<String>,
+    pub reciprocates: Option<Text>,
     /// Ids of the drivers this exchange serves.
     #[serde(default)]
-    pub drivers: Vec<String>,
+    pub drivers: Vec<Text>,
     /// Channel through which it is delivered (free text).
     #[serde(default)]
-    pub channel: Option<String>,
+    pub channel: Option<Text>,
     /// Kind of customer relationship (free text).
     #[serde(default)]
-    pub relationship: Option<String>,
+    pub relationship: Option<Text>,
     /// Revenue model of a money flow; inferred when absent.
     #[serde(default)]
     pub revenue_model: Option<RevenueModel>,

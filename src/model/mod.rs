@@ -12,6 +12,10 @@ mod exchange;
 mod node;
 
 pub use cadence::Cadence;
+
+/// Text in a value design: ids, labels, offerings. Short text (up to 24
+/// bytes, as most ids are) is stored inline, without a heap allocation.
+pub type Text = compact_str::CompactString;
 pub use ecosystem::{Driver, Ecosystem, Extract, Severity};
 pub use exchange::{Exchange, Flow, Follow, RevenueModel};
 pub use node::{Cost, IotRole, Node, NodeKind};

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::Text;
+
 use super::Cadence;
 
 /// What kind of value node this is (Westerlund et al.: actors, segments,
@@ -53,10 +55,10 @@ pub enum IotRole {
 #[serde(deny_unknown_fields)]
 pub struct Node {
     /// Unique id among nodes.
-    pub id: String,
+    pub id: Text,
     /// Display label; defaults to the id.
     #[serde(default)]
-    pub label: String,
+    pub label: Text,
     /// What the node is.
     pub kind: NodeKind,
     /// Members of a segment or group in year 1 (default 1).
@@ -67,16 +69,16 @@ pub struct Node {
     pub growth: f64,
     /// The group or network this node belongs to.
     #[serde(default)]
-    pub parent: Option<String>,
+    pub parent: Option<Text>,
     /// Ids of the drivers this node pursues.
     #[serde(default)]
-    pub drivers: Vec<String>,
+    pub drivers: Vec<Text>,
     /// Key activities (free text).
     #[serde(default)]
-    pub activities: Vec<String>,
+    pub activities: Vec<Text>,
     /// Key resources (free text).
     #[serde(default)]
-    pub resources: Vec<String>,
+    pub resources: Vec<Text>,
     /// Costs the node bears.
     #[serde(default)]
     pub costs: Vec<Cost>,
@@ -85,7 +87,7 @@ pub struct Node {
     pub iot_role: Option<IotRole>,
     /// The segment this node makes the purchase decision for.
     #[serde(default)]
-    pub decides_for: Option<String>,
+    pub decides_for: Option<Text>,
 }
 
 fn one() -> f64 {
@@ -97,7 +99,7 @@ fn one() -> f64 {
 #[serde(deny_unknown_fields)]
 pub struct Cost {
     /// What the cost is for.
-    pub label: String,
+    pub label: Text,
     /// Amount per payment (per year, month, occurrence...).
     pub amount: f64,
     /// How often a fixed cost is paid (exactly one of `cadence` and `per_exchange`).
@@ -105,5 +107,5 @@ pub struct Cost {
     pub cadence: Option<Cadence>,
     /// The exchange on every occurrence of which this variable cost is paid.
     #[serde(default)]
-    pub per_exchange: Option<String>,
+    pub per_exchange: Option<Text>,
 }
