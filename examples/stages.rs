@@ -42,6 +42,16 @@ fn main() {
         text,
     };
     let t = Instant::now();
+    let parsed = valuedesign::syntax::parse::<valuedesign::model::Ecosystem>(&file.text);
+    let parse = t.elapsed().as_secs_f64();
+    println!(
+        "parse      {parse:>8.3} s  ({:.0} MB/s)",
+        file.text.len() as f64 / 1e6 / parse
+    );
+    let t = Instant::now();
+    drop(parsed);
+    println!("free model {:>8.3} s", t.elapsed().as_secs_f64());
+    let t = Instant::now();
     let design = valuedesign::load_source(&file).expect("loads");
     let load = t.elapsed().as_secs_f64();
     println!(

@@ -8,6 +8,8 @@
 //! arrays list, for each node, the exchanges into it (`incoming`) and out of it
 //! (`outgoing`) in file order, so every per-node sum has one fixed order.
 
+use std::sync::OnceLock;
+
 use petgraph::graph::{DiGraph, NodeIndex};
 use rayon::prelude::*;
 
@@ -131,9 +133,9 @@ pub struct Network {
     pub node_drivers: Csr,
     /// Per exchange: the drivers it serves (indices).
     pub exchange_drivers: Csr,
-    /// The exchange graph for structural algorithms: node weights are node
-    /// indices, edge weights exchange indices.
-    pub graph: DiGraph<u32, u32>,
+    /// The exchange graph for structural algorithms (built on first use, see
+    /// [`Network::graph`]).
+    graph: OnceLock<DiGraph<u32, u32>>,
 }
 
 impl Network {
@@ -195,17 +197,6 @@ impl Network {
         }
         let node_costs =
             Csr::from_pairs(n, costs.iter().enumerate().map(|(k, c)| (c.node, k as u32)));
-        let mut graph = DiGraph::with_capacity(n, edges.len());
-        for i in 0..n {
-            graph.add_node(i as u32);
-        }
-        for (k, e) in edges.iter().enumerate() {
-            graph.add_edge(
-                NodeIndex::new(e.from as usize),
-                NodeIndex::new(e.to as usize),
-                k as u32,
-            );
-        }
         Network {
             driver_count: eco.drivers.len(),
             kinds: eco.nodes.iter().map(|x| x.kind).collect(),
@@ -221,8 +212,28 @@ impl Network {
             followers,
             node_drivers: r.node_drivers.clone(),
             exchange_drivers: r.exchange_drivers.clone(),
-            graph,
+            graph: OnceLock::new(),
         }
+    }
+
+    /// The exchange graph as a petgraph `DiGraph`, for structural algorithms:
+    /// node weights are node indices, edge weights exchange indices, both in
+    /// file order. Built on first use (the hot loops run on the CSR rows).
+    pub fn graph(&self) -> &DiGraph<u32, u32> {
+        self.graph.get_or_init(|| {
+            let mut graph = DiGraph::with_capacity(self.node_count(), self.edges.len());
+            for i in 0..self.node_count() {
+                graph.add_node(i as u32);
+            }
+            for (k, e) in self.edges.iter().enumerate() {
+                graph.add_edge(
+                    NodeIndex::new(e.from as usize),
+                    NodeIndex::new(e.to as usize),
+                    k as u32,
+                );
+            }
+            graph
+        })
     }
 
     /// Number of nodes.
@@ -281,6 +292,8 @@ mod tests {
         let design = crate::validate::ValueDesign::new(eco).expect("valid");
         let net = super::Network::new(&design);
         assert_eq!(net.depths(), vec![2, 0, 1, 0]);
+        assert_eq!(net.graph().node_count(), 4);
+        assert_eq!(net.graph().edge_count(), 0);
         assert_eq!(net.children.row(1), &[2]);
         assert_eq!(net.children.row(2), &[0]);
     }

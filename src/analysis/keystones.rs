@@ -350,13 +350,14 @@ pub fn removal_impact(net: &Network, tl: &Timeline) -> Removal {
         .map(|x| net.edges[x].value * tl.occurrences(x).first().copied().unwrap_or(0.0))
         .collect();
     let total_year1: f64 = v1.iter().sum();
-    // Value of each exchange plus all its followers, deepest levels first.
+    // Value of each exchange plus all its followers: every exchange adds its
+    // own value to each exchange up its follows chain (file order: fixed sums).
     let mut subtree = v1.clone();
-    let mut order: Vec<u32> = (0..e as u32).collect();
-    order.sort_by_key(|&x| std::cmp::Reverse(tl.levels[x as usize]));
-    for &x in &order {
-        if let Some((f, _)) = net.edges[x as usize].follows {
-            subtree[f as usize] += subtree[x as usize];
+    for (x, &v) in v1.iter().enumerate() {
+        let mut up = net.edges[x].follows;
+        while let Some((f, _)) = up {
+            subtree[f as usize] += v;
+            up = net.edges[f as usize].follows;
         }
     }
     let touches = |x: usize, a: u32| net.edges[x].from == a || net.edges[x].to == a;
