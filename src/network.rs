@@ -273,6 +273,39 @@ impl Network {
     }
 }
 
+/// A relabelling of the nodes in breadth-first order from the node with the
+/// most successors (ties: the first), unreached nodes after in index order.
+/// Later passes over the rows then touch memory in roughly ascending order;
+/// adding an unconnected node at the end changes no other node's label. O(N + E).
+pub fn bfs_order(succ: &Csr) -> Vec<u32> {
+    let n = succ.rows();
+    let mut new_of = vec![u32::MAX; n];
+    let mut queue: Vec<u32> = Vec::with_capacity(n);
+    let hub = (0..n).max_by_key(|&v| (succ.row(v).len(), std::cmp::Reverse(v)));
+    if let Some(hub) = hub {
+        new_of[hub] = 0;
+        queue.push(hub as u32);
+        let mut head = 0;
+        while head < queue.len() {
+            let v = queue[head] as usize;
+            head += 1;
+            for &w in succ.row(v) {
+                if new_of[w as usize] == u32::MAX {
+                    new_of[w as usize] = queue.len() as u32;
+                    queue.push(w);
+                }
+            }
+        }
+    }
+    for (v, new) in new_of.iter_mut().enumerate() {
+        if *new == u32::MAX {
+            *new = queue.len() as u32;
+            queue.push(v as u32);
+        }
+    }
+    new_of
+}
+
 #[cfg(test)]
 mod tests {
     use super::Csr;

@@ -14,23 +14,27 @@
 use rayon::prelude::*;
 
 use super::timeline::Timeline;
-use crate::network::Network;
+use crate::network::{Csr, Network};
 
 /// Nodes per block of the L1 reduction (fixed so results do not depend on threads).
 const BLOCK: usize = 4096;
 
-/// The intangible pull graph: for node `a`, entries `offsets[a]..offsets[a+1]`
-/// of `senders` and `weights`.
+/// The intangible pull graph, with nodes relabelled in breadth-first order so
+/// the gather `x[sender]` stays local: the row of the node at position `p`
+/// holds entries `offsets[p]..offsets[p+1]` of `senders` (positions) and
+/// `weights`, in the node's file order of incoming exchanges.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PullGraph {
-    /// Row starts (nodes + 1).
+    /// Row starts (nodes + 1), by position.
     pub offsets: Vec<u32>,
-    /// Sender of each entry.
+    /// Position of the sender of each entry.
     pub senders: Vec<u32>,
     /// Normalised weight `W[sender -> a]` of each entry.
     pub weights: Vec<f64>,
-    /// Source term `s(a)`.
+    /// Source term `s`, by position.
     pub source: Vec<f64>,
+    /// Position of each node (file order -> position).
+    pub position: Vec<u32>,
 }
 
 /// Result of the diffusion.
@@ -103,11 +107,36 @@ pub fn pull_graph(net: &Network, tl: &Timeline) -> PullGraph {
         *source_a = s;
         offsets.push(senders.len() as u32);
     }
+    // Relabel: rows in breadth-first order over the pull adjacency.
+    let position = crate::network::bfs_order(&Csr {
+        offsets: offsets.clone(),
+        items: senders.clone(),
+    });
+    let mut node_at = vec![0u32; n];
+    for (a, &p) in position.iter().enumerate() {
+        node_at[p as usize] = a as u32;
+    }
+    let mut new_offsets = Vec::with_capacity(n + 1);
+    new_offsets.push(0u32);
+    let mut new_senders = Vec::with_capacity(senders.len());
+    let mut new_weights = Vec::with_capacity(weights.len());
+    let mut new_source = Vec::with_capacity(n);
+    for &a in &node_at {
+        let (lo, hi) = (
+            offsets[a as usize] as usize,
+            offsets[a as usize + 1] as usize,
+        );
+        new_senders.extend(senders[lo..hi].iter().map(|&s| position[s as usize]));
+        new_weights.extend_from_slice(&weights[lo..hi]);
+        new_source.push(source[a as usize]);
+        new_offsets.push(new_senders.len() as u32);
+    }
     PullGraph {
-        offsets,
-        senders,
-        weights,
-        source,
+        offsets: new_offsets,
+        senders: new_senders,
+        weights: new_weights,
+        source: new_source,
+        position,
     }
 }
 
@@ -115,15 +144,21 @@ pub fn pull_graph(net: &Network, tl: &Timeline) -> PullGraph {
 #[inline]
 fn step_block(g: &PullGraph, d: f64, x: &[f64], first: usize, x_new: &mut [f64]) -> f64 {
     let mut change = 0.0;
+    let len = x_new.len();
+    // Slices cut once per block, so the inner loop indexes only `x`.
+    let offsets = &g.offsets[first..=first + len];
+    let base = offsets[0] as usize;
+    let entries = offsets[len] as usize;
+    let (senders, weights) = (&g.senders[base..entries], &g.weights[base..entries]);
+    let (source, old) = (&g.source[first..first + len], &x[first..first + len]);
     for (i, out) in x_new.iter_mut().enumerate() {
-        let a = first + i;
-        let (lo, hi) = (g.offsets[a] as usize, g.offsets[a + 1] as usize);
+        let (lo, hi) = (offsets[i] as usize - base, offsets[i + 1] as usize - base);
         let mut acc = 0.0;
-        for k in lo..hi {
-            acc += g.weights[k] * x[g.senders[k] as usize];
+        for (w, s) in weights[lo..hi].iter().zip(&senders[lo..hi]) {
+            acc += w * x[*s as usize];
         }
-        let v = g.source[a] + d * acc;
-        change += (v - x[a]).abs();
+        let v = source[i] + d * acc;
+        change += (v - old[i]).abs();
         *out = v;
     }
     change
@@ -168,8 +203,10 @@ fn iterate(
         iterations += 1;
         converged = change < cfg.tolerance;
     }
+    // Back to file order.
+    let reach = g.position.iter().map(|&p| x[p as usize]).collect();
     Diffusion {
-        reach: x,
+        reach,
         iterations,
         converged,
     }

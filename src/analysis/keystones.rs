@@ -94,38 +94,6 @@ pub fn successors(net: &Network) -> Csr {
     Csr { offsets, items }
 }
 
-/// A relabelling of the nodes in breadth-first order from the node with the
-/// most successors (ties: the first), unreached nodes after in index order.
-/// Later searches then walk memory in roughly ascending order. O(N + E).
-fn bfs_order(succ: &Csr) -> Vec<u32> {
-    let n = succ.rows();
-    let mut new_of = vec![u32::MAX; n];
-    let mut queue: Vec<u32> = Vec::with_capacity(n);
-    let hub = (0..n).max_by_key(|&v| (succ.row(v).len(), std::cmp::Reverse(v)));
-    if let Some(hub) = hub {
-        new_of[hub] = 0;
-        queue.push(hub as u32);
-        let mut head = 0;
-        while head < queue.len() {
-            let v = queue[head] as usize;
-            head += 1;
-            for &w in succ.row(v) {
-                if new_of[w as usize] == u32::MAX {
-                    new_of[w as usize] = queue.len() as u32;
-                    queue.push(w);
-                }
-            }
-        }
-    }
-    for (v, new) in new_of.iter_mut().enumerate() {
-        if *new == u32::MAX {
-            *new = queue.len() as u32;
-            queue.push(v as u32);
-        }
-    }
-    new_of
-}
-
 /// `succ` with every node renamed by `new_of`, rows sorted.
 fn relabel(succ: &Csr, new_of: &[u32]) -> Csr {
     let n = succ.rows();
@@ -148,7 +116,7 @@ fn relabel(succ: &Csr, new_of: &[u32]) -> Csr {
 /// Betweenness centrality (see the module doc). O(S * (N + E)) for S sources.
 pub fn betweenness(succ: &Csr, cfg: &KeystoneConfig) -> Betweenness {
     let n = succ.rows();
-    let new_of = bfs_order(succ);
+    let new_of = crate::network::bfs_order(succ);
     let local = relabel(succ, &new_of);
     let (sources, method, scale) = if n <= cfg.exact_limit {
         ((0..n as u32).collect::<Vec<_>>(), Method::Exact, 1.0)
