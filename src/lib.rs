@@ -10,12 +10,14 @@
 //! codes.
 
 pub mod analysis;
+pub mod canvas;
 pub mod cli;
 pub mod diagnostic;
 pub mod generate;
 pub mod load;
 pub mod model;
 pub mod network;
+pub mod render;
 pub mod resolved;
 pub mod rng;
 pub mod suggest;

@@ -5,7 +5,9 @@
 //! the findings catalogue), 2 an input or usage error.
 
 mod analyse;
+mod canvas;
 mod check;
+mod output;
 mod table;
 
 use std::ffi::OsString;
@@ -46,8 +48,37 @@ pub enum Command {
     /// Analyse one value design: every actor's ledger and win-win verdict, keystones, extracts.
     #[command(alias = "analyze")]
     Analyse(AnalyseArgs),
+    /// Derive every actor's Business Model Canvas from the value network; every entry cites its sources.
+    Canvas(CanvasArgs),
     /// Write a synthetic value design (for benchmarks and experiments) to standard output.
     Generate(GenerateArgs),
+}
+
+/// Arguments of `canvas`.
+#[derive(Debug, clap::Args)]
+pub struct CanvasArgs {
+    /// The value-design file (.ron).
+    pub file: PathBuf,
+    /// Only this node's canvas (default: every actor: organisations, segments, people).
+    #[arg(long)]
+    pub actor: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CanvasFormat::Human)]
+    pub format: CanvasFormat,
+    /// Write one file per canvas into this folder (`canvas-<id>.<ext>`) instead of printing.
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+}
+
+/// How a canvas is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CanvasFormat {
+    /// Text for the terminal.
+    Human,
+    /// Markdown for proposals.
+    Md,
+    /// JSON for programs.
+    Json,
 }
 
 /// Arguments of `generate`.
@@ -114,6 +145,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     let code = match cli.command {
         Some(Command::Check(args)) => check::run(&args),
         Some(Command::Analyse(args)) => analyse::run(&args),
+        Some(Command::Canvas(args)) => canvas::run(&args),
         Some(Command::Generate(args)) => generate(&args),
         None => check::run(&CheckArgs {
             files: Vec::new(),

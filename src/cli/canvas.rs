@@ -1,0 +1,82 @@
+//! `valuedesign canvas`: every actor's derived Business Model Canvas, in the
+//! terminal, as Markdown or as JSON, printed or written into a folder.
+
+use super::output::write_atomic;
+use super::{CanvasArgs, CanvasFormat, EXIT_INPUT, EXIT_OK};
+use crate::analysis::{self, Config};
+use crate::canvas::canvas;
+use crate::load::load_file;
+use crate::render::{canvas_text, escape};
+use crate::suggest::did_you_mean;
+
+/// Runs `canvas`; returns the exit code.
+pub(super) fn run(args: &CanvasArgs) -> u8 {
+    let (file, design) = match load_file(&args.file) {
+        Ok(x) => x,
+        Err(err) => {
+            eprint!("{}", err.render());
+            eprintln!(
+                "{} could not be loaded: {} problem(s); fix them and run again.",
+                err.file.name,
+                err.diagnostics.len()
+            );
+            return EXIT_INPUT;
+        }
+    };
+    let eco = design.ecosystem();
+    let actors: Vec<usize> = match &args.actor {
+        Some(id) => match design.node_index().get(id.as_str()) {
+            Some(&a) => vec![a as usize],
+            None => {
+                let ids: Vec<&str> = eco.nodes.iter().map(|n| n.id.as_str()).collect();
+                eprintln!("error: {} has no node `{id}`", file.name);
+                match did_you_mean(id, ids.iter().copied()) {
+                    Some(best) => eprintln!("  help: did you mean `{best}`?"),
+                    None => eprintln!("  help: the nodes are {}", ids.join(", ")),
+                }
+                return EXIT_INPUT;
+            }
+        },
+        None => (0..eco.nodes.len())
+            .filter(|&a| eco.nodes[a].kind.is_actor())
+            .collect(),
+    };
+    let an = analysis::analyse(&design, &Config::default());
+    let stems = escape::unique_file_stems(eco.nodes.iter().map(|n| n.id.as_str()));
+    let mut printed = String::new();
+    for &a in &actors {
+        let c = canvas(&design, &an, a);
+        let (text, ext) = match args.format {
+            CanvasFormat::Human => (canvas_text::human(&c, &eco.currency), "txt"),
+            CanvasFormat::Md => (canvas_text::md(&c, &eco.currency), "md"),
+            CanvasFormat::Json => match serde_json::to_string_pretty(&c) {
+                Ok(s) => (s + "\n", "json"),
+                Err(e) => {
+                    eprintln!("error: cannot write JSON: {e}");
+                    return EXIT_INPUT;
+                }
+            },
+        };
+        match &args.out {
+            Some(dir) => {
+                let path = dir.join(format!("canvas-{}.{ext}", stems[a]));
+                if let Err(e) = write_atomic(&path, text.as_bytes()) {
+                    eprintln!(
+                        "error: cannot write {}: {e}\n  help: check that the folder is writable",
+                        path.display()
+                    );
+                    return EXIT_INPUT;
+                }
+                println!("wrote {}", path.display());
+            }
+            None => {
+                if !printed.is_empty() {
+                    printed.push('\n');
+                }
+                printed.push_str(&text);
+            }
+        }
+    }
+    print!("{printed}");
+    EXIT_OK
+}

@@ -1,0 +1,88 @@
+//! A derived canvas as a terminal listing or as Markdown.
+
+use std::fmt::Write as _;
+
+use super::escape::markdown;
+use crate::analysis::format::amount;
+use crate::canvas::{Canvas, Entry, Source};
+
+fn amounts(e: &Entry, currency: &str) -> String {
+    match &e.per_year {
+        Some(v) if v.iter().any(|x| *x != 0.0) => {
+            let years: Vec<String> = v
+                .iter()
+                .enumerate()
+                .map(|(y, x)| format!("y{} {}", y + 1, amount(*x)))
+                .collect();
+            format!(" [{currency}: {}]", years.join(", "))
+        }
+        _ => String::new(),
+    }
+}
+
+fn sources(e: &Entry) -> String {
+    e.sources
+        .iter()
+        .map(|s| match s {
+            Source::Exchange(id) => format!("exchange {id}"),
+            Source::Node(id) => format!("node {id}"),
+            Source::Cost(l) => format!("cost \"{l}\""),
+            Source::Resource(l) => format!("resource \"{l}\""),
+            Source::Activity(l) => format!("activity \"{l}\""),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The canvas as plain text for the terminal: each block, its entries, tags,
+/// amounts per year and sources.
+pub fn human(c: &Canvas, currency: &str) -> String {
+    let mut out = format!("Business Model Canvas: {} ({})\n", c.label, c.actor);
+    for (title, entries) in c.blocks() {
+        let _ = writeln!(out, "\n{title}");
+        if entries.is_empty() {
+            out.push_str("  (none in the value network)\n");
+        }
+        for e in entries {
+            let tags = if e.tags.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", e.tags.join(", "))
+            };
+            let _ = writeln!(out, "  - {}{tags}{}", e.text, amounts(e, currency));
+            let _ = writeln!(out, "      from: {}", sources(e));
+        }
+    }
+    out
+}
+
+/// The canvas as Markdown for proposals: a heading, a section per block, one
+/// list item per entry with its sources. Every user text is escaped.
+pub fn md(c: &Canvas, currency: &str) -> String {
+    let mut out = format!(
+        "## Business Model Canvas: {} (`{}`)\n",
+        markdown(&c.label),
+        markdown(&c.actor)
+    );
+    for (title, entries) in c.blocks() {
+        let _ = writeln!(out, "\n### {title}\n");
+        if entries.is_empty() {
+            out.push_str("- *(none in the value network)*\n");
+        }
+        for e in entries {
+            let tags = if e.tags.is_empty() {
+                String::new()
+            } else {
+                format!(" *({})*", markdown(&e.tags.join(", ")))
+            };
+            let _ = writeln!(
+                out,
+                "- {}{tags}{}  \n  <sub>from: {}</sub>",
+                markdown(&e.text),
+                markdown(&amounts(e, currency)),
+                markdown(&sources(e))
+            );
+        }
+    }
+    out
+}
