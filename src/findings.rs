@@ -24,7 +24,8 @@ pub struct Check {
     pub source: &'static str,
 }
 
-const WESTERLUND: &str = "Westerlund, Leminen & Rajahonka (2014), Designing business models for the Internet of Things";
+const WESTERLUND: &str =
+    "Westerlund, Leminen & Rajahonka (2014), Designing business models for the Internet of Things";
 const CANVAS: &str = "Business Model Canvas for IoT: feasibility red flags and canvas analysis";
 const HAKANEN: &str = "Hakanen (2015), IoT is first and foremost about service: five keys";
 
@@ -104,30 +105,64 @@ pub fn findings(design: &ValueDesign, an: &Analysis, policy: &Policy) -> Vec<Fin
             continue;
         }
         let mut push = |message: String, nodes: Vec<String>, exchanges: Vec<String>| {
-            out.push(Finding { code: c.code, severity, message, nodes, exchanges, why: c.why, source: c.source });
+            out.push(Finding {
+                code: c.code,
+                severity,
+                message,
+                nodes,
+                exchanges,
+                why: c.why,
+                source: c.source,
+            });
         };
-        let organisations = (0..net.node_count()).filter(|&a| net.kinds[a] == NodeKind::Organization);
+        let organisations =
+            (0..net.node_count()).filter(|&a| net.kinds[a] == NodeKind::Organization);
         match c.code {
             "win-win-failure" => {
                 for (a, v) in an.verdicts.iter().enumerate() {
                     if let Verdict::Fails(reasons) = v {
-                        push(format!("`{}` is not win-win: {}", node_id(a as u32), reasons.join("; ")), vec![node_id(a as u32)], vec![]);
+                        push(
+                            format!(
+                                "`{}` is not win-win: {}",
+                                node_id(a as u32),
+                                reasons.join("; ")
+                            ),
+                            vec![node_id(a as u32)],
+                            vec![],
+                        );
                     }
                 }
             }
             "isolated-node" => {
                 for a in 0..net.node_count() {
-                    if net.incoming.row(a).is_empty() && net.outgoing.row(a).is_empty() && net.children.row(a).is_empty() {
-                        push(format!("`{}` takes part in no exchange", node_id(a as u32)), vec![node_id(a as u32)], vec![]);
+                    if net.incoming.row(a).is_empty()
+                        && net.outgoing.row(a).is_empty()
+                        && net.children.row(a).is_empty()
+                    {
+                        push(
+                            format!("`{}` takes part in no exchange", node_id(a as u32)),
+                            vec![node_id(a as u32)],
+                            vec![],
+                        );
                     }
                 }
             }
             "single-revenue-stream" => {
                 for a in organisations {
-                    let money: Vec<u32> = net.incoming.row(a).iter().copied().filter(|&e| net.edges[e as usize].flow == Flow::Money).collect();
+                    let money: Vec<u32> = net
+                        .incoming
+                        .row(a)
+                        .iter()
+                        .copied()
+                        .filter(|&e| net.edges[e as usize].flow == Flow::Money)
+                        .collect();
                     if money.len() == 1 {
                         push(
-                            format!("`{}` earns all its revenue from one stream (`{}`)", node_id(a as u32), ex_id(money[0])),
+                            format!(
+                                "`{}` earns all its revenue from one stream (`{}`)",
+                                node_id(a as u32),
+                                ex_id(money[0])
+                            ),
                             vec![node_id(a as u32)],
                             vec![ex_id(money[0])],
                         );
@@ -136,12 +171,27 @@ pub fn findings(design: &ValueDesign, an: &Analysis, policy: &Policy) -> Vec<Fin
             }
             "no-recurring-revenue" => {
                 for a in organisations {
-                    let money: Vec<u32> = net.incoming.row(a).iter().copied().filter(|&e| net.edges[e as usize].flow == Flow::Money).collect();
-                    let one_time: Vec<u32> = money.iter().copied().filter(|&e| revenue_model(design, e as usize) == RevenueModel::AssetSale).collect();
-                    let recurring = money.iter().any(|&e| revenue_model(design, e as usize) != RevenueModel::AssetSale);
+                    let money: Vec<u32> = net
+                        .incoming
+                        .row(a)
+                        .iter()
+                        .copied()
+                        .filter(|&e| net.edges[e as usize].flow == Flow::Money)
+                        .collect();
+                    let one_time: Vec<u32> = money
+                        .iter()
+                        .copied()
+                        .filter(|&e| revenue_model(design, e as usize) == RevenueModel::AssetSale)
+                        .collect();
+                    let recurring = money
+                        .iter()
+                        .any(|&e| revenue_model(design, e as usize) != RevenueModel::AssetSale);
                     if !one_time.is_empty() && !recurring {
                         push(
-                            format!("`{}` sells once and earns nothing after the sale", node_id(a as u32)),
+                            format!(
+                                "`{}` sells once and earns nothing after the sale",
+                                node_id(a as u32)
+                            ),
                             vec![node_id(a as u32)],
                             one_time.iter().map(|&e| ex_id(e)).collect(),
                         );
@@ -150,8 +200,15 @@ pub fn findings(design: &ValueDesign, an: &Analysis, policy: &Policy) -> Vec<Fin
             }
             "breakeven-beyond-horizon" => {
                 for a in organisations {
-                    if an.ledgers.total(a, Field::Revenue) > 0.0 && an.ledgers.breakeven[a].is_none() {
-                        let last = an.ledgers.get(a, Field::CumulativeCash).last().copied().unwrap_or(0.0);
+                    if an.ledgers.total(a, Field::Revenue) > 0.0
+                        && an.ledgers.breakeven[a].is_none()
+                    {
+                        let last = an
+                            .ledgers
+                            .get(a, Field::CumulativeCash)
+                            .last()
+                            .copied()
+                            .unwrap_or(0.0);
                         push(
                             format!(
                                 "`{}` does not break even within {} years (cumulative cash {} {})",
@@ -170,7 +227,11 @@ pub fn findings(design: &ValueDesign, an: &Analysis, policy: &Policy) -> Vec<Fin
                 for (d, pursuers) in an.drivers.pursued_by.iter().enumerate() {
                     if pursuers.len() == 1 {
                         push(
-                            format!("driver `{}` is pursued only by `{}`", eco.drivers[d].id, node_id(pursuers[0])),
+                            format!(
+                                "driver `{}` is pursued only by `{}`",
+                                eco.drivers[d].id,
+                                node_id(pursuers[0])
+                            ),
                             vec![node_id(pursuers[0])],
                             vec![],
                         );
@@ -180,8 +241,15 @@ pub fn findings(design: &ValueDesign, an: &Analysis, policy: &Policy) -> Vec<Fin
             "unserved-driver" => {
                 for (d, served) in an.drivers.served_by.iter().enumerate() {
                     if served.is_empty() {
-                        let nodes = an.drivers.pursued_by[d].iter().map(|&a| node_id(a)).collect();
-                        push(format!("no exchange serves driver `{}`", eco.drivers[d].id), nodes, vec![]);
+                        let nodes = an.drivers.pursued_by[d]
+                            .iter()
+                            .map(|&a| node_id(a))
+                            .collect();
+                        push(
+                            format!("no exchange serves driver `{}`", eco.drivers[d].id),
+                            nodes,
+                            vec![],
+                        );
                     }
                 }
             }
@@ -196,13 +264,25 @@ pub fn findings(design: &ValueDesign, an: &Analysis, policy: &Policy) -> Vec<Fin
                     r
                 };
                 for (e, edge) in net.edges.iter().enumerate() {
-                    if !matches!(edge.flow, Flow::Goods | Flow::Service) || reciprocated[e] || edge.reciprocates.is_some() {
+                    if !matches!(edge.flow, Flow::Goods | Flow::Service)
+                        || reciprocated[e]
+                        || edge.reciprocates.is_some()
+                    {
                         continue;
                     }
-                    let back = net.outgoing.row(edge.to as usize).iter().any(|&b| net.edges[b as usize].to == edge.from);
+                    let back = net
+                        .outgoing
+                        .row(edge.to as usize)
+                        .iter()
+                        .any(|&b| net.edges[b as usize].to == edge.from);
                     if !back {
                         push(
-                            format!("`{}` gives `{}` to `{}`, which gives nothing back", node_id(edge.from), ex_id(e as u32), node_id(edge.to)),
+                            format!(
+                                "`{}` gives `{}` to `{}`, which gives nothing back",
+                                node_id(edge.from),
+                                ex_id(e as u32),
+                                node_id(edge.to)
+                            ),
                             vec![node_id(edge.from), node_id(edge.to)],
                             vec![ex_id(e as u32)],
                         );
@@ -218,21 +298,43 @@ pub fn findings(design: &ValueDesign, an: &Analysis, policy: &Policy) -> Vec<Fin
                         continue;
                     }
                     let from = edge.from as usize;
-                    let owner = match net.kinds[from] {
-                        NodeKind::Segment | NodeKind::Person => Some(edge.from),
-                        NodeKind::Device => net.parent[from].filter(|&p| net.kinds[p as usize].is_actor()),
-                        _ => None,
+                    // The actor a node belongs to: itself, or its nearest actor ancestor.
+                    let owner_of = |mut n: u32| loop {
+                        if net.kinds[n as usize].is_actor() {
+                            break Some(n);
+                        }
+                        match net.parent[n as usize] {
+                            Some(p) => n = p,
+                            None => break None,
+                        }
                     };
-                    let Some(owner) = owner else { continue };
-                    // Data kept inside the owner (to itself or to its own devices) is not taken.
-                    let to = edge.to as usize;
-                    if edge.to == owner || (net.kinds[to] == NodeKind::Device && net.parent[to] == Some(owner)) {
+                    if !matches!(
+                        net.kinds[from],
+                        NodeKind::Segment | NodeKind::Person | NodeKind::Device
+                    ) {
                         continue;
                     }
-                    let back = net.outgoing.row(edge.to as usize).iter().any(|&b| net.edges[b as usize].to == owner);
+                    let Some(owner) = owner_of(edge.from) else {
+                        continue;
+                    };
+                    // Data kept inside the owner (to itself or to its own devices and processes) is not taken.
+                    if owner_of(edge.to) == Some(owner) {
+                        continue;
+                    }
+                    let back = net
+                        .outgoing
+                        .row(edge.to as usize)
+                        .iter()
+                        .any(|&b| net.edges[b as usize].to == owner);
                     if !back {
                         push(
-                            format!("`{}` takes data from `{}` (`{}`) and gives `{}` nothing back", node_id(edge.to), node_id(edge.from), ex_id(e as u32), node_id(owner)),
+                            format!(
+                                "`{}` takes data from `{}` (`{}`) and gives `{}` nothing back",
+                                node_id(edge.to),
+                                node_id(edge.from),
+                                ex_id(e as u32),
+                                node_id(owner)
+                            ),
                             vec![node_id(owner), node_id(edge.to)],
                             vec![ex_id(e as u32)],
                         );
@@ -241,15 +343,33 @@ pub fn findings(design: &ValueDesign, an: &Analysis, policy: &Policy) -> Vec<Fin
             }
             "channel-dependency" => {
                 for a in 0..net.node_count() {
-                    if !net.kinds[a].is_actor() || net.incoming.row(a).iter().all(|&e| net.edges[e as usize].flow != Flow::Money) {
+                    if !net.kinds[a].is_actor()
+                        || net
+                            .incoming
+                            .row(a)
+                            .iter()
+                            .all(|&e| net.edges[e as usize].flow != Flow::Money)
+                    {
                         continue;
                     }
-                    let offers: Vec<u32> = net.outgoing.row(a).iter().copied().filter(|&e| net.edges[e as usize].flow != Flow::Money).collect();
-                    let channels: Vec<Option<&str>> = offers.iter().map(|&e| eco.exchanges[e as usize].channel.as_deref()).collect();
+                    let offers: Vec<u32> = net
+                        .outgoing
+                        .row(a)
+                        .iter()
+                        .copied()
+                        .filter(|&e| net.edges[e as usize].flow != Flow::Money)
+                        .collect();
+                    let channels: Vec<Option<&str>> = offers
+                        .iter()
+                        .map(|&e| eco.exchanges[e as usize].channel.as_deref())
+                        .collect();
                     if let Some(Some(first)) = channels.first() {
                         if offers.len() >= 2 && channels.iter().all(|c| *c == Some(*first)) {
                             push(
-                                format!("every offering of `{}` goes through one channel: {first}", node_id(a as u32)),
+                                format!(
+                                    "every offering of `{}` goes through one channel: {first}",
+                                    node_id(a as u32)
+                                ),
                                 vec![node_id(a as u32)],
                                 offers.iter().map(|&e| ex_id(e)).collect(),
                             );
@@ -274,17 +394,40 @@ pub fn findings(design: &ValueDesign, an: &Analysis, policy: &Policy) -> Vec<Fin
             }
             "extract-without-money" => {
                 for (x, r) in eco.extracts.iter().zip(&an.extracts) {
-                    if !r.exchanges.iter().any(|&e| net.edges[e as usize].flow == Flow::Money) {
-                        push(format!("extract `{}` holds no money flow", x.id), vec![], r.exchanges.iter().map(|&e| ex_id(e)).collect());
+                    if !r
+                        .exchanges
+                        .iter()
+                        .any(|&e| net.edges[e as usize].flow == Flow::Money)
+                    {
+                        push(
+                            format!("extract `{}` holds no money flow", x.id),
+                            vec![],
+                            r.exchanges.iter().map(|&e| ex_id(e)).collect(),
+                        );
                     }
                 }
             }
             "everything-in-house" => {
                 for a in organisations {
-                    let partners = net.incoming.row(a).iter().any(|&e| net.edges[e as usize].flow != Flow::Money)
-                        || net.outgoing.row(a).iter().any(|&e| net.edges[e as usize].flow == Flow::Money);
+                    let partners = net
+                        .incoming
+                        .row(a)
+                        .iter()
+                        .any(|&e| net.edges[e as usize].flow != Flow::Money)
+                        || net
+                            .outgoing
+                            .row(a)
+                            .iter()
+                            .any(|&e| net.edges[e as usize].flow == Flow::Money);
                     if !eco.nodes[a].activities.is_empty() && !partners {
-                        push(format!("`{}` has key activities but no key partner", node_id(a as u32)), vec![node_id(a as u32)], vec![]);
+                        push(
+                            format!(
+                                "`{}` has key activities but no key partner",
+                                node_id(a as u32)
+                            ),
+                            vec![node_id(a as u32)],
+                            vec![],
+                        );
                     }
                 }
             }

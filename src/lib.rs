@@ -13,6 +13,7 @@ pub mod analysis;
 pub mod canvas;
 pub mod cli;
 pub mod diagnostic;
+pub mod findings;
 pub mod generate;
 pub mod load;
 pub mod model;

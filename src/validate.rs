@@ -427,6 +427,25 @@ impl<'e> Validator<'e> {
             }
         }
 
+        for code in eco.findings.keys() {
+            if crate::findings::check(code).is_none() {
+                let codes: Vec<&str> = crate::findings::CATALOGUE.iter().map(|c| c.code).collect();
+                let help = match did_you_mean(code, codes.iter().copied()) {
+                    Some(best) => {
+                        format!("did you mean `{best}`? The codes are listed in docs/findings.md")
+                    }
+                    None => "the codes are listed in docs/findings.md".to_owned(),
+                };
+                self.push(
+                    "unknown-finding",
+                    Path::root().field("findings").field(code),
+                    format!("unknown finding code `{code}`"),
+                    "no such finding",
+                    Some(help),
+                );
+            }
+        }
+
         self.cycles(
             "follows-cycle",
             "exchanges",

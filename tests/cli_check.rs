@@ -41,12 +41,59 @@ fn check_prints_one_line_per_valid_file_and_exits_0() {
         String::from_utf8_lossy(&out.stderr)
     );
     let stdout = String::from_utf8_lossy(&out.stdout);
+    let first = stdout.lines().next().unwrap_or_default();
     assert_eq!(
-        stdout.trim(),
+        first,
         format!(
             "{}: 1 drivers, 2 nodes, 2 exchanges, 1 extracts",
             good.display()
         )
+    );
+    // Findings follow, indented, with why and source; warnings keep exit status 0.
+    assert!(stdout.contains("  warning[single-revenue-stream]: `vendor` earns all its revenue from one stream (`pay`)"), "{stdout}");
+    assert!(
+        stdout.contains("    source: Business Model Canvas for IoT"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn deny_turns_a_finding_into_exit_status_1() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let good = dir.path().join("tiny.ron");
+    std::fs::write(&good, GOOD).expect("write");
+    let out = bin()
+        .args(["check", "--deny", "single-revenue-stream"])
+        .arg(&good)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("deny[single-revenue-stream]"));
+    let out = bin()
+        .args(["check", "--deny", "warnings"])
+        .arg(&good)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let out = bin()
+        .args(["check", "--deny", "single-revenue"])
+        .arg(&good)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean `single-revenue-stream`?"));
+    // In the file: `findings: { "single-revenue-stream": Deny }`.
+    let denied = GOOD.replace(
+        "    extracts:",
+        "    findings: { \"single-revenue-stream\": Deny },\n    extracts:",
+    );
+    std::fs::write(&good, denied).expect("write");
+    let out = bin().arg("check").arg(&good).output().expect("runs");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
     );
 }
 
@@ -110,7 +157,7 @@ fn no_arguments_checks_every_file_in_ecosystems() {
         String::from_utf8_lossy(&out.stderr)
     );
     let stdout = String::from_utf8_lossy(&out.stdout);
-    let lines: Vec<&str> = stdout.lines().collect();
+    let lines: Vec<&str> = stdout.lines().filter(|l| !l.starts_with(' ')).collect();
     assert_eq!(lines.len(), 2, "{stdout}");
     assert!(lines[0].starts_with("ecosystems/a.ron: "), "{stdout}");
     assert!(lines[1].starts_with("ecosystems/b.ron: "), "{stdout}");

@@ -3,9 +3,13 @@
 
 use serde::Serialize;
 
-use super::{files_or_default, CheckArgs, Format, EXIT_INPUT, EXIT_OK};
+use super::{files_or_default, CheckArgs, Format, EXIT_FINDINGS, EXIT_INPUT, EXIT_OK};
+use crate::analysis::{self, Config};
 use crate::diagnostic::Diagnostic;
+use crate::findings::{self, Finding, Policy};
 use crate::load::load_file;
+use crate::model::Severity;
+use crate::suggest::did_you_mean;
 
 /// One file's result, as `--format json` writes it.
 #[derive(Debug, Serialize)]
@@ -17,6 +21,7 @@ struct FileReport {
     #[serde(skip_serializing_if = "Option::is_none")]
     counts: Option<Counts>,
     diagnostics: Vec<Diagnostic>,
+    findings: Vec<Finding>,
 }
 
 #[derive(Debug, Serialize)]
@@ -29,6 +34,24 @@ struct Counts {
 
 /// Runs `check`; returns the exit code.
 pub(super) fn run(args: &CheckArgs) -> u8 {
+    let mut cli_policy = Policy::default();
+    for code in &args.deny {
+        if code == "warnings" {
+            cli_policy.deny_warnings = true;
+        } else if findings::check(code).is_some() {
+            cli_policy.overrides.insert(code.clone(), Severity::Deny);
+        } else {
+            let codes: Vec<&str> = findings::CATALOGUE.iter().map(|c| c.code).collect();
+            eprintln!("error: --deny {code}: no such finding code");
+            match did_you_mean(code, codes.iter().copied()) {
+                Some(best) => {
+                    eprintln!("  help: did you mean `{best}`? (or `warnings` for every warning)")
+                }
+                None => eprintln!("  help: the codes are {}, or `warnings`", codes.join(", ")),
+            }
+            return EXIT_INPUT;
+        }
+    }
     let files = match files_or_default(&args.files) {
         Ok(f) => f,
         Err(msg) => {
@@ -39,6 +62,7 @@ pub(super) fn run(args: &CheckArgs) -> u8 {
     let mut reports = Vec::new();
     let mut failed = 0usize;
     let mut problems = 0usize;
+    let mut denied = 0usize;
     for path in &files {
         match load_file(path) {
             Ok((file, design)) => {
@@ -49,11 +73,39 @@ pub(super) fn run(args: &CheckArgs) -> u8 {
                     exchanges: eco.exchanges.len(),
                     extracts: eco.extracts.len(),
                 };
+                // The file's own severities, then the command line's on top.
+                let mut policy = Policy {
+                    overrides: eco
+                        .findings
+                        .iter()
+                        .map(|(k, v)| (k.to_string(), *v))
+                        .collect(),
+                    deny_warnings: cli_policy.deny_warnings,
+                };
+                policy
+                    .overrides
+                    .extend(cli_policy.overrides.iter().map(|(k, v)| (k.clone(), *v)));
+                let an = analysis::analyse(&design, &Config::default());
+                let found = findings::findings(&design, &an, &policy);
+                denied += found
+                    .iter()
+                    .filter(|f| f.severity == Severity::Deny)
+                    .count();
                 if args.format == Format::Human {
                     println!(
                         "{}: {} drivers, {} nodes, {} exchanges, {} extracts",
                         file.name, counts.drivers, counts.nodes, counts.exchanges, counts.extracts
                     );
+                    for f in &found {
+                        let level = if f.severity == Severity::Deny {
+                            "deny"
+                        } else {
+                            "warning"
+                        };
+                        println!("  {level}[{}]: {}", f.code, f.message);
+                        println!("    why: {}", f.why);
+                        println!("    source: {}", f.source);
+                    }
                 }
                 reports.push(FileReport {
                     file: file.name,
@@ -61,6 +113,7 @@ pub(super) fn run(args: &CheckArgs) -> u8 {
                     name: Some(eco.name.to_string()),
                     counts: Some(counts),
                     diagnostics: Vec::new(),
+                    findings: found,
                 });
             }
             Err(err) => {
@@ -75,6 +128,7 @@ pub(super) fn run(args: &CheckArgs) -> u8 {
                     name: None,
                     counts: None,
                     diagnostics: err.diagnostics,
+                    findings: Vec::new(),
                 });
             }
         }
@@ -99,6 +153,11 @@ pub(super) fn run(args: &CheckArgs) -> u8 {
     }
     if failed > 0 {
         EXIT_INPUT
+    } else if denied > 0 {
+        if args.format == Format::Human {
+            eprintln!("{denied} deny-level finding(s): the value design does not pass.");
+        }
+        EXIT_FINDINGS
     } else {
         EXIT_OK
     }

@@ -116,6 +116,9 @@ pub struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
+    /// Treat this finding code as deny-level (exit status 1 when it fires); `warnings` denies every warning. Repeatable.
+    #[arg(long, value_name = "CODE|warnings")]
+    pub deny: Vec<String>,
 }
 
 /// How results are written.
@@ -150,6 +153,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         None => check::run(&CheckArgs {
             files: Vec::new(),
             format: Format::Human,
+            deny: Vec::new(),
         }),
     };
     ExitCode::from(code)
