@@ -94,7 +94,24 @@ pub fn load_source(file: &SourceFile) -> Result<ValueDesign, LoadError> {
         .collect();
     if let Some(mut eco) = parsed.value {
         eco.apply_defaults();
-        let unreadable = unreadable_ids(&file.text, &parsed.skipped);
+        let mut unreadable = unreadable_ids(&file.text, &parsed.skipped);
+        // A misspelt list name (`node:` for `nodes:`) leaves that list empty:
+        // every reference into it would be reported again, with wrong advice.
+        for e in &parsed.errors {
+            if e.code == "unknown-field" && e.message.ends_with("in Ecosystem") {
+                let suggested = e
+                    .help
+                    .as_deref()
+                    .and_then(|h| h.strip_prefix("did you mean `"))
+                    .and_then(|h| h.split('`').next());
+                if let Some(list) = ["drivers", "nodes", "exchanges", "extracts"]
+                    .into_iter()
+                    .find(|l| Some(*l) == suggested)
+                {
+                    unreadable.lists.insert(list);
+                }
+            }
+        }
         let (problems, resolved) = validate_and_resolve(&eco, &unreadable);
         if !problems.is_empty() {
             let mut wanted: Vec<Path> = problems.iter().map(|p| p.path.clone()).collect();

@@ -46,6 +46,9 @@ pub struct Problem {
 pub struct Unreadable {
     /// Per list name (`nodes`, `exchanges`, `drivers`, `extracts`), the ids.
     pub ids: HashMap<&'static str, HashSet<String>>,
+    /// Lists that could not be read at all (a misspelt `node:` for `nodes:`):
+    /// no reference into them is reported.
+    pub lists: HashSet<&'static str>,
 }
 
 /// Id -> dense index, in file order (an `IndexMap` with a fast hasher).
@@ -525,11 +528,12 @@ impl<'e> Validator<'e> {
         if let Some(&i) = ids.map.get(id) {
             return Some(i as u32);
         }
-        if self
-            .unreadable
-            .ids
-            .get(ids.list)
-            .is_some_and(|s| s.contains(id))
+        if self.unreadable.lists.contains(ids.list)
+            || self
+                .unreadable
+                .ids
+                .get(ids.list)
+                .is_some_and(|s| s.contains(id))
         {
             return None; // its own entry was reported as unreadable
         }

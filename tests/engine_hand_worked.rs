@@ -214,7 +214,7 @@ fn win_win_needs_an_inflow_that_serves_the_actors_drivers() {
     assert_eq!(
         an.verdicts[node(&design, "plant")],
         Verdict::Fails(vec![
-            "receives no exchange that serves its drivers (Less downtime)".to_owned()
+            "receives no exchange that serves its drivers (Less downtime); if one does, list the driver in that exchange's `drivers`".to_owned()
         ])
     );
     assert!(!an.win_win());
@@ -248,11 +248,14 @@ fn extract_closures() {
     assert_eq!(ids(&an.extracts[0].exchanges), vec![0, 1]);
     assert_eq!(ids(&an.extracts[0].nodes), vec![0, 1]);
     assert_row(&an.extracts[0].money, &[10.0, 10.0]);
+    assert_eq!(an.extracts[0].core, vec![0], "the receiver of x2");
     // around c, radius 1: b, c, d; exchanges among them x3, x4; x3 follows x1, which brings a.
-    // Money: x4 = 5 * 12 = 60 a year; drivers: growth.
+    // Money flowing: x4 = 5 * 12 = 60 a year, but c pays it: c captures nothing. Drivers: growth.
     assert_eq!(ids(&an.extracts[1].nodes), vec![0, 1, 2, 3]);
     assert_eq!(ids(&an.extracts[1].exchanges), vec![0, 2, 3]);
-    assert_row(&an.extracts[1].money, &[60.0, 60.0]);
+    assert_row(&an.extracts[1].money, &[0.0, 0.0]);
+    assert_row(&an.extracts[1].money_flowing, &[60.0, 60.0]);
+    assert_eq!(an.extracts[1].core, vec![2]);
     assert_eq!(an.extracts[1].drivers, vec![0]);
     // d and e: the exchange between them, x5; no money.
     assert_eq!(ids(&an.extracts[2].exchanges), vec![4]);

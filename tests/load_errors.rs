@@ -89,6 +89,8 @@ bad_fixtures! {
     cost_cadence => "cost-cadence",
     invalid_values => "invalid-values",
     three_mistakes => "three-mistakes",
+    misspelt_list => "misspelt-list",
+    bom_then_mistake => "bom-then-mistake",
 }
 
 #[test]

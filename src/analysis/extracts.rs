@@ -6,6 +6,10 @@
 //! nodes (an addition to the contract: naming nodes takes in what flows between
 //! them); then, repeatedly until nothing changes, for every exchange in it, its
 //! `reciprocates` partner and the exchange it `follows`, with their endpoints.
+//!
+//! Money captured: the money in the closure that the extract's core (its named
+//! nodes, its focus, the receivers of its named exchanges) receives from
+//! outside the core. The money flowing on all its exchanges is reported beside.
 
 use std::collections::VecDeque;
 
@@ -21,8 +25,14 @@ pub struct ExtractResult {
     pub nodes: Vec<u32>,
     /// Exchanges in the closure, in file order.
     pub exchanges: Vec<u32>,
-    /// Money flowing on its exchanges per year (the monetisable value it captures).
+    /// Money captured per year: money in the closure received by the extract's
+    /// core nodes (its named nodes, its focus, the receivers of its named exchanges).
     pub money: Vec<f64>,
+    /// All money flowing on the closure's exchanges per year (including what
+    /// the core pays out and what other nodes pay each other).
+    pub money_flowing: Vec<f64>,
+    /// The core nodes, in file order.
+    pub core: Vec<u32>,
     /// Drivers served by its exchanges, in file order.
     pub drivers: Vec<u32>,
 }
@@ -57,6 +67,16 @@ pub fn closure(
     let n = net.node_count();
     let mut in_nodes = vec![false; n];
     let mut in_ex = vec![false; net.exchange_count()];
+    let mut core = vec![false; n];
+    for &a in nodes {
+        core[a as usize] = true;
+    }
+    if let Some((f, _)) = focus {
+        core[f as usize] = true;
+    }
+    for &e in exchanges {
+        core[net.edges[e as usize].to as usize] = true;
+    }
     for &a in nodes {
         in_nodes[a as usize] = true;
     }
@@ -124,12 +144,17 @@ pub fn closure(
         .filter(|&e| in_ex[e as usize])
         .collect();
     let mut money = vec![0.0; tl.years];
+    let mut money_flowing = vec![0.0; tl.years];
     let mut served = vec![false; net.driver_count];
     for &e in &exchanges {
         let edge = &net.edges[e as usize];
         if edge.flow == Flow::Money {
-            for (m, o) in money.iter_mut().zip(tl.occurrences(e as usize)) {
-                *m += edge.value * o;
+            let captured = core[edge.to as usize] && !core[edge.from as usize];
+            for (y, o) in tl.occurrences(e as usize).iter().enumerate() {
+                money_flowing[y] += edge.value * o;
+                if captured {
+                    money[y] += edge.value * o;
+                }
             }
         }
         for &d in net.exchange_drivers.row(e as usize) {
@@ -140,6 +165,8 @@ pub fn closure(
         nodes: (0..n as u32).filter(|&a| in_nodes[a as usize]).collect(),
         exchanges,
         money,
+        money_flowing,
+        core: (0..n as u32).filter(|&a| core[a as usize]).collect(),
         drivers: (0..served.len() as u32)
             .filter(|&d| served[d as usize])
             .collect(),

@@ -155,8 +155,12 @@ pub struct ExtractJson<'a> {
     pub nodes: Vec<&'a str>,
     /// Exchange ids in the closure.
     pub exchanges: Vec<&'a str>,
-    /// Money per year.
+    /// Money captured per year (received by the core from outside it).
     pub money_per_year: &'a [f64],
+    /// All money flowing on the closure's exchanges per year.
+    pub money_flowing_per_year: &'a [f64],
+    /// Core node ids (named nodes, focus, receivers of named exchanges).
+    pub core: Vec<&'a str>,
     /// Driver ids served.
     pub drivers: Vec<&'a str>,
 }
@@ -279,6 +283,8 @@ pub fn build<'a>(
                     nodes: r.nodes.iter().map(|&a| node_id(a)).collect(),
                     exchanges: r.exchanges.iter().map(|&e| exchange_id(e)).collect(),
                     money_per_year: &r.money,
+                    money_flowing_per_year: &r.money_flowing,
+                    core: r.core.iter().map(|&a| node_id(a)).collect(),
                     drivers: r
                         .drivers
                         .iter()

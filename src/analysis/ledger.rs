@@ -284,12 +284,14 @@ pub fn verdicts(
                     .map(|&d| driver_labels[d as usize].as_str())
                     .collect();
                 reasons.push(format!(
-                    "receives no exchange that serves its drivers ({})",
+                    "receives no exchange that serves its drivers ({}); if one does, list the driver in that exchange's `drivers`",
                     names.join(", ")
                 ));
             }
             let total = ledgers.total(a, Field::NetValue);
-            if total < 0.0 {
+            if !total.is_finite() {
+                reasons.push(format!("its net value over {} years is not a finite number ({total})", ledgers.years));
+            } else if total < 0.0 {
                 reasons.push(format!(
                     "its net value over {} years is {} {currency}",
                     ledgers.years,

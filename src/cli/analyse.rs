@@ -211,7 +211,10 @@ pub fn human(eco: &Ecosystem, an: &Analysis) -> String {
     );
 
     if !eco.extracts.is_empty() {
-        let _ = writeln!(out, "\nValue extracts (money captured per year, {cur})");
+        let _ = writeln!(
+            out,
+            "\nValue extracts (money captured per year, {cur}: what the extract's core actors receive from outside it)"
+        );
         let mut header: Vec<String> = vec!["extract".into(), "nodes".into(), "exchanges".into()];
         header.extend((1..=years).map(|y| format!("year {y}")));
         header.push("drivers served".into());

@@ -44,6 +44,20 @@ pub(super) fn run(args: &CanvasArgs) -> u8 {
     let an = analysis::analyse(&design, &Config::default());
     let stems = escape::unique_file_stems(eco.nodes.iter().map(|n| n.id.as_str()));
     let mut printed = String::new();
+    if args.format == CanvasFormat::Json && args.out.is_none() {
+        // One JSON document: an array of canvases.
+        let all: Vec<_> = actors.iter().map(|&a| canvas(&design, &an, a)).collect();
+        return match serde_json::to_string_pretty(&all) {
+            Ok(s) => {
+                println!("{s}");
+                EXIT_OK
+            }
+            Err(e) => {
+                eprintln!("error: cannot write JSON: {e}");
+                EXIT_INPUT
+            }
+        };
+    }
     for &a in &actors {
         let c = canvas(&design, &an, a);
         let (text, ext) = match args.format {

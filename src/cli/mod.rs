@@ -179,18 +179,35 @@ fn generate(args: &GenerateArgs) -> u8 {
     }
 }
 
-/// The files to work on: those named, or every `.ron` in `ecosystems/`, sorted.
+/// The files to work on: those named (a folder stands for every `.ron` file
+/// in it, sorted), or every `.ron` file in `ecosystems/`.
 fn files_or_default(files: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
-    if !files.is_empty() {
-        return Ok(files.to_vec());
+    if files.is_empty() {
+        let dir = PathBuf::from(DEFAULT_ECOSYSTEMS_DIR);
+        if !dir.is_dir() {
+            return Err(format!(
+                "error: no file named, and there is no `{DEFAULT_ECOSYSTEMS_DIR}/` folder here\n  \
+                 help: run valuedesign in a folder that has `{DEFAULT_ECOSYSTEMS_DIR}/`, or name the files: \
+                 valuedesign check my-design.ron (valuedesign --help lists the commands)"
+            ));
+        }
+        return ron_files_in(&dir);
     }
-    let dir = PathBuf::from(DEFAULT_ECOSYSTEMS_DIR);
-    let entries = std::fs::read_dir(&dir).map_err(|e| {
-        format!(
-            "error: no file named and cannot read the `{DEFAULT_ECOSYSTEMS_DIR}/` folder: {e}\n  \
-             help: run valuedesign from the project folder, or name the files: valuedesign check my-design.ron"
-        )
-    })?;
+    let mut out = Vec::new();
+    for f in files {
+        if f.is_dir() {
+            out.extend(ron_files_in(f)?);
+        } else {
+            out.push(f.clone());
+        }
+    }
+    Ok(out)
+}
+
+/// Every `.ron` file in `dir`, sorted by name.
+fn ron_files_in(dir: &std::path::Path) -> Result<Vec<PathBuf>, String> {
+    let entries = std::fs::read_dir(dir)
+        .map_err(|e| format!("error: cannot read the folder `{}`: {e}", dir.display()))?;
     let mut found: Vec<PathBuf> = entries
         .filter_map(Result::ok)
         .map(|e| e.path())
@@ -199,7 +216,8 @@ fn files_or_default(files: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     found.sort();
     if found.is_empty() {
         return Err(format!(
-            "error: no .ron files in `{DEFAULT_ECOSYSTEMS_DIR}/`\n  help: add a value design there, or name the files to check"
+            "error: no .ron files in `{}`\n  help: add a value design there, or name the files to check",
+            dir.display()
         ));
     }
     Ok(found)

@@ -41,10 +41,12 @@ pub const MAX_DEPTH: u32 = 96;
 impl<'a> Cursor<'a> {
     /// A cursor at the start of `src`.
     pub fn new(src: &'a str) -> Self {
+        // A UTF-8 byte-order mark (Windows editors write one) is not part of the text.
+        let pos = if src.starts_with('\u{FEFF}') { 3 } else { 0 };
         Cursor {
             src,
             bytes: src.as_bytes(),
-            pos: 0,
+            pos,
             depth: 0,
         }
     }
@@ -406,13 +408,22 @@ impl<'a> Cursor<'a> {
             Peek::Punct(b'(') => self.skip_group(b'(', b')')?,
             Peek::Punct(b'[') => self.skip_group(b'[', b']')?,
             Peek::Punct(b'{') => self.skip_group(b'{', b'}')?,
-            _ => {
+            other => {
                 let found = self.describe_here();
-                return Err(SyntaxError::syntax(
+                let e = SyntaxError::syntax(
                     self.here(),
                     format!("expected a value, found {found}"),
                     "expected a value",
-                ));
+                );
+                return Err(match other {
+                    Peek::Other(b'\'') => {
+                        e.with_help("text is written in double quotes: \"like this\"")
+                    }
+                    Peek::Eof => {
+                        e.with_help("the file ends here; check that every bracket is closed")
+                    }
+                    _ => e,
+                });
             }
         }
         Ok(start..self.pos)

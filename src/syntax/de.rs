@@ -202,6 +202,11 @@ impl<'a, 's> Parser<'a, 's> {
             format!("expected {expected}, found {found}"),
             format!("expected {expected}"),
         );
+        let is_str = self.cur.src()[span.clone()].starts_with('"');
+        if is_str && (expected.contains("number") || expected.starts_with("one of")) {
+            let inner = self.cur.src()[span.clone()].trim_matches('"');
+            e = e.with_help(format!("write it without quotes: {inner}"));
+        }
         if is_ident && expected.contains("string") {
             let text = &self.cur.src()[span];
             e = e.with_help(format!("write text in double quotes: \"{text}\""));
@@ -804,8 +809,14 @@ impl<'de> de::MapAccess<'de> for Fields<'_, '_, '_> {
                     )
                     .with_help("close it with `)`"))
                 }
-                _ => {
+                other => {
                     let found = self.p.cur.describe_here();
+                    let help = if other == Peek::Num {
+                        "numbers are written without thousands separators, such as 400000.0; \
+                         fields are written `name: value`, separated by commas"
+                    } else {
+                        "fields are written `name: value`, separated by commas"
+                    };
                     return Err(SyntaxError::syntax(
                         self.p.cur.here(),
                         format!(
@@ -814,7 +825,7 @@ impl<'de> de::MapAccess<'de> for Fields<'_, '_, '_> {
                         ),
                         "expected a field name",
                     )
-                    .with_help("fields are written `name: value`, separated by commas"));
+                    .with_help(help));
                 }
             }
             let (key, span) = self.p.cur.ident()?;
