@@ -258,9 +258,9 @@ pub fn canvas(design: &ValueDesign, an: &Analysis, a: usize) -> Canvas {
         let relationship = x.relationship.as_ref().map_or_else(
             || {
                 if x.cadence.is_recurring() || x.follows.is_some() {
-                    "ongoing".to_owned()
+                    "Ongoing".to_owned()
                 } else {
-                    "transactional".to_owned()
+                    "Transactional".to_owned()
                 }
             },
             |r| r.to_string(),
@@ -334,16 +334,14 @@ pub fn canvas(design: &ValueDesign, an: &Analysis, a: usize) -> Canvas {
         }
     }
 
-    // Key partners: senders of non-money inflows, and whom the actor pays.
+    // Key partners: senders of non-money inflows (a device or process counts as
+    // the actor it belongs to; the actor's own are not partners), and whom the actor pays.
     for &e in incoming {
         let edge = &net.edges[e as usize];
         if edge.flow != Flow::Money {
-            merge(
-                &mut c.key_partners,
-                node_label(edge.from),
-                &["supplies"],
-                ex_id(e),
-            );
+            if let Some(o) = net.owner(edge.from).filter(|&o| o as usize != a) {
+                merge(&mut c.key_partners, node_label(o), &["supplies"], ex_id(e));
+            }
         }
     }
     for &e in outgoing {

@@ -298,27 +298,17 @@ pub fn findings(design: &ValueDesign, an: &Analysis, policy: &Policy) -> Vec<Fin
                         continue;
                     }
                     let from = edge.from as usize;
-                    // The actor a node belongs to: itself, or its nearest actor ancestor.
-                    let owner_of = |mut n: u32| loop {
-                        if net.kinds[n as usize].is_actor() {
-                            break Some(n);
-                        }
-                        match net.parent[n as usize] {
-                            Some(p) => n = p,
-                            None => break None,
-                        }
-                    };
                     if !matches!(
                         net.kinds[from],
                         NodeKind::Segment | NodeKind::Person | NodeKind::Device
                     ) {
                         continue;
                     }
-                    let Some(owner) = owner_of(edge.from) else {
+                    let Some(owner) = net.owner(edge.from) else {
                         continue;
                     };
                     // Data kept inside the owner (to itself or to its own devices and processes) is not taken.
-                    if owner_of(edge.to) == Some(owner) {
+                    if net.owner(edge.to) == Some(owner) {
                         continue;
                     }
                     let back = net

@@ -236,6 +236,17 @@ impl Network {
         })
     }
 
+    /// The actor a node belongs to: itself if it is an actor (organisation,
+    /// segment, person), else its nearest actor ancestor through `parent`.
+    pub fn owner(&self, mut n: u32) -> Option<u32> {
+        loop {
+            if self.kinds[n as usize].is_actor() {
+                return Some(n);
+            }
+            n = self.parent[n as usize]?;
+        }
+    }
+
     /// Number of nodes.
     pub fn node_count(&self) -> usize {
         self.kinds.len()

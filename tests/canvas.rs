@@ -156,7 +156,7 @@ fn customer_user_and_payer_are_told_apart() {
     assert_eq!(tags("Finance dept"), vec!["payer", "customer"]);
     assert_eq!(tags("Group HQ"), vec!["customer"]);
     assert_eq!(c.channels[0].text, "direct");
-    assert_eq!(c.customer_relationships[0].text, "ongoing");
+    assert_eq!(c.customer_relationships[0].text, "Ongoing");
     assert!(c.key_resources.iter().any(|e| e.text == "Platform"));
     assert!(c
         .key_resources

@@ -46,6 +46,15 @@ pub(super) fn run(args: &AnalyseArgs) -> u8 {
     EXIT_OK
 }
 
+/// `s` cut to at most `max` characters, with an ellipsis when cut.
+fn truncate(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_owned()
+    } else {
+        s.chars().take(max.saturating_sub(1)).collect::<String>() + "…"
+    }
+}
+
 fn kind_name(k: crate::model::NodeKind) -> String {
     format!("{k:?}")
 }
@@ -82,33 +91,36 @@ pub fn human(eco: &Ecosystem, an: &Analysis) -> String {
     let mut t = Table::new(
         &[
             "node",
-            "kind",
             "revenue",
             "spend",
             "costs",
             "cash",
             "NPV",
             "breakeven",
-            "received worth",
+            "worth in",
             "net value",
             "win-win",
         ],
-        &[
-            false, false, true, true, true, true, true, true, true, true, false,
-        ],
+        &[false, true, true, true, true, true, true, true, true, false],
     );
     for a in 0..net.node_count() {
         let l = &an.ledgers;
         let worth = l.total(a, Field::WorthTangible) + l.total(a, Field::WorthIntangible);
+        let no_money = l.total(a, Field::Revenue) == 0.0
+            && l.total(a, Field::Spend) == 0.0
+            && l.total(a, Field::Costs) == 0.0;
         t.row(vec![
             eco.nodes[a].id.to_string(),
-            kind_name(net.kinds[a]),
             amount(l.total(a, Field::Revenue)),
             amount(l.total(a, Field::Spend)),
             amount(l.total(a, Field::Costs)),
             amount(l.total(a, Field::Cash)),
             amount(l.npv[a]),
-            l.breakeven[a].map_or("never".to_owned(), |y| format!("year {y}")),
+            if no_money {
+                "-".to_owned()
+            } else {
+                l.breakeven[a].map_or("never".to_owned(), |y| format!("year {y}"))
+            },
             amount(worth),
             amount(l.total(a, Field::NetValue)),
             match &an.verdicts[a] {
@@ -119,6 +131,15 @@ pub fn human(eco: &Ecosystem, an: &Analysis) -> String {
         ]);
     }
     out.push_str(&t.render("  "));
+    for line in [
+        "Segment figures are totals for all members. breakeven: first year with cumulative cash >= 0;",
+        "`-`: no money at all. worth in: worth of the goods, services, data, knowledge, benefits received.",
+        "reach: how strongly data, knowledge and benefits reach the node (a score; higher = more).",
+        "betweenness: share of shortest paths between other nodes that pass through the node.",
+        "removal impact: share of year-1 exchange value lost if the node leaves (shares overlap).",
+    ] {
+        let _ = writeln!(out, "  {line}");
+    }
 
     for &a in &actors {
         let n = &eco.nodes[a];
@@ -153,12 +174,12 @@ pub fn human(eco: &Ecosystem, an: &Analysis) -> String {
         out.push_str(&t.render("  "));
         let _ = writeln!(
             out,
-            "  NPV {} {cur}; breakeven {}; reach {:.2}; betweenness {:.4}; removal impact {}",
+            "  NPV {} {cur}; breakeven {}; reach {}; betweenness {:.4}; removal impact {}",
             amount(an.ledgers.npv[a]),
             an.ledgers.breakeven[a].map_or("never within the horizon".to_owned(), |y| format!(
                 "in year {y}"
             )),
-            an.diffusion.reach[a],
+            amount(an.diffusion.reach[a]),
             an.betweenness.normalised[a],
             percent(an.removal.impact[a]),
         );
@@ -230,13 +251,14 @@ pub fn human(eco: &Ecosystem, an: &Analysis) -> String {
                 r.exchanges.len().to_string(),
             ];
             cells.extend(r.money.iter().map(|&m| amount(m)));
-            cells.push(
-                r.drivers
+            cells.push(truncate(
+                &r.drivers
                     .iter()
                     .map(|&d| eco.drivers[d as usize].id.as_str())
                     .collect::<Vec<_>>()
                     .join(", "),
-            );
+                40,
+            ));
             t.row(cells);
         }
         out.push_str(&t.render("  "));
