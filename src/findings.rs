@@ -98,6 +98,23 @@ pub fn findings(design: &ValueDesign, an: &Analysis, policy: &Policy) -> Vec<Fin
     let net = &an.network;
     let node_id = |a: u32| eco.nodes[a as usize].id.to_string();
     let ex_id = |e: u32| eco.exchanges[e as usize].id.to_string();
+    // Money an actor receives, and the non-money offerings it gives, in file order.
+    let money_in = |a: usize| -> Vec<u32> {
+        net.incoming
+            .row(a)
+            .iter()
+            .copied()
+            .filter(|&e| net.edges[e as usize].flow == Flow::Money)
+            .collect()
+    };
+    let offers_of = |a: usize| -> Vec<u32> {
+        net.outgoing
+            .row(a)
+            .iter()
+            .copied()
+            .filter(|&e| net.edges[e as usize].flow != Flow::Money)
+            .collect()
+    };
     let mut out = Vec::new();
     for c in CATALOGUE {
         let severity = policy.severity(c);
@@ -149,13 +166,7 @@ pub fn findings(design: &ValueDesign, an: &Analysis, policy: &Policy) -> Vec<Fin
             }
             "single-revenue-stream" => {
                 for a in organisations {
-                    let money: Vec<u32> = net
-                        .incoming
-                        .row(a)
-                        .iter()
-                        .copied()
-                        .filter(|&e| net.edges[e as usize].flow == Flow::Money)
-                        .collect();
+                    let money: Vec<u32> = money_in(a);
                     if money.len() == 1 {
                         push(
                             format!(
@@ -171,13 +182,7 @@ pub fn findings(design: &ValueDesign, an: &Analysis, policy: &Policy) -> Vec<Fin
             }
             "no-recurring-revenue" => {
                 for a in organisations {
-                    let money: Vec<u32> = net
-                        .incoming
-                        .row(a)
-                        .iter()
-                        .copied()
-                        .filter(|&e| net.edges[e as usize].flow == Flow::Money)
-                        .collect();
+                    let money: Vec<u32> = money_in(a);
                     let one_time: Vec<u32> = money
                         .iter()
                         .copied()
@@ -342,13 +347,7 @@ pub fn findings(design: &ValueDesign, an: &Analysis, policy: &Policy) -> Vec<Fin
                     {
                         continue;
                     }
-                    let offers: Vec<u32> = net
-                        .outgoing
-                        .row(a)
-                        .iter()
-                        .copied()
-                        .filter(|&e| net.edges[e as usize].flow != Flow::Money)
-                        .collect();
+                    let offers: Vec<u32> = offers_of(a);
                     let channels: Vec<Option<&str>> = offers
                         .iter()
                         .map(|&e| eco.exchanges[e as usize].channel.as_deref())

@@ -7,22 +7,13 @@ use super::table::Table;
 use super::{AnalyseArgs, Format, EXIT_INPUT, EXIT_OK};
 use crate::analysis::format::{amount, percent};
 use crate::analysis::{self, json, Analysis, Config, Field, Method, Verdict};
-use crate::load::load_file;
 use crate::model::Ecosystem;
 
 /// Runs `analyse`; returns the exit code.
 pub(super) fn run(args: &AnalyseArgs) -> u8 {
-    let (file, design) = match load_file(&args.file) {
+    let (file, design) = match super::load_or_report(&args.file) {
         Ok(x) => x,
-        Err(err) => {
-            eprint!("{}", err.render());
-            eprintln!(
-                "{} could not be loaded: {} problem(s); fix them and run again.",
-                err.file.name,
-                err.diagnostics.len()
-            );
-            return EXIT_INPUT;
-        }
+        Err(code) => return code,
     };
     let cfg = Config {
         years: args.years,

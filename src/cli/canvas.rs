@@ -5,23 +5,14 @@ use super::output::write_atomic;
 use super::{CanvasArgs, CanvasFormat, EXIT_INPUT, EXIT_OK};
 use crate::analysis::{self, Config};
 use crate::canvas::canvas;
-use crate::load::load_file;
 use crate::render::{canvas_text, escape};
 use crate::suggest::did_you_mean;
 
 /// Runs `canvas`; returns the exit code.
 pub(super) fn run(args: &CanvasArgs) -> u8 {
-    let (file, design) = match load_file(&args.file) {
+    let (file, design) = match super::load_or_report(&args.file) {
         Ok(x) => x,
-        Err(err) => {
-            eprint!("{}", err.render());
-            eprintln!(
-                "{} could not be loaded: {} problem(s); fix them and run again.",
-                err.file.name,
-                err.diagnostics.len()
-            );
-            return EXIT_INPUT;
-        }
+        Err(code) => return code,
     };
     let eco = design.ecosystem();
     let actors: Vec<usize> = match &args.actor {

@@ -159,6 +159,22 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     ExitCode::from(code)
 }
 
+/// Loads one file for a command that needs a valid design; on failure prints
+/// every diagnostic and a summary to standard error and gives the exit code.
+fn load_or_report(
+    path: &std::path::Path,
+) -> Result<(crate::diagnostic::SourceFile, crate::ValueDesign), u8> {
+    crate::load::load_file(path).map_err(|err| {
+        eprint!("{}", err.render());
+        eprintln!(
+            "{} could not be loaded: {} problem(s); fix them and run again.",
+            err.file.name,
+            err.diagnostics.len()
+        );
+        EXIT_INPUT
+    })
+}
+
 /// Runs `generate`: the design goes to standard output.
 fn generate(args: &GenerateArgs) -> u8 {
     use std::io::Write;
