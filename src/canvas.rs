@@ -66,6 +66,10 @@ pub struct Canvas {
     pub key_partners: Vec<Entry>,
     /// Cost structure.
     pub cost_structure: Vec<Entry>,
+    /// The IoT business-model types and IIoT patterns its revenue shows.
+    pub patterns: Vec<crate::classify::Label>,
+    /// Its IoT roles (organisations), the primary one first.
+    pub iot_roles: Vec<crate::classify::Label>,
 }
 
 impl Canvas {
@@ -167,6 +171,8 @@ pub fn canvas(design: &ValueDesign, an: &Analysis, a: usize) -> Canvas {
         key_activities: Vec::new(),
         key_partners: Vec::new(),
         cost_structure: Vec::new(),
+        patterns: crate::classify::patterns(design, an, a),
+        iot_roles: crate::classify::iot_roles(design, an, a),
     };
     let outgoing = net.outgoing.row(a);
     let incoming = net.incoming.row(a);

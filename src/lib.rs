@@ -11,6 +11,7 @@
 
 pub mod analysis;
 pub mod canvas;
+pub mod classify;
 pub mod cli;
 pub mod diagnostic;
 pub mod findings;

@@ -34,8 +34,19 @@ fn sources(e: &Entry) -> String {
         .join(", ")
 }
 
+/// `name (evidence, ...)` for each label.
+fn labels(ls: &[crate::classify::Label]) -> String {
+    if ls.is_empty() {
+        return "none shown by the value network".to_owned();
+    }
+    ls.iter()
+        .map(|l| format!("{} ({})", l.name, l.evidence.join(", ")))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 /// The canvas as plain text for the terminal: each block, its entries, tags,
-/// amounts per year and sources.
+/// amounts per year and sources, then its business-model patterns and IoT roles.
 pub fn human(c: &Canvas, currency: &str) -> String {
     let mut out = format!("Business Model Canvas: {} ({})\n", c.label, c.actor);
     for (title, entries) in c.blocks() {
@@ -52,6 +63,10 @@ pub fn human(c: &Canvas, currency: &str) -> String {
             let _ = writeln!(out, "  - {}{tags}{}", e.text, amounts(e, currency));
             let _ = writeln!(out, "      from: {}", sources(e));
         }
+    }
+    let _ = writeln!(out, "\nBusiness-model patterns: {}", labels(&c.patterns));
+    if !c.iot_roles.is_empty() {
+        let _ = writeln!(out, "IoT role: {}", labels(&c.iot_roles));
     }
     out
 }
@@ -83,6 +98,14 @@ pub fn md(c: &Canvas, currency: &str) -> String {
                 markdown(&sources(e))
             );
         }
+    }
+    let _ = writeln!(
+        out,
+        "\n**Business-model patterns:** {}",
+        markdown(&labels(&c.patterns))
+    );
+    if !c.iot_roles.is_empty() {
+        let _ = writeln!(out, "\n**IoT role:** {}", markdown(&labels(&c.iot_roles)));
     }
     out
 }
