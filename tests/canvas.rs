@@ -188,3 +188,80 @@ fn hostile_labels_are_escaped_in_markdown() {
         "{md}"
     );
 }
+
+#[test]
+fn hostile_labels_are_escaped_in_svg() {
+    use valuedesign::render::canvas_svg::{svg, LedgerSummary};
+    let text = ROLES.replace(
+        "label: \"Plants\"",
+        r#"label: "<script>alert('x')</script> & \"quoted\"""#,
+    );
+    let design = valuedesign::load_source(&SourceFile {
+        name: "roles.ron".into(),
+        text,
+    })
+    .expect("loads");
+    let an = analysis::analyse(&design, &Config::default());
+    let c = canvas(&design, &an, 0);
+    let summary = LedgerSummary {
+        years: 3,
+        currency: "<EUR>".into(),
+        revenue: 1.0,
+        spend: 0.0,
+        costs: 0.0,
+        net_value: 1.0,
+        npv: 1.0,
+        breakeven: Some(1),
+        verdict: "yes".into(),
+    };
+    let out = svg(&c, &summary, "canvas-vendor.md").expect("draws");
+    assert!(
+        out.starts_with("<svg") || out.contains("<svg"),
+        "{}",
+        &out[..100.min(out.len())]
+    );
+    assert!(!out.contains("<script>"), "raw markup in the SVG");
+    assert!(out.contains("&lt;script&gt;"), "label not escaped");
+    assert!(out.contains("&lt;EUR&gt;"));
+    // Every block title is drawn.
+    for title in [
+        "Key partners",
+        "Key activities",
+        "Key resources",
+        "Value propositions",
+        "Customer relationships",
+        "Channels",
+        "Customer segments",
+        "Cost structure",
+        "Revenue streams",
+    ] {
+        assert!(out.contains(title), "{title}");
+    }
+}
+
+#[test]
+fn shipped_canvases_are_reviewed_snapshots() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("ecosystems");
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .expect("ecosystems")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    files.sort();
+    for path in files {
+        let (_, design) = valuedesign::load_file(&path).expect("loads");
+        let an = analysis::analyse(&design, &Config::default());
+        let eco = design.ecosystem();
+        let mut all = String::new();
+        for (a, n) in eco.nodes.iter().enumerate() {
+            if n.kind.is_actor() {
+                all.push_str(&canvas_text::md(&canvas(&design, &an, a), &eco.currency));
+                all.push('\n');
+            }
+        }
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        insta::assert_snapshot!(format!("canvases-{stem}"), all);
+    }
+}

@@ -4,8 +4,9 @@
 use super::output::write_atomic;
 use super::{CanvasArgs, CanvasFormat, EXIT_INPUT, EXIT_OK};
 use crate::analysis::{self, Config};
+use crate::analysis::{Field, Verdict};
 use crate::canvas::canvas;
-use crate::render::{canvas_text, escape};
+use crate::render::{canvas_svg, canvas_text, escape};
 use crate::suggest::did_you_mean;
 
 /// Runs `canvas`; returns the exit code.
@@ -33,6 +34,14 @@ pub(super) fn run(args: &CanvasArgs) -> u8 {
             .collect(),
     };
     let an = analysis::analyse(&design, &Config::default());
+    if args.format == CanvasFormat::Svg && args.out.is_none() && actors.len() > 1 {
+        eprintln!(
+            "error: --format svg draws one picture per actor ({} here)",
+            actors.len()
+        );
+        eprintln!("  help: add --out DIR to write canvas-<id>.svg files, or --actor ID for one canvas on standard output");
+        return EXIT_INPUT;
+    }
     let stems = escape::unique_file_stems(eco.nodes.iter().map(|n| n.id.as_str()));
     let mut printed = String::new();
     if args.format == CanvasFormat::Json && args.out.is_none() {
@@ -54,6 +63,31 @@ pub(super) fn run(args: &CanvasArgs) -> u8 {
         let (text, ext) = match args.format {
             CanvasFormat::Human => (canvas_text::human(&c, &eco.currency), "txt"),
             CanvasFormat::Md => (canvas_text::md(&c, &eco.currency), "md"),
+            CanvasFormat::Svg => {
+                let l = &an.ledgers;
+                let summary = canvas_svg::LedgerSummary {
+                    years: an.timeline.years,
+                    currency: eco.currency.to_string(),
+                    revenue: l.total(a, Field::Revenue),
+                    spend: l.total(a, Field::Spend),
+                    costs: l.total(a, Field::Costs),
+                    net_value: l.total(a, Field::NetValue),
+                    npv: l.npv[a],
+                    breakeven: l.breakeven[a],
+                    verdict: match &an.verdicts[a] {
+                        Verdict::WinWin => "yes".to_owned(),
+                        Verdict::NotApplicable => "not applicable".to_owned(),
+                        Verdict::Fails(reasons) => format!("NO ({})", reasons.join("; ")),
+                    },
+                };
+                match canvas_svg::svg(&c, &summary, &format!("canvas-{}.md", stems[a])) {
+                    Ok(svg) => (svg, "svg"),
+                    Err(e) => {
+                        eprintln!("error: cannot draw the canvas of `{}`: {e}", c.actor);
+                        return EXIT_INPUT;
+                    }
+                }
+            }
             CanvasFormat::Json => match serde_json::to_string_pretty(&c) {
                 Ok(s) => (s + "\n", "json"),
                 Err(e) => {

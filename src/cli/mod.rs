@@ -79,6 +79,8 @@ pub enum CanvasFormat {
     Md,
     /// JSON for programs.
     Json,
+    /// SVG in the classic nine-block layout, for proposals.
+    Svg,
 }
 
 /// Arguments of `generate`.

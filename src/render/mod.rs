@@ -2,5 +2,6 @@
 //! sanitising, and the canvas as a terminal table or Markdown. Pure: returns
 //! strings; the CLI writes them.
 
+pub mod canvas_svg;
 pub mod canvas_text;
 pub mod escape;
