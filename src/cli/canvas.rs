@@ -34,17 +34,23 @@ pub(super) fn run(args: &CanvasArgs) -> u8 {
             .collect(),
     };
     let an = analysis::analyse(&design, &Config::default());
-    if args.format == CanvasFormat::Svg && args.out.is_none() && actors.len() > 1 {
-        eprintln!(
-            "error: --format svg draws one picture per actor ({} here)",
-            actors.len()
-        );
-        eprintln!("  help: add --out DIR to write canvas-<id>.svg files, or --actor ID for one canvas on standard output");
-        return EXIT_INPUT;
-    }
+    // Several SVG canvases cannot share standard output: they go to the
+    // report folder of this file, `output/<file stem>/`, unless --out says otherwise.
+    let out_dir = match (&args.out, args.format) {
+        (Some(dir), _) => Some(dir.clone()),
+        (None, CanvasFormat::Svg) if actors.len() > 1 => {
+            let stem = args
+                .file
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            Some(std::path::PathBuf::from("output").join(escape::file_stem(&stem)))
+        }
+        (None, _) => None,
+    };
     let stems = escape::unique_file_stems(eco.nodes.iter().map(|n| n.id.as_str()));
     let mut printed = String::new();
-    if args.format == CanvasFormat::Json && args.out.is_none() {
+    if args.format == CanvasFormat::Json && out_dir.is_none() {
         // One JSON document: an array of canvases.
         let all: Vec<_> = actors.iter().map(|&a| canvas(&design, &an, a)).collect();
         return match serde_json::to_string_pretty(&all) {
@@ -96,7 +102,7 @@ pub(super) fn run(args: &CanvasArgs) -> u8 {
                 }
             },
         };
-        match &args.out {
+        match &out_dir {
             Some(dir) => {
                 let path = dir.join(format!("canvas-{}.{ext}", stems[a]));
                 if let Err(e) = write_atomic(&path, text.as_bytes()) {

@@ -1,0 +1,125 @@
+//! The `valuedesign canvas` binary: SVG files per actor, one SVG on standard
+//! output, a JSON array, Markdown files, and an unknown actor.
+
+use std::path::Path;
+use std::process::Command;
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_valuedesign"))
+}
+
+/// A temporary folder holding `ecosystems/food-plant-monitoring.ron`.
+fn workdir() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir(dir.path().join("ecosystems")).expect("mkdir");
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("ecosystems/food-plant-monitoring.ron");
+    std::fs::copy(src, dir.path().join("ecosystems/food-plant-monitoring.ron")).expect("copy");
+    dir
+}
+
+#[test]
+fn svg_writes_one_canvas_per_actor_into_the_report_folder() {
+    let dir = workdir();
+    let out = bin()
+        .current_dir(dir.path())
+        .args([
+            "canvas",
+            "ecosystems/food-plant-monitoring.ron",
+            "--format",
+            "svg",
+        ])
+        .output()
+        .expect("runs");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let folder = dir.path().join("output/food-plant-monitoring");
+    let mut names: Vec<String> = std::fs::read_dir(&folder)
+        .expect("folder")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    // 9 actors (organisations, segments, people); no temporary files left behind.
+    assert_eq!(names.len(), 9, "{names:?}");
+    assert!(
+        names
+            .iter()
+            .all(|n| n.starts_with("canvas-") && n.ends_with(".svg")),
+        "{names:?}"
+    );
+    let vendor = std::fs::read_to_string(folder.join("canvas-vendor.svg")).expect("vendor canvas");
+    assert!(
+        vendor.contains("<svg")
+            && vendor.contains("Revenue streams")
+            && vendor.contains("kit-payment")
+    );
+}
+
+#[test]
+fn one_actor_svg_goes_to_standard_output_and_json_is_one_array() {
+    let dir = workdir();
+    let out = bin()
+        .current_dir(dir.path())
+        .args([
+            "canvas",
+            "ecosystems/food-plant-monitoring.ron",
+            "--actor",
+            "vendor",
+            "--format",
+            "svg",
+        ])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("<svg"));
+    assert!(!dir.path().join("output").exists());
+    let out = bin()
+        .current_dir(dir.path())
+        .args([
+            "canvas",
+            "ecosystems/food-plant-monitoring.ron",
+            "--format",
+            "json",
+        ])
+        .output()
+        .expect("runs");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON document");
+    assert_eq!(v.as_array().map(Vec::len), Some(9));
+    assert!(v[0]["revenue_streams"].is_array() && v[0]["patterns"].is_array());
+}
+
+#[test]
+fn markdown_files_and_an_unknown_actor() {
+    let dir = workdir();
+    let target = dir.path().join("md");
+    let out = bin()
+        .current_dir(dir.path())
+        .args([
+            "canvas",
+            "ecosystems/food-plant-monitoring.ron",
+            "--format",
+            "md",
+            "--out",
+        ])
+        .arg(&target)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(target.join("canvas-vendor.md").exists());
+    let out = bin()
+        .current_dir(dir.path())
+        .args([
+            "canvas",
+            "ecosystems/food-plant-monitoring.ron",
+            "--actor",
+            "vendr",
+        ])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean `vendor`?"));
+}
