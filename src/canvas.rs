@@ -89,13 +89,21 @@ impl Canvas {
     }
 }
 
-/// The revenue model of a money exchange: as written, else inferred from its
-/// cadence (`Once` -> asset sale; `Yearly`/`Monthly` -> subscription;
-/// `Times` or following another flow -> usage fee).
+/// The revenue model of a money exchange: as written, else inferred: paying
+/// for data (`reciprocates` a `Data` exchange) -> data sale; following another
+/// flow or `Times` -> usage fee; `Once` -> asset sale; `Yearly`/`Monthly` ->
+/// subscription.
 pub fn revenue_model(design: &ValueDesign, e: usize) -> RevenueModel {
     let x = &design.ecosystem().exchanges[e];
     if let Some(m) = x.revenue_model {
         return m;
+    }
+    // Money that pays for data is a data sale.
+    if let Some(r) = &x.reciprocates {
+        let eco = design.ecosystem();
+        if design.exchange_index().get(r.as_str()).is_some_and(|&k| eco.exchanges[k as usize].flow == Flow::Data) {
+            return RevenueModel::DataSale;
+        }
     }
     if x.follows.is_some() {
         return RevenueModel::UsageFee;

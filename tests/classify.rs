@@ -52,6 +52,7 @@ const MAKER: &str = r#"Ecosystem(name: "Maker",
         Exchange(id: "free-tier", from: "homes", to: "maker", flow: Money, value: 0.0, cadence: Yearly, revenue_model: Some(Freemium)),
         Exchange(id: "reorder", from: "meter", to: "maker", flow: Money, value: 1.0, cadence: Times(4.0)),
         Exchange(id: "profile", from: "maker", to: "retailer", flow: Data, value: 1.0, cadence: Yearly),
+        Exchange(id: "profile-pay", from: "retailer", to: "maker", flow: Money, value: 2.0, cadence: Yearly, reciprocates: Some("profile")),
     ],
 )"#;
 
@@ -62,7 +63,7 @@ fn patterns_with_their_evidence() {
     assert_eq!(evidence(&p, "outcome-based"), ["savings-share"]);
     assert_eq!(evidence(&p, "asset sharing"), ["rent"]);
     assert_eq!(evidence(&p, "pay-per-use"), ["app-fee", "reorder"]);
-    assert_eq!(evidence(&p, "IoT data"), ["data-sale"]);
+    assert_eq!(evidence(&p, "IoT data"), ["data-sale", "profile-pay"], "written, and inferred from paying for data");
     assert_eq!(evidence(&p, "selling devices"), ["device-pay", "shelf-pay"]);
     assert_eq!(
         evidence(&p, "razor blade"),
