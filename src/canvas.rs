@@ -101,7 +101,11 @@ pub fn revenue_model(design: &ValueDesign, e: usize) -> RevenueModel {
     // Money that pays for data is a data sale.
     if let Some(r) = &x.reciprocates {
         let eco = design.ecosystem();
-        if design.exchange_index().get(r.as_str()).is_some_and(|&k| eco.exchanges[k as usize].flow == Flow::Data) {
+        if design
+            .exchange_index()
+            .get(r.as_str())
+            .is_some_and(|&k| eco.exchanges[k as usize].flow == Flow::Data)
+        {
             return RevenueModel::DataSale;
         }
     }

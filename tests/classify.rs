@@ -63,7 +63,11 @@ fn patterns_with_their_evidence() {
     assert_eq!(evidence(&p, "outcome-based"), ["savings-share"]);
     assert_eq!(evidence(&p, "asset sharing"), ["rent"]);
     assert_eq!(evidence(&p, "pay-per-use"), ["app-fee", "reorder"]);
-    assert_eq!(evidence(&p, "IoT data"), ["data-sale", "profile-pay"], "written, and inferred from paying for data");
+    assert_eq!(
+        evidence(&p, "IoT data"),
+        ["data-sale", "profile-pay"],
+        "written, and inferred from paying for data"
+    );
     assert_eq!(evidence(&p, "selling devices"), ["device-pay", "shelf-pay"]);
     assert_eq!(
         evidence(&p, "razor blade"),
