@@ -49,13 +49,7 @@ pub fn iot_roles(design: &ValueDesign, an: &Analysis, a: usize) -> Vec<Label> {
     let id = |e: u32| eco.exchanges[e as usize].id.to_string();
     let end_customer =
         |n: u32| matches!(net.kinds[n as usize], NodeKind::Segment | NodeKind::Person);
-    let offers: Vec<u32> = net
-        .outgoing
-        .row(a)
-        .iter()
-        .copied()
-        .filter(|&e| net.edges[e as usize].flow != Flow::Money)
-        .collect();
+    let offers = net.offerings(a);
     let mut out = Vec::new();
     let engager: Vec<String> = offers
         .iter()
@@ -146,13 +140,7 @@ pub fn patterns(design: &ValueDesign, an: &Analysis, a: usize) -> Vec<Label> {
     let eco = design.ecosystem();
     let net = &an.network;
     let id = |e: u32| eco.exchanges[e as usize].id.to_string();
-    let money_in: Vec<u32> = net
-        .incoming
-        .row(a)
-        .iter()
-        .copied()
-        .filter(|&e| net.edges[e as usize].flow == Flow::Money)
-        .collect();
+    let money_in = net.money_in(a);
     let model = |e: u32| revenue_model(design, e as usize);
     let by_model = |m: RevenueModel| -> Vec<String> {
         money_in

@@ -98,23 +98,8 @@ pub fn findings(design: &ValueDesign, an: &Analysis, policy: &Policy) -> Vec<Fin
     let net = &an.network;
     let node_id = |a: u32| eco.nodes[a as usize].id.to_string();
     let ex_id = |e: u32| eco.exchanges[e as usize].id.to_string();
-    // Money an actor receives, and the non-money offerings it gives, in file order.
-    let money_in = |a: usize| -> Vec<u32> {
-        net.incoming
-            .row(a)
-            .iter()
-            .copied()
-            .filter(|&e| net.edges[e as usize].flow == Flow::Money)
-            .collect()
-    };
-    let offers_of = |a: usize| -> Vec<u32> {
-        net.outgoing
-            .row(a)
-            .iter()
-            .copied()
-            .filter(|&e| net.edges[e as usize].flow != Flow::Money)
-            .collect()
-    };
+    let money_in = |a: usize| net.money_in(a);
+    let offers_of = |a: usize| net.offerings(a);
     let mut out = Vec::new();
     for c in CATALOGUE {
         let severity = policy.severity(c);

@@ -247,6 +247,26 @@ impl Network {
         }
     }
 
+    /// The money exchanges into node `a`, in file order (its revenue streams).
+    pub fn money_in(&self, a: usize) -> Vec<u32> {
+        self.incoming
+            .row(a)
+            .iter()
+            .copied()
+            .filter(|&e| self.edges[e as usize].flow == Flow::Money)
+            .collect()
+    }
+
+    /// The non-money exchanges out of node `a`, in file order (its offerings).
+    pub fn offerings(&self, a: usize) -> Vec<u32> {
+        self.outgoing
+            .row(a)
+            .iter()
+            .copied()
+            .filter(|&e| self.edges[e as usize].flow != Flow::Money)
+            .collect()
+    }
+
     /// Number of nodes.
     pub fn node_count(&self) -> usize {
         self.kinds.len()
