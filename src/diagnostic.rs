@@ -129,7 +129,28 @@ impl Diagnostic {
     /// Renders this diagnostic as rustc-style text: `error[code]: message`,
     /// `--> file:line:col`, the source line with a caret, and the help.
     pub fn render(&self, file: &SourceFile) -> String {
-        let files = SimpleFile::new(file.name.as_str(), file.text.as_str());
+        // Control characters (a binary file, say) must not reach the terminal.
+        // Each is one byte, so a one-byte stand-in keeps every span's offsets.
+        let shown: std::borrow::Cow<str> = if file
+            .text
+            .bytes()
+            .any(|b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t') || b == 0x7f)
+        {
+            file.text
+                .chars()
+                .map(|c| {
+                    if c.is_ascii_control() && !matches!(c, '\n' | '\r' | '\t') {
+                        '?'
+                    } else {
+                        c
+                    }
+                })
+                .collect::<String>()
+                .into()
+        } else {
+            file.text.as_str().into()
+        };
+        let files = SimpleFile::new(file.name.as_str(), shown.as_ref());
         let mut d = CsDiagnostic::error()
             .with_code(self.code)
             .with_message(&self.message);

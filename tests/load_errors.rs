@@ -91,6 +91,7 @@ bad_fixtures! {
     three_mistakes => "three-mistakes",
     misspelt_list => "misspelt-list",
     bom_then_mistake => "bom-then-mistake",
+    control_characters => "control-characters",
 }
 
 #[test]

@@ -11,6 +11,12 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
+    if dir.is_file() {
+        return Err(std::io::Error::other(format!(
+            "`{}` is a file, not a folder; name a folder to write into",
+            dir.display()
+        )));
+    }
     std::fs::create_dir_all(dir)?;
     let name = path
         .file_name()

@@ -161,7 +161,19 @@ impl<'a> Cursor<'a> {
             "the end of the file".to_owned()
         } else {
             let text = &self.src[span];
-            format!("`{}`", text.chars().take(40).collect::<String>())
+            // Control characters are shown escaped, never sent to the terminal.
+            let shown: String = text
+                .chars()
+                .take(40)
+                .map(|c| {
+                    if c.is_control() {
+                        c.escape_default().to_string()
+                    } else {
+                        c.to_string()
+                    }
+                })
+                .collect();
+            format!("`{shown}`")
         }
     }
 
