@@ -21,6 +21,13 @@ pub struct Label {
     pub evidence: Vec<String>,
 }
 
+/// Appends `name` with its evidence, unless there is none.
+fn add(out: &mut Vec<Label>, name: &'static str, evidence: Vec<String>) {
+    if !evidence.is_empty() {
+        out.push(Label { name, evidence });
+    }
+}
+
 /// Words for an IoT role.
 pub fn role_name(r: IotRole) -> &'static str {
     match r {
@@ -57,12 +64,7 @@ pub fn iot_roles(design: &ValueDesign, an: &Analysis, a: usize) -> Vec<Label> {
         .filter(|&e| end_customer(net.edges[e as usize].to))
         .map(id)
         .collect();
-    if !engager.is_empty() {
-        out.push(Label {
-            name: "engager",
-            evidence: engager,
-        });
-    }
+    add(&mut out, "engager", engager);
     // Supplies technology to an organisation that itself serves others.
     let enabler: Vec<String> = offers
         .iter()
@@ -82,12 +84,7 @@ pub fn iot_roles(design: &ValueDesign, an: &Analysis, a: usize) -> Vec<Label> {
         })
         .map(id)
         .collect();
-    if !enabler.is_empty() {
-        out.push(Label {
-            name: "enabler",
-            evidence: enabler,
-        });
-    }
+    add(&mut out, "enabler", enabler);
     // Services on the data of others' offerings.
     let others_data: Vec<u32> = net
         .incoming
@@ -126,12 +123,7 @@ pub fn iot_roles(design: &ValueDesign, an: &Analysis, a: usize) -> Vec<Label> {
         })
         .map(id)
         .collect();
-    if !own_data.is_empty() {
-        out.push(Label {
-            name: "embedder",
-            evidence: own_data,
-        });
-    }
+    add(&mut out, "embedder", own_data);
     out
 }
 
@@ -169,23 +161,26 @@ pub fn patterns(design: &ValueDesign, an: &Analysis, a: usize) -> Vec<Label> {
         None => goods_to(net.edges[e as usize].from),
     };
     let mut out = Vec::new();
-    let mut add = |name: &'static str, evidence: Vec<String>| {
-        if !evidence.is_empty() {
-            out.push(Label { name, evidence });
-        }
-    };
-    add("subscription", by_model(RevenueModel::Subscription));
-    add("outcome-based", by_model(RevenueModel::GainSharing));
-    add("asset sharing", by_model(RevenueModel::Leasing));
-    add("pay-per-use", by_model(RevenueModel::UsageFee));
-    add("IoT data", by_model(RevenueModel::DataSale));
+    add(
+        &mut out,
+        "subscription",
+        by_model(RevenueModel::Subscription),
+    );
+    add(
+        &mut out,
+        "outcome-based",
+        by_model(RevenueModel::GainSharing),
+    );
+    add(&mut out, "asset sharing", by_model(RevenueModel::Leasing));
+    add(&mut out, "pay-per-use", by_model(RevenueModel::UsageFee));
+    add(&mut out, "IoT data", by_model(RevenueModel::DataSale));
     let device_sales: Vec<String> = money_in
         .iter()
         .copied()
         .filter(|&e| model(e) == RevenueModel::AssetSale && pays_for_goods(e))
         .map(id)
         .collect();
-    add("selling devices", device_sales.clone());
+    add(&mut out, "selling devices", device_sales);
     // Razor blade: the same payer buys the device once and pays again and again.
     let razor: Vec<String> = money_in
         .iter()
@@ -200,7 +195,7 @@ pub fn patterns(design: &ValueDesign, an: &Analysis, a: usize) -> Vec<Label> {
         })
         .map(id)
         .collect();
-    add("razor blade", razor);
+    add(&mut out, "razor blade", razor);
     // Asset tracking: data from devices, sold on as data.
     let device_data = net.incoming.row(a).iter().any(|&e| {
         net.edges[e as usize].flow == Flow::Data
@@ -220,7 +215,7 @@ pub fn patterns(design: &ValueDesign, an: &Analysis, a: usize) -> Vec<Label> {
         .map(id)
         .collect();
     if device_data {
-        add("asset tracking", data_offers);
+        add(&mut out, "asset tracking", data_offers);
     }
     // IIoT patterns.
     let add_on: Vec<String> = money_in
@@ -229,7 +224,7 @@ pub fn patterns(design: &ValueDesign, an: &Analysis, a: usize) -> Vec<Label> {
         .filter(|&e| model(e) == RevenueModel::Subscription && goods_to(net.edges[e as usize].from))
         .map(id)
         .collect();
-    add("digital add-on", add_on);
+    add(&mut out, "digital add-on", add_on);
     // Digital lock-in: a recurring fee, not itself a payment for goods, that
     // follows the actor's own goods (the service comes with the device).
     let lock_in: Vec<String> = money_in
@@ -247,18 +242,22 @@ pub fn patterns(design: &ValueDesign, an: &Analysis, a: usize) -> Vec<Label> {
         })
         .map(id)
         .collect();
-    add("digital lock-in", lock_in);
+    add(&mut out, "digital lock-in", lock_in);
     let mut point_of_sales = by_model(RevenueModel::Advertising);
     point_of_sales.extend(by_model(RevenueModel::Brokerage));
-    add("product as point of sales", point_of_sales);
-    add("physical freemium", by_model(RevenueModel::Freemium));
+    add(&mut out, "product as point of sales", point_of_sales);
+    add(
+        &mut out,
+        "physical freemium",
+        by_model(RevenueModel::Freemium),
+    );
     let self_service: Vec<String> = money_in
         .iter()
         .copied()
         .filter(|&e| net.kinds[net.edges[e as usize].from as usize] == NodeKind::Device)
         .map(id)
         .collect();
-    add("object self-service", self_service);
+    add(&mut out, "object self-service", self_service);
     // Remote monitoring: data from a customer's devices, a service back to that customer.
     let monitoring: Vec<String> = net
         .incoming
@@ -279,6 +278,6 @@ pub fn patterns(design: &ValueDesign, an: &Analysis, a: usize) -> Vec<Label> {
         })
         .map(id)
         .collect();
-    add("remote monitoring", monitoring);
+    add(&mut out, "remote monitoring", monitoring);
     out
 }
