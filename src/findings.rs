@@ -80,6 +80,18 @@ pub struct Policy {
 }
 
 impl Policy {
+    /// The file's own severities (its `findings` map).
+    pub fn of_file(eco: &crate::model::Ecosystem) -> Self {
+        Policy {
+            overrides: eco
+                .findings
+                .iter()
+                .map(|(k, v)| (k.to_string(), *v))
+                .collect(),
+            deny_warnings: false,
+        }
+    }
+
     /// The severity of `code` under this policy.
     pub fn severity(&self, c: &Check) -> Severity {
         let s = self.overrides.get(c.code).copied().unwrap_or(c.severity);

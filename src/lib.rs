@@ -20,6 +20,7 @@ pub mod load;
 pub mod model;
 pub mod network;
 pub mod render;
+pub mod report;
 pub mod resolved;
 pub mod rng;
 pub mod suggest;

@@ -4,7 +4,6 @@
 use super::output::write_atomic;
 use super::{CanvasArgs, CanvasFormat, EXIT_INPUT, EXIT_OK};
 use crate::analysis::{self, Config};
-use crate::analysis::{Field, Verdict};
 use crate::canvas::canvas;
 use crate::render::{canvas_svg, canvas_text, escape};
 use crate::suggest::did_you_mean;
@@ -70,22 +69,7 @@ pub(super) fn run(args: &CanvasArgs) -> u8 {
             CanvasFormat::Human => (canvas_text::human(&c, &eco.currency), "txt"),
             CanvasFormat::Md => (canvas_text::md(&c, &eco.currency), "md"),
             CanvasFormat::Svg => {
-                let l = &an.ledgers;
-                let summary = canvas_svg::LedgerSummary {
-                    years: an.timeline.years,
-                    currency: eco.currency.to_string(),
-                    revenue: l.total(a, Field::Revenue),
-                    spend: l.total(a, Field::Spend),
-                    costs: l.total(a, Field::Costs),
-                    net_value: l.total(a, Field::NetValue),
-                    npv: l.npv[a],
-                    breakeven: l.breakeven[a],
-                    verdict: match &an.verdicts[a] {
-                        Verdict::WinWin => "yes".to_owned(),
-                        Verdict::NotApplicable => "not applicable".to_owned(),
-                        Verdict::Fails(reasons) => format!("NO ({})", reasons.join("; ")),
-                    },
-                };
+                let summary = canvas_svg::LedgerSummary::of(&an, a, &eco.currency);
                 match canvas_svg::svg(&c, &summary, &format!("canvas-{}.md", stems[a])) {
                     Ok(svg) => (svg, "svg"),
                     Err(e) => {

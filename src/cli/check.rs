@@ -74,14 +74,8 @@ pub(super) fn run(args: &CheckArgs) -> u8 {
                     extracts: eco.extracts.len(),
                 };
                 // The file's own severities, then the command line's on top.
-                let mut policy = Policy {
-                    overrides: eco
-                        .findings
-                        .iter()
-                        .map(|(k, v)| (k.to_string(), *v))
-                        .collect(),
-                    deny_warnings: cli_policy.deny_warnings,
-                };
+                let mut policy = Policy::of_file(eco);
+                policy.deny_warnings = cli_policy.deny_warnings;
                 policy
                     .overrides
                     .extend(cli_policy.overrides.iter().map(|(k, v)| (k.clone(), *v)));

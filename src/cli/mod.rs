@@ -7,7 +7,9 @@
 mod analyse;
 mod canvas;
 mod check;
+mod map;
 mod output;
+mod report;
 mod table;
 
 use std::ffi::OsString;
@@ -28,7 +30,8 @@ pub const DEFAULT_ECOSYSTEMS_DIR: &str = "ecosystems";
 
 /// Analyse the value network of an IoT business ecosystem.
 ///
-/// With no command, checks every value design in `ecosystems/`.
+/// With no command, writes the report of every value design in `ecosystems/`
+/// into `output/` (as `valuedesign report` does).
 #[derive(Debug, Parser)]
 #[command(name = "valuedesign", version, about, long_about = None)]
 pub struct Cli {
@@ -50,6 +53,10 @@ pub enum Command {
     Analyse(AnalyseArgs),
     /// Derive every actor's Business Model Canvas from the value network; every entry cites its sources.
     Canvas(CanvasArgs),
+    /// Write the report folder of each file: index.html, maps, canvases, charts, analysis.json, summary.md, PNGs.
+    Report(ReportArgs),
+    /// Draw the value-design map (SVG): the whole network, one extract, a neighbourhood or a level.
+    Map(MapArgs),
     /// Write a synthetic value design (for benchmarks and experiments) to standard output.
     Generate(GenerateArgs),
 }
@@ -81,6 +88,53 @@ pub enum CanvasFormat {
     Json,
     /// SVG in the classic nine-block layout, for proposals.
     Svg,
+}
+
+/// Arguments of `report`.
+#[derive(Debug, clap::Args)]
+pub struct ReportArgs {
+    /// Value-design files (.ron) or folders of them. Default: every .ron file in `ecosystems/`.
+    pub files: Vec<PathBuf>,
+    /// Folder that receives one report folder per file, `<out>/<file stem>/`.
+    #[arg(long, default_value = "output")]
+    pub out: Option<PathBuf>,
+    /// Skip the PNG copies (faster).
+    #[arg(long)]
+    pub no_png: bool,
+}
+
+/// Arguments of `map`.
+#[derive(Debug, clap::Args)]
+pub struct MapArgs {
+    /// The value-design file (.ron).
+    pub file: PathBuf,
+    /// Draw only this value extract's closure (its id in the file).
+    #[arg(long, value_name = "ID", conflicts_with_all = ["focus", "level"])]
+    pub extract: Option<String>,
+    /// Draw only the nodes within --radius hops of this node (either direction).
+    #[arg(long, value_name = "NODE", conflicts_with = "level")]
+    pub focus: Option<String>,
+    /// Hops around --focus.
+    #[arg(long, default_value_t = 1, requires = "focus")]
+    pub radius: u32,
+    /// Aggregate nodes to their ancestor at this `parent` depth (0 = top-level nodes); flows are summed by kind.
+    #[arg(long)]
+    pub level: Option<u32>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = MapFormat::Svg)]
+    pub format: MapFormat,
+    /// Folder to write into (default: `output/<file stem>/`).
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+}
+
+/// How a map is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MapFormat {
+    /// SVG, for documents and browsers.
+    Svg,
+    /// PNG, for slides.
+    Png,
 }
 
 /// Arguments of `generate`.
@@ -151,11 +205,13 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         Some(Command::Check(args)) => check::run(&args),
         Some(Command::Analyse(args)) => analyse::run(&args),
         Some(Command::Canvas(args)) => canvas::run(&args),
+        Some(Command::Map(args)) => map::run(&args),
+        Some(Command::Report(args)) => report::run(&args),
         Some(Command::Generate(args)) => generate(&args),
-        None => check::run(&CheckArgs {
+        None => report::run(&ReportArgs {
             files: Vec::new(),
-            format: Format::Human,
-            deny: Vec::new(),
+            out: None,
+            no_png: false,
         }),
     };
     ExitCode::from(code)
@@ -175,6 +231,29 @@ fn load_or_report(
         );
         EXIT_INPUT
     })
+}
+
+/// The report folder of a file: `output/<sanitised file stem>/`.
+fn default_out_dir(file: &std::path::Path) -> PathBuf {
+    let stem = file
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    PathBuf::from("output").join(crate::render::escape::file_stem(&stem))
+}
+
+/// Writes one output file atomically and says so; on failure prints why.
+fn write_file(path: &std::path::Path, bytes: &[u8]) -> Result<(), u8> {
+    match output::write_atomic(path, bytes) {
+        Ok(()) => Ok(()),
+        Err(e) => {
+            eprintln!(
+                "error: cannot write {}: {e}\n  help: check that the folder is writable",
+                path.display()
+            );
+            Err(EXIT_INPUT)
+        }
+    }
 }
 
 /// Runs `generate`: the design goes to standard output.

@@ -27,6 +27,17 @@ pub enum NodeKind {
 }
 
 impl NodeKind {
+    /// Every kind, in a fixed order.
+    pub const ALL: [NodeKind; 7] = [
+        NodeKind::Organization,
+        NodeKind::Segment,
+        NodeKind::Person,
+        NodeKind::Device,
+        NodeKind::Activity,
+        NodeKind::Process,
+        NodeKind::Group,
+    ];
+
     /// Whether the win-win rule applies to this kind (section 3.2): devices,
     /// activities, processes and groups are not actors with interests.
     pub fn is_actor(self) -> bool {

@@ -39,6 +39,29 @@ pub struct LedgerSummary {
     pub verdict: String,
 }
 
+impl LedgerSummary {
+    /// The summary of actor `a` from an analysis.
+    pub fn of(an: &crate::analysis::Analysis, a: usize, currency: &str) -> Self {
+        use crate::analysis::{Field, Verdict};
+        let l = &an.ledgers;
+        LedgerSummary {
+            years: an.timeline.years,
+            currency: currency.to_owned(),
+            revenue: l.total(a, Field::Revenue),
+            spend: l.total(a, Field::Spend),
+            costs: l.total(a, Field::Costs),
+            net_value: l.total(a, Field::NetValue),
+            npv: l.npv[a],
+            breakeven: l.breakeven[a],
+            verdict: match &an.verdicts[a] {
+                Verdict::WinWin => "yes".to_owned(),
+                Verdict::NotApplicable => "not applicable".to_owned(),
+                Verdict::Fails(reasons) => format!("NO ({})", reasons.join("; ")),
+            },
+        }
+    }
+}
+
 const FONT: &str = "sans-serif";
 const TITLE: u32 = 26;
 const HEAD: u32 = 19;

@@ -4,4 +4,13 @@
 
 pub mod canvas_svg;
 pub mod canvas_text;
+pub mod charts;
+pub mod draw;
 pub mod escape;
+pub mod fonts;
+pub mod map_layout;
+pub mod map_svg;
+pub mod map_view;
+pub mod png;
+pub mod report_html;
+pub mod summary_md;

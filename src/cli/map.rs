@@ -1,0 +1,72 @@
+//! `valuedesign map`: the value-design map of one file, whole or zoomed, as
+//! SVG or PNG, written into the file's report folder.
+
+use super::{default_out_dir, write_file, MapArgs, MapFormat, EXIT_INPUT, EXIT_OK};
+use crate::analysis::{self, Config};
+use crate::render::map_view::{self, Zoom};
+use crate::render::{escape, map_layout, map_svg, png};
+
+/// Runs `map`; returns the exit code.
+pub(super) fn run(args: &MapArgs) -> u8 {
+    let (file, design) = match super::load_or_report(&args.file) {
+        Ok(x) => x,
+        Err(code) => return code,
+    };
+    let (zoom, name) = if let Some(id) = &args.extract {
+        (
+            Zoom::Extract(id.clone()),
+            format!("map-extract-{}", escape::file_stem(id)),
+        )
+    } else if let Some(node) = &args.focus {
+        (
+            Zoom::Focus {
+                node: node.clone(),
+                radius: args.radius,
+            },
+            format!("map-focus-{}-r{}", escape::file_stem(node), args.radius),
+        )
+    } else if let Some(level) = args.level {
+        (Zoom::Level(level), format!("map-level-{level}"))
+    } else {
+        (Zoom::Auto, "map".to_owned())
+    };
+    let an = analysis::analyse(&design, &Config::default());
+    let view = match map_view::view(&design, &an, &zoom) {
+        Ok(v) => v,
+        Err(e) => {
+            eprintln!("error: {}: {e}", file.name);
+            return EXIT_INPUT;
+        }
+    };
+    for note in &view.notes {
+        eprintln!("note: {note}");
+    }
+    let layout = map_layout::layout(&view);
+    let svg = match map_svg::svg(&view, &layout) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("error: cannot draw the map of {}: {e}", file.name);
+            return EXIT_INPUT;
+        }
+    };
+    let dir = args
+        .out
+        .clone()
+        .unwrap_or_else(|| default_out_dir(&args.file));
+    let (bytes, ext) = match args.format {
+        MapFormat::Svg => (svg.into_bytes(), "svg"),
+        MapFormat::Png => match png::png(&svg) {
+            Ok(b) => (b, "png"),
+            Err(e) => {
+                eprintln!("error: cannot render the map of {} to PNG: {e}", file.name);
+                return EXIT_INPUT;
+            }
+        },
+    };
+    let path = dir.join(format!("{name}.{ext}"));
+    if let Err(code) = write_file(&path, &bytes) {
+        return code;
+    }
+    println!("wrote {}", path.display());
+    EXIT_OK
+}

@@ -1,0 +1,499 @@
+//! What a value-design map shows: the nodes and flows chosen by the zoom
+//! (the whole network, one extract's closure, a neighbourhood, or the network
+//! aggregated to a `parent` depth), with everything the drawing needs as plain
+//! data: labels, kinds, containers, driver badges, win-win status, extract
+//! highlights and each flow's value per year. Pure; no layout, no drawing.
+//!
+//! Above [`AUTO_LIMIT`] nodes the default view aggregates to the deepest
+//! `parent` level that fits; when even the roots are too many, the roots with
+//! the least money through them are folded into one "other" node per kind. The
+//! view's `notes` say what was done.
+
+use crate::analysis::{extracts, zoom, Analysis, Verdict};
+use crate::model::{Flow, NodeKind};
+use crate::validate::ValueDesign;
+
+/// Above this many nodes the default map aggregates.
+pub const AUTO_LIMIT: usize = 300;
+
+/// Which part of the network a map shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Zoom {
+    /// Everything, aggregated above [`AUTO_LIMIT`] nodes.
+    Auto,
+    /// One extract's closure (by id).
+    Extract(String),
+    /// Every node within `radius` hops of `node`, either direction.
+    Focus {
+        /// The node's id.
+        node: String,
+        /// Hops.
+        radius: u32,
+    },
+    /// Nodes aggregated to their ancestor at this `parent` depth (0 = roots).
+    Level(u32),
+}
+
+/// A zoom that names something the file does not have.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{what} `{id}` is not in this value design{hint}")]
+pub struct ZoomError {
+    /// "extract" or "node".
+    pub what: &'static str,
+    /// The id asked for.
+    pub id: String,
+    /// ": did you mean ...?" or the list of valid ids.
+    pub hint: String,
+}
+
+/// Win-win status of a node on the map.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// An actor in a win-win position.
+    WinWin,
+    /// An actor that does not get value (see the report for reasons).
+    Fails,
+    /// Not an actor, or an aggregate: the rule does not apply.
+    None,
+}
+
+/// A driver shown as a badge on a node.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Badge {
+    /// The driver's label.
+    pub label: String,
+    /// Pursued by two nodes or more.
+    pub shared: bool,
+}
+
+/// A node of the map.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MapNode {
+    /// Id in the file, or a made-up id for a folded aggregate (`other-<kind>`).
+    pub id: String,
+    /// Label.
+    pub label: String,
+    /// Kind (shape).
+    pub kind: NodeKind,
+    /// The container it is drawn in (index into `nodes`).
+    pub parent: Option<usize>,
+    /// Driver badges.
+    pub badges: Vec<Badge>,
+    /// Win-win status.
+    pub status: Status,
+    /// In the core of an extract (highlighted).
+    pub extract: bool,
+    /// How many file nodes it stands for (1 unless aggregated).
+    pub members: usize,
+}
+
+/// A flow of the map: the exchanges of one flow kind from one node to
+/// another, drawn as one line listing each offering (or, when aggregated,
+/// summed as "money (N flows)").
+#[derive(Debug, Clone, PartialEq)]
+pub struct MapEdge {
+    /// Source (index into `nodes`).
+    pub from: usize,
+    /// Target (index into `nodes`).
+    pub to: usize,
+    /// Flow kind.
+    pub flow: Flow,
+    /// Each offering and its value per year (mean over the horizon of value
+    /// times occurrences), in file order.
+    pub items: Vec<(String, f64)>,
+    /// Sum of the items' values per year.
+    pub per_year: f64,
+}
+
+/// Everything a map draws.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MapView {
+    /// Title: the ecosystem and the zoom.
+    pub title: String,
+    /// What the view left out or aggregated, in words.
+    pub notes: Vec<String>,
+    /// Currency label.
+    pub currency: String,
+    /// Nodes: file nodes in file order, then made-up aggregates.
+    pub nodes: Vec<MapNode>,
+    /// Flows.
+    pub edges: Vec<MapEdge>,
+}
+
+/// Builds the view for `zoom`.
+pub fn view(design: &ValueDesign, an: &Analysis, zoom: &Zoom) -> Result<MapView, ZoomError> {
+    let eco = design.ecosystem();
+    let net = &an.network;
+    let n = net.node_count();
+    let mut notes = Vec::new();
+    let (title, assign, names, exchanges): (String, Vec<Option<u32>>, Vec<Name>, Vec<u32>) =
+        match zoom {
+            Zoom::Extract(id) => {
+                let Some(k) = eco.extracts.iter().position(|x| x.id == id.as_str()) else {
+                    return Err(missing(
+                        "extract",
+                        id,
+                        eco.extracts.iter().map(|x| x.id.as_str()),
+                    ));
+                };
+                let ex = &an.extracts[k];
+                let assign = subset(n, &ex.nodes);
+                let label = &eco.extracts[k].label;
+                (
+                    format!("{}: value extract \"{label}\"", eco.name),
+                    assign,
+                    Vec::new(),
+                    ex.exchanges.clone(),
+                )
+            }
+            Zoom::Focus { node, radius } => {
+                let Some(f) = design.node_index().get(node.as_str()).copied() else {
+                    return Err(missing(
+                        "node",
+                        node,
+                        eco.nodes.iter().map(|x| x.id.as_str()),
+                    ));
+                };
+                let c = extracts::closure(net, &an.timeline, &[], &[], Some((f, *radius)));
+                let label = &eco.nodes[f as usize].label;
+                (
+                    format!("{}: within {radius} hops of {label}", eco.name),
+                    subset(n, &c.nodes),
+                    Vec::new(),
+                    c.exchanges,
+                )
+            }
+            Zoom::Level(level) => {
+                let (assign, names) = aggregated(an, *level);
+                notes.push(format!(
+                    "Aggregated to parent depth {level}: {} of {n} nodes shown; flows summed by kind.",
+                    names.len()
+                ));
+                (
+                    format!("{} (level {level})", eco.name),
+                    assign,
+                    names,
+                    (0..net.exchange_count() as u32).collect(),
+                )
+            }
+            Zoom::Auto if n > AUTO_LIMIT => {
+                let (assign, names) = auto(an, &mut notes);
+                (
+                    eco.name.to_string(),
+                    assign,
+                    names,
+                    (0..net.exchange_count() as u32).collect(),
+                )
+            }
+            Zoom::Auto => (
+                eco.name.to_string(),
+                (0..n as u32).map(Some).collect(),
+                Vec::new(),
+                (0..net.exchange_count() as u32).collect(),
+            ),
+        };
+    Ok(build(design, an, title, notes, &assign, &names, &exchanges))
+}
+
+/// A view node made up by aggregation (a folded group of roots).
+#[derive(Debug, Clone)]
+struct Name {
+    id: String,
+    label: String,
+    kind: NodeKind,
+}
+
+fn missing<'a>(
+    what: &'static str,
+    id: &str,
+    ids: impl Iterator<Item = &'a str> + Clone,
+) -> ZoomError {
+    let hint = match crate::suggest::did_you_mean(id, ids.clone()) {
+        Some(s) => format!(": did you mean `{s}`?"),
+        None => {
+            let all: Vec<&str> = ids.take(12).collect();
+            if all.is_empty() {
+                format!(" (it has no {what}s)")
+            } else {
+                format!(" (it has: {})", all.join(", "))
+            }
+        }
+    };
+    ZoomError {
+        what,
+        id: id.to_owned(),
+        hint,
+    }
+}
+
+/// Each node shown as itself, if in `nodes`.
+fn subset(n: usize, nodes: &[u32]) -> Vec<Option<u32>> {
+    let mut assign = vec![None; n];
+    for &a in nodes {
+        assign[a as usize] = Some(a);
+    }
+    assign
+}
+
+/// Nodes assigned to their representative at `level`; no made-up names.
+fn aggregated(an: &Analysis, level: u32) -> (Vec<Option<u32>>, Vec<Name>) {
+    let agg = zoom::aggregate(&an.network, &an.timeline, level);
+    let assign = agg.representative.iter().map(|&r| Some(r)).collect();
+    (assign, Vec::new())
+}
+
+/// The deepest level with at most [`AUTO_LIMIT`] nodes; failing that, roots
+/// folded by kind. Folded nodes are numbered after the file's nodes.
+fn auto(an: &Analysis, notes: &mut Vec<String>) -> (Vec<Option<u32>>, Vec<Name>) {
+    let net = &an.network;
+    let n = net.node_count();
+    let depths = net.depths();
+    let max_depth = depths.iter().copied().max().unwrap_or(0);
+    // Nodes shown at level L: those with depth <= L.
+    let mut at_depth = vec![0usize; max_depth as usize + 1];
+    for &d in &depths {
+        at_depth[d as usize] += 1;
+    }
+    let mut shown = 0;
+    let mut level = None;
+    for (d, c) in at_depth.iter().enumerate() {
+        shown += c;
+        if shown > AUTO_LIMIT {
+            break;
+        }
+        level = Some(d as u32);
+    }
+    if let Some(level) = level {
+        let (assign, names) = aggregated(an, level);
+        notes.push(format!(
+            "{n} nodes are too many to read: aggregated to parent depth {level} ({} nodes shown, flows summed by kind). Use --level, --focus or --extract to zoom.",
+            at_depth[..=level as usize].iter().sum::<usize>()
+        ));
+        return (assign, names);
+    }
+    // Even the roots are too many: keep the roots with the most money through
+    // them (their whole subtree), fold the rest into one node per kind.
+    let (assign0, _) = aggregated(an, 0);
+    let mut volume = vec![0.0f64; n];
+    for (e, edge) in net.edges.iter().enumerate() {
+        if edge.flow == Flow::Money {
+            let v: f64 = an.timeline.occurrences(e).iter().sum::<f64>() * edge.value;
+            for end in [edge.from, edge.to] {
+                if let Some(r) = assign0[end as usize] {
+                    volume[r as usize] += v;
+                }
+            }
+        }
+    }
+    let mut roots: Vec<u32> = (0..n as u32).filter(|&a| depths[a as usize] == 0).collect();
+    let total_roots = roots.len();
+    let keep_count = AUTO_LIMIT - NodeKind::ALL.len();
+    // Most money first; file order on ties (stable sort).
+    roots.sort_by(|a, b| volume[*b as usize].total_cmp(&volume[*a as usize]));
+    let mut kept = vec![false; n];
+    for &r in roots.iter().take(keep_count) {
+        kept[r as usize] = true;
+    }
+    let mut names = Vec::new();
+    let mut slot_of_kind = [None::<u32>; 7];
+    let mut folded = [0usize; 7];
+    for &r in roots.iter().skip(keep_count) {
+        folded[kind_slot(net.kinds[r as usize])] += 1;
+    }
+    for kind in NodeKind::ALL {
+        let k = kind_slot(kind);
+        if folded[k] > 0 {
+            slot_of_kind[k] = Some((n + names.len()) as u32);
+            names.push(Name {
+                id: format!("other-{}", kind_word(kind)),
+                label: format!("{} other {}", folded[k], plural(kind)),
+                kind,
+            });
+        }
+    }
+    let assign = assign0
+        .iter()
+        .map(|r| {
+            let r = r.unwrap_or(0);
+            if kept[r as usize] {
+                Some(r)
+            } else {
+                slot_of_kind[kind_slot(net.kinds[r as usize])]
+            }
+        })
+        .collect();
+    notes.push(format!(
+        "{n} nodes are too many to read: {keep_count} of {total_roots} top-level nodes shown (the most money through them, with everything under them), the other {} folded into one node per kind. Use --level, --focus or --extract to zoom.",
+        total_roots - keep_count.min(total_roots)
+    ));
+    (assign, names)
+}
+
+fn kind_slot(k: NodeKind) -> usize {
+    NodeKind::ALL.iter().position(|x| *x == k).unwrap_or(0)
+}
+
+/// The kind in lower case, for ids and text.
+pub fn kind_word(k: NodeKind) -> &'static str {
+    match k {
+        NodeKind::Organization => "organization",
+        NodeKind::Segment => "segment",
+        NodeKind::Person => "person",
+        NodeKind::Device => "device",
+        NodeKind::Activity => "activity",
+        NodeKind::Process => "process",
+        NodeKind::Group => "group",
+    }
+}
+
+fn plural(k: NodeKind) -> &'static str {
+    match k {
+        NodeKind::Organization => "organisations",
+        NodeKind::Segment => "segments",
+        NodeKind::Person => "people",
+        NodeKind::Device => "devices",
+        NodeKind::Activity => "activities",
+        NodeKind::Process => "processes",
+        NodeKind::Group => "groups",
+    }
+}
+
+/// Turns an assignment of file nodes to view slots (file node index, or
+/// `n + k` for made-up `names[k]`) into the view.
+fn build(
+    design: &ValueDesign,
+    an: &Analysis,
+    title: String,
+    notes: Vec<String>,
+    assign: &[Option<u32>],
+    names: &[Name],
+    exchanges: &[u32],
+) -> MapView {
+    let eco = design.ecosystem();
+    let net = &an.network;
+    let n = net.node_count();
+    // Slots in use, file nodes in file order, then made-up ones.
+    let mut members = vec![0usize; n + names.len()];
+    for s in assign.iter().flatten() {
+        members[*s as usize] += 1;
+    }
+    let mut index = vec![usize::MAX; n + names.len()];
+    let mut slots = Vec::new();
+    for (s, &m) in members.iter().enumerate() {
+        if m > 0 {
+            index[s] = slots.len();
+            slots.push(s);
+        }
+    }
+    let aggregated = slots.len() < assign.iter().flatten().count();
+    let in_extract = {
+        let mut v = vec![false; n];
+        for x in &an.extracts {
+            for &c in &x.core {
+                v[c as usize] = true;
+            }
+        }
+        v
+    };
+    let nodes: Vec<MapNode> = slots
+        .iter()
+        .map(|&s| {
+            if s >= n {
+                let name = &names[s - n];
+                return MapNode {
+                    id: name.id.clone(),
+                    label: name.label.clone(),
+                    kind: name.kind,
+                    parent: None,
+                    badges: Vec::new(),
+                    status: Status::None,
+                    extract: false,
+                    members: members[s],
+                };
+            }
+            let node = &eco.nodes[s];
+            // The nearest ancestor shown as itself is the container.
+            let mut parent = net.parent[s];
+            while let Some(p) = parent {
+                if assign[p as usize] == Some(p) {
+                    break;
+                }
+                parent = net.parent[p as usize];
+            }
+            MapNode {
+                id: node.id.to_string(),
+                label: node.label.to_string(),
+                kind: node.kind,
+                parent: parent.map(|p| index[p as usize]),
+                badges: net
+                    .node_drivers
+                    .row(s)
+                    .iter()
+                    .map(|&d| Badge {
+                        label: eco.drivers[d as usize].label.to_string(),
+                        shared: an.drivers.shared(d as usize),
+                    })
+                    .collect(),
+                status: match an.verdicts[s] {
+                    _ if members[s] > 1 => Status::None,
+                    Verdict::WinWin => Status::WinWin,
+                    Verdict::Fails(_) => Status::Fails,
+                    Verdict::NotApplicable => Status::None,
+                },
+                extract: in_extract[s],
+                members: members[s],
+            }
+        })
+        .collect();
+    let mut edges: Vec<MapEdge> = Vec::new();
+    let mut merged: indexmap::IndexMap<(usize, usize, Flow), usize> = indexmap::IndexMap::new();
+    let mut counts: Vec<usize> = Vec::new();
+    for &e in exchanges {
+        let edge = &net.edges[e as usize];
+        let (Some(f), Some(t)) = (assign[edge.from as usize], assign[edge.to as usize]) else {
+            continue;
+        };
+        let (f, t) = (index[f as usize], index[t as usize]);
+        if f == t && aggregated {
+            continue;
+        }
+        let occ = an.timeline.occurrences(e as usize);
+        let per_year = edge.value * occ.iter().sum::<f64>() / occ.len().max(1) as f64;
+        let k = *merged.entry((f, t, edge.flow)).or_insert_with(|| {
+            edges.push(MapEdge {
+                from: f,
+                to: t,
+                flow: edge.flow,
+                items: Vec::new(),
+                per_year: 0.0,
+            });
+            counts.push(0);
+            edges.len() - 1
+        });
+        edges[k].per_year += per_year;
+        counts[k] += 1;
+        if !aggregated {
+            edges[k]
+                .items
+                .push((eco.exchanges[e as usize].offering.to_string(), per_year));
+        }
+    }
+    if aggregated {
+        for (edge, c) in edges.iter_mut().zip(&counts) {
+            let word = format!("{:?}", edge.flow).to_lowercase();
+            let label = if *c == 1 {
+                format!("{word} (1 flow)")
+            } else {
+                format!("{word} ({c} flows)")
+            };
+            edge.items = vec![(label, edge.per_year)];
+        }
+    }
+    MapView {
+        title,
+        notes,
+        currency: eco.currency.to_string(),
+        nodes,
+        edges,
+    }
+}

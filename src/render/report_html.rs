@@ -1,0 +1,217 @@
+//! `index.html`: the whole report in one self-contained page. The SVGs are
+//! inline, the measured font is embedded as a data URL, there is no script,
+//! and a Content-Security-Policy forbids any network request. Print styles
+//! keep figures whole and start each section on a fresh page. Every user
+//! label is escaped.
+
+use std::fmt::Write as _;
+
+use base64::Engine as _;
+
+use super::escape::xml;
+use super::fonts;
+use crate::analysis::format::{amount, percent};
+use crate::analysis::{Field, Verdict};
+use crate::model::Severity;
+use crate::report::ReportParts;
+
+const STYLE: &str = r#"
+body { font-family: "DejaVu Sans", Verdana, sans-serif; color: #222; margin: 0 auto; max-width: 1280px; padding: 24px; line-height: 1.45; }
+h1 { font-size: 28px; margin: 0 0 4px; } h2 { font-size: 21px; margin-top: 36px; border-bottom: 2px solid #ddd; padding-bottom: 4px; } h3 { font-size: 16px; margin: 22px 0 6px; }
+.lead { color: #555; margin: 0 0 12px; } .ok { color: #0a7a3c; font-weight: bold; } .bad { color: #b3261e; font-weight: bold; }
+nav ol { columns: 2; font-size: 14px; } nav a { color: #1a4d8f; }
+figure { margin: 12px 0 24px; } figure svg { width: 100%; height: auto; border: 1px solid #eee; } figcaption { color: #666; font-size: 13px; }
+table { border-collapse: collapse; font-size: 13px; margin: 8px 0 16px; } th, td { border: 1px solid #ddd; padding: 4px 8px; text-align: left; vertical-align: top; } td.n { text-align: right; white-space: nowrap; } th { background: #f4f6f8; }
+.sev-deny { color: #b3261e; font-weight: bold; } .sev-warn { color: #9a6700; }
+footer { color: #777; font-size: 12px; margin-top: 40px; border-top: 1px solid #ddd; padding-top: 8px; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 11pt; } nav { display: none; }
+  section { break-before: page; } section#summary { break-before: auto; }
+  figure, table, h2, h3 { break-inside: avoid; } h2, h3 { break-after: avoid; }
+  figure svg { border: none; max-height: 24cm; }
+}
+@page { size: A4 landscape; margin: 1.2cm; }
+"#;
+
+fn verdict_cell(v: &Verdict) -> String {
+    match v {
+        Verdict::WinWin => "<span class=\"ok\">yes</span>".to_owned(),
+        Verdict::NotApplicable => "n/a".to_owned(),
+        Verdict::Fails(reasons) => format!(
+            "<span class=\"bad\">no</span>: {}",
+            xml(&reasons.join("; "))
+        ),
+    }
+}
+
+/// Strips the XML declaration plotters may write, so the SVG can be inlined.
+fn inline_svg(svg: &str) -> &str {
+    match svg.find("<svg") {
+        Some(i) => &svg[i..],
+        None => svg,
+    }
+}
+
+fn figure(out: &mut String, svg: &str, caption: &str) {
+    let _ = writeln!(
+        out,
+        "<figure>{}<figcaption>{}</figcaption></figure>",
+        inline_svg(svg),
+        xml(caption)
+    );
+}
+
+/// The page.
+pub fn html(p: &ReportParts<'_>) -> String {
+    let eco = p.design.ecosystem();
+    let an = p.analysis;
+    let cur = xml(&eco.currency);
+    let mut o = String::with_capacity(4 << 20);
+    let font = base64::engine::general_purpose::STANDARD.encode(fonts::REGULAR);
+    let _ = write!(
+        o,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{} · value design report</title>\n<style>@font-face {{ font-family: \"DejaVu Sans\"; src: url(data:font/ttf;base64,{font}) format(\"truetype\"); }}{STYLE}</style>\n</head>\n<body>\n",
+        xml(&eco.name)
+    );
+    let actors: Vec<usize> = (0..eco.nodes.len())
+        .filter(|&a| eco.nodes[a].kind.is_actor())
+        .collect();
+    let failing: Vec<usize> = actors
+        .iter()
+        .copied()
+        .filter(|&a| an.verdicts[a].fails())
+        .collect();
+    let _ = write!(
+        o,
+        "<header>\n<h1>{}</h1>\n<p class=\"lead\">{}</p>\n",
+        xml(&eco.name),
+        xml(&eco.description)
+    );
+    if failing.is_empty() {
+        let _ = writeln!(o, "<p class=\"ok\">Win-win for every actor: all {} actors get value that serves their drivers and gain over {} years.</p>", actors.len(), an.timeline.years);
+    } else {
+        let names: Vec<String> = failing.iter().map(|&a| xml(&eco.nodes[a].label)).collect();
+        let _ = writeln!(o, "<p class=\"bad\">Not win-win: {} of {} actors do not get value ({}). See the summary for why.</p>", failing.len(), actors.len(), names.join(", "));
+    }
+    o.push_str("</header>\n<nav><ol><li><a href=\"#summary\">Summary: every actor's ledger</a></li><li><a href=\"#map\">Value-design map</a></li>");
+    if !p.extract_maps.is_empty() {
+        o.push_str("<li><a href=\"#extracts\">Value extracts</a></li>");
+    }
+    o.push_str("<li><a href=\"#charts\">Charts</a></li><li><a href=\"#findings\">Findings</a></li><li><a href=\"#canvases\">Business Model Canvases</a></li></ol></nav>\n");
+
+    // Summary table.
+    let _ = write!(o, "<section id=\"summary\">\n<h2>Summary: every actor over {} years ({cur})</h2>\n<table>\n<tr><th>actor</th><th>kind</th><th>revenue</th><th>spend</th><th>costs</th><th>cash</th><th>worth received</th><th>net value</th><th>NPV</th><th>breakeven</th><th>win-win</th></tr>\n", an.timeline.years);
+    for &a in &actors {
+        let l = &an.ledgers;
+        let worth = l.total(a, Field::WorthTangible) + l.total(a, Field::WorthIntangible);
+        let _ = writeln!(
+            o,
+            "<tr><td>{}</td><td>{:?}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td><td>{}</td></tr>",
+            xml(&eco.nodes[a].label),
+            eco.nodes[a].kind,
+            amount(l.total(a, Field::Revenue)),
+            amount(l.total(a, Field::Spend)),
+            amount(l.total(a, Field::Costs)),
+            amount(l.total(a, Field::Cash)),
+            amount(worth),
+            amount(l.total(a, Field::NetValue)),
+            amount(l.npv[a]),
+            l.breakeven[a].map_or("never".to_owned(), |y| format!("year {y}")),
+            verdict_cell(&an.verdicts[a]),
+        );
+    }
+    o.push_str("</table>\n");
+    if let Some(k) = an.keystone {
+        let _ = writeln!(o, "<p>Keystone: <b>{}</b>: {} of year-1 exchange value depends on it (removal impact).</p>", xml(&eco.nodes[k as usize].label), percent(an.removal.impact[k as usize]));
+    }
+    o.push_str("</section>\n");
+
+    // Map.
+    o.push_str("<section id=\"map\">\n<h2>Value-design map</h2>\n");
+    for n in &p.map.view.notes {
+        let _ = writeln!(o, "<p class=\"lead\">{}</p>", xml(n));
+    }
+    figure(&mut o, &p.map.svg, "Every node and flow: tangible flows solid, intangible dashed, width by value per year. Also in map.svg and map.png.");
+    o.push_str("</section>\n");
+
+    if !p.extract_maps.is_empty() {
+        o.push_str("<section id=\"extracts\">\n<h2>Value extracts</h2>\n");
+        for ((stem, m), (x, r)) in p
+            .extract_maps
+            .iter()
+            .zip(eco.extracts.iter().zip(&an.extracts))
+        {
+            let money: f64 = r.money.iter().sum();
+            let _ = writeln!(
+                o,
+                "<h3>{}</h3>\n<p>{} nodes, {} exchanges; captures {} {cur} over {} years ({} {cur} flowing in the closure).</p>",
+                xml(&x.label),
+                r.nodes.len(),
+                r.exchanges.len(),
+                amount(money),
+                an.timeline.years,
+                amount(r.money_flowing.iter().sum())
+            );
+            figure(
+                &mut o,
+                &m.svg,
+                &format!("The closure of extract {}: map-extract-{stem}.svg", x.id),
+            );
+        }
+        o.push_str("</section>\n");
+    }
+
+    o.push_str("<section id=\"charts\">\n<h2>Charts</h2>\n");
+    for (name, svg) in &p.chart_svgs {
+        figure(&mut o, svg, name);
+    }
+    o.push_str("</section>\n");
+
+    o.push_str("<section id=\"findings\">\n<h2>Findings</h2>\n");
+    if p.findings.is_empty() {
+        o.push_str("<p class=\"ok\">No finding: every check of the catalogue passes.</p>\n");
+    } else {
+        o.push_str("<table>\n<tr><th>severity</th><th>code</th><th>finding</th><th>why</th><th>source</th></tr>\n");
+        for f in &p.findings {
+            let (class, word) = if f.severity == Severity::Deny {
+                ("sev-deny", "deny")
+            } else {
+                ("sev-warn", "warning")
+            };
+            let _ = writeln!(o, "<tr><td class=\"{class}\">{word}</td><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td></tr>", xml(f.code), xml(&f.message), xml(f.why), xml(f.source));
+        }
+        o.push_str("</table>\n");
+    }
+    o.push_str("</section>\n");
+
+    o.push_str(
+        "<section id=\"canvases\">\n<h2>Business Model Canvases, derived from the network</h2>\n",
+    );
+    for c in &p.canvases {
+        let _ = writeln!(
+            o,
+            "<h3 id=\"canvas-{}\">{}</h3>",
+            xml(&c.stem),
+            xml(&c.canvas.label)
+        );
+        figure(
+            &mut o,
+            &c.svg,
+            &format!(
+                "canvas-{}.svg; every entry in full, with its sources, in canvas-{}.md",
+                c.stem, c.stem
+            ),
+        );
+    }
+    o.push_str("</section>\n");
+    let _ = writeln!(
+        o,
+        "<footer>Made by valuedesign {} from {}. What every figure means: docs/semantics.md; the findings: docs/findings.md.</footer>\n</body>\n</html>",
+        env!("CARGO_PKG_VERSION"),
+        xml(&p.source_name)
+    );
+    o
+}

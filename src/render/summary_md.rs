@@ -1,0 +1,124 @@
+//! `summary.md`: the report's findings in Markdown, for pasting into a
+//! proposal: the win-win answer, every actor's ledger, the extracts, the
+//! keystone, the findings, and the files of the report. Labels are escaped.
+
+use std::fmt::Write as _;
+
+use super::escape::markdown as md;
+use crate::analysis::format::{amount, percent};
+use crate::analysis::{Field, Verdict};
+use crate::model::Severity;
+use crate::report::ReportParts;
+
+/// The Markdown text.
+pub fn markdown(p: &ReportParts<'_>) -> String {
+    let eco = p.design.ecosystem();
+    let an = p.analysis;
+    let years = an.timeline.years;
+    let cur = md(&eco.currency);
+    let mut o = String::new();
+    let _ = writeln!(o, "# {}\n\n{}\n", md(&eco.name), md(&eco.description));
+    let actors: Vec<usize> = (0..eco.nodes.len())
+        .filter(|&a| eco.nodes[a].kind.is_actor())
+        .collect();
+    let failing: Vec<usize> = actors
+        .iter()
+        .copied()
+        .filter(|&a| an.verdicts[a].fails())
+        .collect();
+    if failing.is_empty() {
+        let _ = writeln!(o, "**Win-win for every actor**: all {} actors get value that serves their drivers and gain over {years} years.\n", actors.len());
+    } else {
+        let _ = writeln!(
+            o,
+            "**Not win-win**: {} of {} actors do not get value.\n",
+            failing.len(),
+            actors.len()
+        );
+        for &a in &failing {
+            if let Verdict::Fails(reasons) = &an.verdicts[a] {
+                let _ = writeln!(
+                    o,
+                    "- {}: {}",
+                    md(&eco.nodes[a].label),
+                    md(&reasons.join("; "))
+                );
+            }
+        }
+        o.push('\n');
+    }
+    let _ = writeln!(o, "## Every actor over {years} years ({cur})\n");
+    o.push_str("| actor | revenue | spend | costs | net value | NPV | breakeven | win-win |\n|---|--:|--:|--:|--:|--:|---|---|\n");
+    for &a in &actors {
+        let l = &an.ledgers;
+        let _ = writeln!(
+            o,
+            "| {} | {} | {} | {} | {} | {} | {} | {} |",
+            md(&eco.nodes[a].label),
+            amount(l.total(a, Field::Revenue)),
+            amount(l.total(a, Field::Spend)),
+            amount(l.total(a, Field::Costs)),
+            amount(l.total(a, Field::NetValue)),
+            amount(l.npv[a]),
+            l.breakeven[a].map_or("never".to_owned(), |y| format!("year {y}")),
+            match an.verdicts[a] {
+                Verdict::WinWin => "yes",
+                Verdict::Fails(_) => "**no**",
+                Verdict::NotApplicable => "n/a",
+            }
+        );
+    }
+    if let Some(k) = an.keystone {
+        let _ = writeln!(
+            o,
+            "\nKeystone: **{}**: {} of year-1 exchange value depends on it.",
+            md(&eco.nodes[k as usize].label),
+            percent(an.removal.impact[k as usize])
+        );
+    }
+    if !eco.extracts.is_empty() {
+        let _ = writeln!(o, "\n## Value extracts\n");
+        for ((x, r), (stem, _)) in eco.extracts.iter().zip(&an.extracts).zip(&p.extract_maps) {
+            let _ = writeln!(
+                o,
+                "- **{}**: captures {} {cur} over {years} years; {} nodes, {} exchanges (map-extract-{}.svg)",
+                md(&x.label),
+                amount(r.money.iter().sum()),
+                r.nodes.len(),
+                r.exchanges.len(),
+                md(stem)
+            );
+        }
+    }
+    let _ = writeln!(o, "\n## Findings\n");
+    if p.findings.is_empty() {
+        o.push_str("None: every check of the catalogue passes.\n");
+    }
+    for f in &p.findings {
+        let level = if f.severity == Severity::Deny {
+            "deny"
+        } else {
+            "warning"
+        };
+        let _ = writeln!(
+            o,
+            "- {level} `{}`: {} *Why:* {}",
+            f.code,
+            md(&f.message),
+            md(f.why)
+        );
+    }
+    let _ = writeln!(o, "\n## Files of this report\n");
+    o.push_str("- `index.html`: the whole report in one page (map, extracts, charts, findings, canvases)\n- `map.svg`, `map.png`: the value-design map\n");
+    for (stem, _) in &p.extract_maps {
+        let _ = writeln!(o, "- `map-extract-{stem}.svg`: one extract's closure");
+    }
+    o.push_str("- `cash-flow.svg`, `net-value.svg`, `money-matrix.svg`: the charts\n- `canvas-<id>.svg`, `.png` and `.md`: every actor's Business Model Canvas\n- `analysis.json`: every figure, keyed by ids\n");
+    let _ = writeln!(
+        o,
+        "\nMade by valuedesign {} from {}.",
+        env!("CARGO_PKG_VERSION"),
+        md(&p.source_name)
+    );
+    o
+}
