@@ -60,7 +60,6 @@ fn main() {
     }
     fn emit(
         i: usize,
-        v: &valuedesign::render::map_view::MapView,
         l: &valuedesign::render::map_layout::MapLayout,
         children: &[Vec<usize>],
         dot: &mut String,
@@ -79,28 +78,29 @@ fn main() {
             let _ = writeln!(dot, "{pad}subgraph cluster_{i} {{");
             dot.push_str(&format!("  {node}"));
             for &ch in &children[i] {
-                emit(ch, v, l, children, dot, depth + 1);
+                emit(ch, l, children, dot, depth + 1);
             }
             let _ = writeln!(dot, "{pad}}}");
         }
     }
     for (i, n) in v.nodes.iter().enumerate() {
         if n.parent.is_none() {
-            emit(i, &v, &l, &children, &mut dot, 1);
+            emit(i, &l, &children, &mut dot, 1);
         }
     }
-    for (e, r) in v.edges.iter().zip(&l.routes) {
+    for (k, (e, r)) in v.edges.iter().zip(&l.routes).enumerate() {
         let money = e.flow == valuedesign::model::Flow::Money;
         let (a, b) = if money {
             (e.to, e.from)
         } else {
             (e.from, e.to)
         };
+        // The label is an empty fixed-size table as large as ours (points).
         let _ = writeln!(
             dot,
-            "  n{a} -> n{b} [label=\"\", xlabel=\"\", width={:.4}, height={:.4}, lwidth={:.4}, lheight={:.4}, label=< <TABLE BORDER=\"0\" CELLPADDING=\"0\" CELLSPACING=\"0\"><TR><TD WIDTH=\"{:.0}\" HEIGHT=\"{:.0}\" FIXEDSIZE=\"TRUE\"> </TD></TR></TABLE> >];",
-            r.label_rect.w / 96.0, r.label_rect.h / 96.0, r.label_rect.w / 96.0, r.label_rect.h / 96.0,
-            r.label_rect.w * 0.75, r.label_rect.h * 0.75
+            "  n{a} -> n{b} [id=\"e{k}\", label=< <TABLE BORDER=\"0\" CELLPADDING=\"0\" CELLSPACING=\"0\"><TR><TD WIDTH=\"{:.1}\" HEIGHT=\"{:.1}\" FIXEDSIZE=\"TRUE\"></TD></TR></TABLE> >];",
+            r.label_rect.w * 0.75,
+            r.label_rect.h * 0.75
         );
     }
     dot.push_str("}\n");

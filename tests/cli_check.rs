@@ -143,13 +143,17 @@ fn json_format_lists_every_file_with_located_diagnostics() {
 }
 
 #[test]
-fn no_arguments_checks_every_file_in_ecosystems() {
+fn check_without_files_checks_every_file_in_ecosystems() {
     let dir = tempfile::tempdir().expect("tempdir");
     std::fs::create_dir(dir.path().join("ecosystems")).expect("mkdir");
     std::fs::write(dir.path().join("ecosystems/b.ron"), GOOD).expect("write");
     std::fs::write(dir.path().join("ecosystems/a.ron"), GOOD).expect("write");
     std::fs::write(dir.path().join("ecosystems/notes.txt"), "not a design").expect("write");
-    let out = bin().current_dir(dir.path()).output().expect("runs");
+    let out = bin()
+        .current_dir(dir.path())
+        .arg("check")
+        .output()
+        .expect("runs");
     assert_eq!(
         out.status.code(),
         Some(0),

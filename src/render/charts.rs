@@ -398,7 +398,7 @@ pub fn money_matrix_svg(d: &ChartData) -> Result<String, String> {
     let x0 = M + label_w + 12.0;
     let y0 = M + 70.0;
     let w = (x0 + n as f64 * cell_w + M).max(700.0);
-    let h = y0 + n as f64 * cell_h + 40.0 + n as f64 * 18.0 + M;
+    let h = y0 + n as f64 * cell_h + 40.0 + M;
     let mut buf = String::new();
     start(&mut buf, w, h, |area| {
         draw::text(
@@ -414,7 +414,7 @@ pub fn money_matrix_svg(d: &ChartData) -> Result<String, String> {
         )?;
         draw::text(
             area,
-            "Rows pay columns. Columns are numbered as the rows; the key is below.",
+            "Rows pay columns; columns are numbered as the rows.",
             (M, M + 26.0),
             TEXT,
             GREY,
@@ -432,14 +432,7 @@ pub fn money_matrix_svg(d: &ChartData) -> Result<String, String> {
         }
         for (i, name) in names.iter().enumerate() {
             let y = y0 + i as f64 * cell_h;
-            draw::text(
-                area,
-                &format!("{}. {name}", i + 1),
-                (x0 - 8.0, y + 6.0),
-                TEXT,
-                INK,
-                Align::Right,
-            )?;
+            draw::text(area, name, (x0 - 8.0, y + 6.0), TEXT, INK, Align::Right)?;
             for j in 0..n {
                 let v = d.matrix[i][j];
                 let x = x0 + j as f64 * cell_w;

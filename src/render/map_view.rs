@@ -15,6 +15,12 @@ use crate::validate::ValueDesign;
 
 /// Above this many nodes the default map aggregates.
 pub const AUTO_LIMIT: usize = 300;
+/// When it aggregates, the default map shows at most this many nodes: more
+/// would not be read, and the layout's cost grows faster than linearly.
+pub const AUTO_TARGET: usize = 60;
+/// An aggregated map draws at most this many flows, the largest by value per
+/// year; the rest are counted in a note.
+pub const MAX_AGGREGATED_FLOWS: usize = 150;
 
 /// Which part of the network a map shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -165,9 +171,9 @@ pub fn view(design: &ValueDesign, an: &Analysis, zoom: &Zoom) -> Result<MapView,
             }
             Zoom::Level(level) => {
                 let (assign, names) = aggregated(an, *level);
+                let shown = (0..n).filter(|&a| assign[a] == Some(a as u32)).count();
                 notes.push(format!(
-                    "Aggregated to parent depth {level}: {} of {n} nodes shown; flows summed by kind.",
-                    names.len()
+                    "Aggregated to parent depth {level}: {shown} of {n} nodes shown; flows summed by kind."
                 ));
                 (
                     format!("{} (level {level})", eco.name),
@@ -242,7 +248,7 @@ fn aggregated(an: &Analysis, level: u32) -> (Vec<Option<u32>>, Vec<Name>) {
     (assign, Vec::new())
 }
 
-/// The deepest level with at most [`AUTO_LIMIT`] nodes; failing that, roots
+/// The deepest level with at most [`AUTO_TARGET`] nodes; failing that, roots
 /// folded by kind. Folded nodes are numbered after the file's nodes.
 fn auto(an: &Analysis, notes: &mut Vec<String>) -> (Vec<Option<u32>>, Vec<Name>) {
     let net = &an.network;
@@ -258,7 +264,7 @@ fn auto(an: &Analysis, notes: &mut Vec<String>) -> (Vec<Option<u32>>, Vec<Name>)
     let mut level = None;
     for (d, c) in at_depth.iter().enumerate() {
         shown += c;
-        if shown > AUTO_LIMIT {
+        if shown > AUTO_TARGET {
             break;
         }
         level = Some(d as u32);
@@ -287,7 +293,7 @@ fn auto(an: &Analysis, notes: &mut Vec<String>) -> (Vec<Option<u32>>, Vec<Name>)
     }
     let mut roots: Vec<u32> = (0..n as u32).filter(|&a| depths[a as usize] == 0).collect();
     let total_roots = roots.len();
-    let keep_count = AUTO_LIMIT - NodeKind::ALL.len();
+    let keep_count = AUTO_TARGET - NodeKind::ALL.len();
     // Most money first; file order on ties (stable sort).
     roots.sort_by(|a, b| volume[*b as usize].total_cmp(&volume[*a as usize]));
     let mut kept = vec![false; n];
@@ -488,6 +494,30 @@ fn build(
             };
             edge.items = vec![(label, edge.per_year)];
         }
+    }
+    let mut notes = notes;
+    if aggregated && edges.len() > MAX_AGGREGATED_FLOWS {
+        // Keep the largest flows, in their original order.
+        let mut order: Vec<usize> = (0..edges.len()).collect();
+        order.sort_by(|a, b| {
+            edges[*b]
+                .per_year
+                .total_cmp(&edges[*a].per_year)
+                .then(a.cmp(b))
+        });
+        let mut keep = vec![false; edges.len()];
+        for &k in order.iter().take(MAX_AGGREGATED_FLOWS) {
+            keep[k] = true;
+        }
+        let dropped = edges.len() - MAX_AGGREGATED_FLOWS;
+        let mut k = 0;
+        edges.retain(|_| {
+            k += 1;
+            keep[k - 1]
+        });
+        notes.push(format!(
+            "The {MAX_AGGREGATED_FLOWS} largest flows by value per year are drawn; {dropped} smaller ones are not."
+        ));
     }
     MapView {
         title,

@@ -1,0 +1,321 @@
+//! The value-design map: what a view holds (worked out by hand), zoom, the
+//! aggregation of large files, the layout's geometry on every shipped design
+//! (no overlaps, text fits), and determinism.
+
+use valuedesign::analysis::{self, Config};
+use valuedesign::diagnostic::SourceFile;
+use valuedesign::model::Flow;
+use valuedesign::render::fonts::Font;
+use valuedesign::render::map_layout::{layout, style, MapLayout, Rect};
+use valuedesign::render::map_view::{view, MapView, Status, Zoom, AUTO_TARGET};
+
+fn load(text: &str) -> (valuedesign::ValueDesign, analysis::Analysis) {
+    let design = valuedesign::load_source(&SourceFile {
+        name: "test.ron".into(),
+        text: text.into(),
+    })
+    .unwrap_or_else(|e| panic!("{}", e.render()));
+    let an = analysis::analyse(&design, &Config::default());
+    (design, an)
+}
+
+/// A vendor with a device it owns, a customer segment, a supplier.
+/// Over 2 years: `sub` is 100 a month to the vendor = 1,200 a year; `fee` is
+/// 300 once = 150 a year on average; both money from `shop` to `vendor`, so
+/// they are drawn as one line listing both, 1,350 a year in all.
+const SMALL: &str = r#"Ecosystem(
+    name: "Small",
+    horizon_years: 2,
+    drivers: [Driver(id: "d1", label: "Uptime"), Driver(id: "d2", label: "Growth")],
+    nodes: [
+        Node(id: "vendor", label: "Vendor", kind: Organization, drivers: ["d1", "d2"]),
+        Node(id: "sensor", label: "Sensor", kind: Device, parent: Some("vendor")),
+        Node(id: "shop", label: "Shop", kind: Segment, drivers: ["d1"]),
+        Node(id: "supplier", label: "Supplier", kind: Organization, drivers: ["d2"]),
+    ],
+    exchanges: [
+        Exchange(id: "svc", from: "vendor", to: "shop", flow: Service, value: 500.0, cadence: Yearly, drivers: ["d1"]),
+        Exchange(id: "sub", from: "shop", to: "vendor", flow: Money, offering: "Subscription", value: 100.0, cadence: Monthly),
+        Exchange(id: "fee", from: "shop", to: "vendor", flow: Money, offering: "Setup fee", value: 300.0, cadence: Once),
+        Exchange(id: "readings", from: "sensor", to: "vendor", flow: Data, value: 0.0, cadence: Yearly),
+        Exchange(id: "parts", from: "supplier", to: "vendor", flow: Goods, value: 200.0, cadence: Yearly, drivers: ["d2"]),
+        Exchange(id: "pay-parts", from: "vendor", to: "supplier", flow: Money, value: 200.0, cadence: Yearly, reciprocates: Some("parts")),
+    ],
+    extracts: [Extract(id: "subs", label: "Subscriptions", exchanges: ["sub"])],
+)
+"#;
+
+fn node<'a>(v: &'a MapView, id: &str) -> (usize, &'a valuedesign::render::map_view::MapNode) {
+    v.nodes
+        .iter()
+        .enumerate()
+        .find(|(_, n)| n.id == id)
+        .unwrap_or_else(|| panic!("no node {id} in {:?}", v.nodes))
+}
+
+#[test]
+fn the_whole_view_merges_parallel_flows_and_keeps_containers() {
+    let (design, an) = load(SMALL);
+    let v = view(&design, &an, &Zoom::Auto).expect("view");
+    assert_eq!(v.nodes.len(), 4);
+    assert!(v.notes.is_empty());
+    let (vendor, _) = node(&v, "vendor");
+    let (shop, shop_node) = node(&v, "shop");
+    let (_, sensor) = node(&v, "sensor");
+    assert_eq!(
+        sensor.parent,
+        Some(vendor),
+        "the device is drawn inside its owner"
+    );
+    assert_eq!(shop_node.badges.len(), 1);
+    assert!(
+        shop_node.badges[0].shared,
+        "d1 is pursued by vendor and shop"
+    );
+    // Five lines: svc, sub+fee merged, readings, parts, pay-parts.
+    assert_eq!(v.edges.len(), 5);
+    let money = v
+        .edges
+        .iter()
+        .find(|e| e.from == shop && e.to == vendor && e.flow == Flow::Money)
+        .expect("money from shop");
+    assert_eq!(
+        money.items,
+        vec![
+            ("Subscription".to_owned(), 1200.0),
+            ("Setup fee".to_owned(), 150.0)
+        ]
+    );
+    assert_eq!(money.per_year, 1350.0);
+    // The vendor is in the extract's core (it receives `sub`).
+    assert!(node(&v, "vendor").1.extract);
+    assert!(!node(&v, "supplier").1.extract);
+}
+
+#[test]
+fn level_zero_folds_children_into_their_parent() {
+    let (design, an) = load(SMALL);
+    let v = view(&design, &an, &Zoom::Level(0)).expect("view");
+    assert_eq!(v.nodes.len(), 3, "{:?}", v.nodes);
+    let (_, vendor) = node(&v, "vendor");
+    assert_eq!(vendor.members, 2);
+    assert_eq!(vendor.status, Status::None, "an aggregate has no verdict");
+    // The sensor's data flow is inside the vendor now and is not drawn.
+    assert!(v.edges.iter().all(|e| e.flow != Flow::Data));
+    let money = v
+        .edges
+        .iter()
+        .find(|e| e.flow == Flow::Money && e.per_year == 1350.0)
+        .expect("summed money");
+    assert_eq!(money.items, vec![("money (2 flows)".to_owned(), 1350.0)]);
+    assert!(v.notes[0].contains("3 of 4 nodes"), "{:?}", v.notes);
+}
+
+#[test]
+fn focus_and_extract_show_their_part_only() {
+    let (design, an) = load(SMALL);
+    let v = view(
+        &design,
+        &an,
+        &Zoom::Focus {
+            node: "supplier".into(),
+            radius: 1,
+        },
+    )
+    .expect("view");
+    let ids: Vec<&str> = v.nodes.iter().map(|n| n.id.as_str()).collect();
+    assert_eq!(ids, ["vendor", "supplier"]);
+    assert_eq!(v.edges.len(), 2, "parts and pay-parts");
+    let x = view(&design, &an, &Zoom::Extract("subs".into())).expect("view");
+    let ids: Vec<&str> = x.nodes.iter().map(|n| n.id.as_str()).collect();
+    assert_eq!(ids, ["vendor", "shop"]);
+    assert!(x.title.contains("Subscriptions"));
+}
+
+#[test]
+fn a_zoom_on_something_missing_says_what_exists() {
+    let (design, an) = load(SMALL);
+    let e = view(&design, &an, &Zoom::Extract("sbus".into())).expect_err("unknown");
+    assert_eq!(
+        e.to_string(),
+        "extract `sbus` is not in this value design: did you mean `subs`?"
+    );
+    let e = view(
+        &design,
+        &an,
+        &Zoom::Focus {
+            node: "zzz".into(),
+            radius: 1,
+        },
+    )
+    .expect_err("unknown");
+    assert!(
+        e.to_string()
+            .contains("(it has: vendor, sensor, shop, supplier)"),
+        "{e}"
+    );
+}
+
+fn generated(nodes: usize) -> String {
+    let mut buf = Vec::new();
+    valuedesign::generate::generate(
+        &valuedesign::generate::GenerateConfig {
+            nodes,
+            exchanges_per_node: 3,
+            seed: 7,
+        },
+        &mut buf,
+    )
+    .expect("generate");
+    String::from_utf8(buf).expect("utf8")
+}
+
+#[test]
+fn large_files_are_aggregated_and_say_so() {
+    let (design, an) = load(&generated(1000));
+    let v = view(&design, &an, &Zoom::Auto).expect("view");
+    assert!(v.nodes.len() <= AUTO_TARGET, "{}", v.nodes.len());
+    assert!(v.nodes.len() >= AUTO_TARGET / 2, "{}", v.nodes.len());
+    assert!(v.edges.len() <= valuedesign::render::map_view::MAX_AGGREGATED_FLOWS);
+    assert!(
+        v.notes[0].starts_with("1000 nodes are too many to read"),
+        "{:?}",
+        v.notes
+    );
+    // Every file node is counted once.
+    assert_eq!(v.nodes.iter().map(|n| n.members).sum::<usize>(), 1000);
+    let l = layout(&v);
+    assert_no_overlaps(&v, &l, "generated 1000");
+    // 300 nodes or fewer are drawn whole.
+    let (design, an) = load(&generated(120));
+    let v = view(&design, &an, &Zoom::Auto).expect("view");
+    assert_eq!(v.nodes.len(), 120);
+    assert!(v.notes.is_empty());
+}
+
+fn assert_no_overlaps(v: &MapView, l: &MapLayout, what: &str) {
+    let cards: Vec<Rect> = l.cards.iter().map(|c| c.rect).collect();
+    for i in 0..cards.len() {
+        for j in i + 1..cards.len() {
+            assert!(
+                !cards[i].overlaps(&cards[j], 0.5),
+                "{what}: cards {} and {} overlap",
+                v.nodes[i].id,
+                v.nodes[j].id
+            );
+        }
+    }
+    for (k, r) in l.routes.iter().enumerate() {
+        for c in &cards {
+            assert!(
+                !r.label_rect.overlaps(c, 0.5),
+                "{what}: label {k} overlaps a card"
+            );
+        }
+        for (m, o) in l.routes.iter().enumerate().skip(k + 1) {
+            assert!(
+                !r.label_rect.overlaps(&o.label_rect, 0.5),
+                "{what}: labels {k} and {m} overlap"
+            );
+        }
+        for line in &r.label {
+            assert!(
+                style::EDGE.width(line) <= r.label_rect.w,
+                "{what}: `{line}` overflows its label"
+            );
+        }
+    }
+    for (i, n) in v.nodes.iter().enumerate() {
+        // Inside every ancestor's frame.
+        let mut p = n.parent;
+        while let Some(a) = p {
+            let f = l.frames[a].expect("a container has a frame");
+            assert!(
+                f.contains(&cards[i]),
+                "{what}: {} outside {}",
+                n.id,
+                v.nodes[a].id
+            );
+            p = v.nodes[a].parent;
+        }
+        let c = &l.cards[i];
+        let room = c.rect.w - 2.0 * (style::PAD + c.inset);
+        for line in &c.title {
+            assert!(
+                style::TITLE.width(line) <= room + 1e-6,
+                "{what}: `{line}` is wider than its card"
+            );
+        }
+        for (_, _, b) in &c.badges {
+            assert!(
+                b.x + b.w <= c.rect.w + 1e-6,
+                "{what}: a badge of {} sticks out",
+                n.id
+            );
+        }
+    }
+}
+
+fn shipped() -> Vec<std::path::PathBuf> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("ecosystems");
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .expect("ecosystems/")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 5);
+    files
+}
+
+#[test]
+fn every_shipped_map_and_extract_map_has_no_overlap_and_its_text_fits() {
+    for path in shipped() {
+        let (_, design) =
+            valuedesign::load_file(&path).unwrap_or_else(|e| panic!("{}", e.render()));
+        let an = analysis::analyse(&design, &Config::default());
+        let mut zooms = vec![Zoom::Auto, Zoom::Level(0)];
+        zooms.extend(
+            design
+                .ecosystem()
+                .extracts
+                .iter()
+                .map(|x| Zoom::Extract(x.id.to_string())),
+        );
+        for z in zooms {
+            let v = view(&design, &an, &z).expect("view");
+            let l = layout(&v);
+            assert_no_overlaps(&v, &l, &format!("{} {z:?}", path.display()));
+            assert_eq!(l.routes.len(), v.edges.len());
+            assert!(l.routes.iter().all(|r| r.points.len() >= 2));
+        }
+    }
+}
+
+#[test]
+fn layout_is_the_same_every_time() {
+    let (_, design) = valuedesign::load_file(&shipped()[0]).expect("loads");
+    let an = analysis::analyse(&design, &Config::default());
+    let v = view(&design, &an, &Zoom::Auto).expect("view");
+    let first = layout(&v);
+    for _ in 0..3 {
+        assert_eq!(layout(&v), first);
+    }
+}
+
+#[test]
+fn long_labels_wrap_then_end_with_an_ellipsis() {
+    let long = "Environmental monitoring platform ".repeat(15);
+    let text = SMALL.replace("label: \"Shop\"", &format!("label: \"{long}\""));
+    let (design, an) = load(&text);
+    let v = view(&design, &an, &Zoom::Auto).expect("view");
+    let l = layout(&v);
+    let (shop, _) = node(&v, "shop");
+    let title = &l.cards[shop].title;
+    assert_eq!(title.len(), 3);
+    assert!(title[2].ends_with('…'), "{title:?}");
+    assert!(l.cards[shop].rect.w < 260.0);
+    let font = Font::regular(10.0);
+    assert!(font.width(&long) > 1000.0);
+}
