@@ -18,6 +18,12 @@ use crate::render::map_view::{self, MapView, Zoom};
 use crate::render::{charts, escape, map_layout, map_svg, png, report_html, summary_md};
 use crate::validate::ValueDesign;
 
+/// Most canvases drawn in one report: above this, the actors with the most
+/// money through them, and a note says how to get the others.
+pub const MAX_CANVASES: usize = 40;
+/// Most rows in the report's ledger tables.
+pub const MAX_TABLE_ROWS: usize = 100;
+
 /// One file of the report.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReportFile {
@@ -73,8 +79,12 @@ pub struct ReportParts<'a> {
     pub map: DrawnMap,
     /// One map per extract, in file order, with its file stem.
     pub extract_maps: Vec<(String, DrawnMap)>,
-    /// Every actor's canvas.
+    /// Every actor's canvas (at most [`MAX_CANVASES`]).
     pub canvases: Vec<DrawnCanvas>,
+    /// The actors of the ledger tables (at most [`MAX_TABLE_ROWS`]).
+    pub table_actors: Vec<usize>,
+    /// What was left out of the canvases and tables, in words.
+    pub left_out: Vec<String>,
     /// Chart figures.
     pub charts: charts::ChartData,
     /// Charts: file name and SVG.
@@ -113,8 +123,26 @@ pub fn build(
         })
         .collect::<Result<Vec<_>, String>>()?;
     let stems = escape::unique_file_stems(eco.nodes.iter().map(|n| n.id.as_str()));
-    let canvases = (0..eco.nodes.len())
+    let all_actors = (0..eco.nodes.len())
         .filter(|&a| eco.nodes[a].kind.is_actor())
+        .count();
+    let mut left_out = Vec::new();
+    let canvas_actors = an.leading_actors(MAX_CANVASES);
+    if canvas_actors.len() < all_actors {
+        left_out.push(format!(
+            "Canvases are drawn for the {} actors with the most money through them, of {all_actors}; `valuedesign canvas FILE --format md --out DIR` writes every one.",
+            canvas_actors.len()
+        ));
+    }
+    let table_actors = an.leading_actors(MAX_TABLE_ROWS);
+    if table_actors.len() < all_actors {
+        left_out.push(format!(
+            "The tables list the {} actors with the most money through them, of {all_actors}; analysis.json has every one.",
+            table_actors.len()
+        ));
+    }
+    let canvases = canvas_actors
+        .into_iter()
         .map(|a| {
             let c = canvas(design, an, a);
             let ledger = LedgerSummary::of(an, a, &eco.currency);
@@ -155,6 +183,8 @@ pub fn build(
         map,
         extract_maps,
         canvases,
+        table_actors,
+        left_out,
         charts: chart_data,
         chart_svgs,
         source_name: cfg.source_name.clone(),

@@ -186,6 +186,26 @@ fn large_files_are_aggregated_and_say_so() {
     assert_eq!(v.nodes.iter().map(|n| n.members).sum::<usize>(), 1000);
     let l = layout(&v);
     assert_no_overlaps(&v, &l, "generated 1000");
+    // A neighbourhood too large to read is folded too, keeping its centre.
+    let v = view(
+        &design,
+        &an,
+        &Zoom::Focus {
+            node: "n0".into(),
+            radius: 2,
+        },
+    )
+    .expect("view");
+    assert!(
+        v.notes[0].contains("nodes are too many to read"),
+        "{:?}",
+        v.notes
+    );
+    assert!(v.nodes.len() <= AUTO_TARGET);
+    assert_eq!(v.nodes[0].id, "n0");
+    // Level 1 of a large file is folded as well.
+    let v = view(&design, &an, &Zoom::Level(1)).expect("view");
+    assert!(v.nodes.len() <= AUTO_TARGET, "{}", v.nodes.len());
     // 300 nodes or fewer are drawn whole.
     let (design, an) = load(&generated(120));
     let v = view(&design, &an, &Zoom::Auto).expect("view");

@@ -69,6 +69,36 @@ impl Analysis {
     pub fn win_win(&self) -> bool {
         !self.verdicts.iter().any(Verdict::fails)
     }
+
+    /// Money through every node over the horizon: paid plus received. Used to
+    /// pick the actors a drawing shows first when it cannot show them all.
+    pub fn money_through(&self) -> Vec<f64> {
+        let mut volume = vec![0.0f64; self.network.node_count()];
+        for (e, edge) in self.network.edges.iter().enumerate() {
+            if edge.flow == crate::model::Flow::Money {
+                let v = edge.value * self.timeline.occurrences(e).iter().sum::<f64>();
+                volume[edge.from as usize] += v;
+                volume[edge.to as usize] += v;
+            }
+        }
+        volume
+    }
+
+    /// The `k` actors with the most money through them, in file order (all
+    /// actors when there are at most `k`); ties go to the earlier node.
+    pub fn leading_actors(&self, k: usize) -> Vec<usize> {
+        let net = &self.network;
+        let volume = self.money_through();
+        let mut actors: Vec<usize> = (0..net.node_count())
+            .filter(|&a| net.kinds[a].is_actor())
+            .collect();
+        if actors.len() > k {
+            actors.sort_by(|a, b| volume[*b].total_cmp(&volume[*a]).then(a.cmp(b)));
+            actors.truncate(k);
+            actors.sort_unstable();
+        }
+        actors
+    }
 }
 
 /// Runs every analysis on a validated design.

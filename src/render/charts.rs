@@ -54,22 +54,10 @@ pub fn chart_data(design: &ValueDesign, an: &Analysis) -> ChartData {
     let eco = design.ecosystem();
     let net = &an.network;
     let years = an.timeline.years;
-    let mut volume = vec![0.0f64; net.node_count()];
-    for (e, edge) in net.edges.iter().enumerate() {
-        if edge.flow == Flow::Money {
-            let v = edge.value * an.timeline.occurrences(e).iter().sum::<f64>();
-            volume[edge.from as usize] += v;
-            volume[edge.to as usize] += v;
-        }
-    }
-    let mut actors: Vec<usize> = (0..net.node_count())
+    let total = (0..net.node_count())
         .filter(|&a| net.kinds[a].is_actor())
-        .collect();
-    let total = actors.len();
-    // Most money first; file order on ties.
-    actors.sort_by(|a, b| volume[*b].total_cmp(&volume[*a]).then(a.cmp(b)));
-    actors.truncate(MAX_ACTORS);
-    actors.sort_unstable();
+        .count();
+    let actors = an.leading_actors(MAX_ACTORS);
     let mut slot = vec![usize::MAX; net.node_count()];
     for (k, &a) in actors.iter().enumerate() {
         slot[a] = k;

@@ -143,12 +143,12 @@ pub fn view(design: &ValueDesign, an: &Analysis, zoom: &Zoom) -> Result<MapView,
                     ));
                 };
                 let ex = &an.extracts[k];
-                let assign = subset(n, &ex.nodes);
+                let (assign, names) = fold_subset(an, subset(n, &ex.nodes), &ex.core, &mut notes);
                 let label = &eco.extracts[k].label;
                 (
                     format!("{}: value extract \"{label}\"", eco.name),
                     assign,
-                    Vec::new(),
+                    names,
                     ex.exchanges.clone(),
                 )
             }
@@ -161,20 +161,22 @@ pub fn view(design: &ValueDesign, an: &Analysis, zoom: &Zoom) -> Result<MapView,
                     ));
                 };
                 let c = extracts::closure(net, &an.timeline, &[], &[], Some((f, *radius)));
+                let (assign, names) = fold_subset(an, subset(n, &c.nodes), &[f], &mut notes);
                 let label = &eco.nodes[f as usize].label;
                 (
                     format!("{}: within {radius} hops of {label}", eco.name),
-                    subset(n, &c.nodes),
-                    Vec::new(),
+                    assign,
+                    names,
                     c.exchanges,
                 )
             }
             Zoom::Level(level) => {
-                let (assign, names) = aggregated(an, *level);
+                let (assign, _) = aggregated(an, *level);
                 let shown = (0..n).filter(|&a| assign[a] == Some(a as u32)).count();
                 notes.push(format!(
                     "Aggregated to parent depth {level}: {shown} of {n} nodes shown; flows summed by kind."
                 ));
+                let (assign, names) = fold_subset(an, assign, &[], &mut notes);
                 (
                     format!("{} (level {level})", eco.name),
                     assign,
@@ -280,30 +282,55 @@ fn auto(an: &Analysis, notes: &mut Vec<String>) -> (Vec<Option<u32>>, Vec<Name>)
     // Even the roots are too many: keep the roots with the most money through
     // them (their whole subtree), fold the rest into one node per kind.
     let (assign0, _) = aggregated(an, 0);
+    let (assign, names, kept, total) = fold(an, &assign0, &[]);
+    notes.push(format!(
+        "{n} nodes are too many to read: {kept} of {total} top-level nodes shown (the most money through them, with everything under them), the other {} folded into one node per kind. Use --level, --focus or --extract to zoom.",
+        total - kept
+    ));
+    (assign, names)
+}
+
+/// Keeps the `first` slots and then the slots of `base` with the most money
+/// through them (their members' money), up to [`AUTO_TARGET`] nodes in all;
+/// folds the others into one made-up node per kind (numbered after the file's
+/// nodes). Returns the assignment, the made-up nodes, and how many slots were
+/// kept of how many.
+fn fold(
+    an: &Analysis,
+    base: &[Option<u32>],
+    first: &[u32],
+) -> (Vec<Option<u32>>, Vec<Name>, usize, usize) {
+    let net = &an.network;
+    let n = net.node_count();
     let mut volume = vec![0.0f64; n];
-    for (e, edge) in net.edges.iter().enumerate() {
-        if edge.flow == Flow::Money {
-            let v: f64 = an.timeline.occurrences(e).iter().sum::<f64>() * edge.value;
-            for end in [edge.from, edge.to] {
-                if let Some(r) = assign0[end as usize] {
-                    volume[r as usize] += v;
-                }
-            }
+    for (a, v) in an.money_through().into_iter().enumerate() {
+        if let Some(r) = base[a] {
+            volume[r as usize] += v;
         }
     }
-    let mut roots: Vec<u32> = (0..n as u32).filter(|&a| depths[a as usize] == 0).collect();
-    let total_roots = roots.len();
-    let keep_count = AUTO_TARGET - NodeKind::ALL.len();
-    // Most money first; file order on ties (stable sort).
-    roots.sort_by(|a, b| volume[*b as usize].total_cmp(&volume[*a as usize]));
+    let mut must = vec![false; n];
+    for &f in first {
+        must[f as usize] = true;
+    }
+    let mut slots: Vec<u32> = (0..n as u32)
+        .filter(|&a| base[a as usize] == Some(a))
+        .collect();
+    let total = slots.len();
+    let keep_count = (AUTO_TARGET - NodeKind::ALL.len()).min(total);
+    // Named first, then most money; file order on ties (stable sort).
+    slots.sort_by(|a, b| {
+        must[*b as usize]
+            .cmp(&must[*a as usize])
+            .then(volume[*b as usize].total_cmp(&volume[*a as usize]))
+    });
     let mut kept = vec![false; n];
-    for &r in roots.iter().take(keep_count) {
+    for &r in slots.iter().take(keep_count) {
         kept[r as usize] = true;
     }
     let mut names = Vec::new();
     let mut slot_of_kind = [None::<u32>; 7];
     let mut folded = [0usize; 7];
-    for &r in roots.iter().skip(keep_count) {
+    for &r in slots.iter().skip(keep_count) {
         folded[kind_slot(net.kinds[r as usize])] += 1;
     }
     for kind in NodeKind::ALL {
@@ -317,10 +344,10 @@ fn auto(an: &Analysis, notes: &mut Vec<String>) -> (Vec<Option<u32>>, Vec<Name>)
             });
         }
     }
-    let assign = assign0
+    let assign = base
         .iter()
         .map(|r| {
-            let r = r.unwrap_or(0);
+            let r = (*r)?;
             if kept[r as usize] {
                 Some(r)
             } else {
@@ -328,9 +355,26 @@ fn auto(an: &Analysis, notes: &mut Vec<String>) -> (Vec<Option<u32>>, Vec<Name>)
             }
         })
         .collect();
+    (assign, names, keep_count, total)
+}
+
+/// A subset too large to read is folded; the note says so.
+fn fold_subset(
+    an: &Analysis,
+    assign: Vec<Option<u32>>,
+    first: &[u32],
+    notes: &mut Vec<String>,
+) -> (Vec<Option<u32>>, Vec<Name>) {
+    let total = (0..assign.len())
+        .filter(|&a| assign[a] == Some(a as u32))
+        .count();
+    if total <= AUTO_LIMIT {
+        return (assign, Vec::new());
+    }
+    let (assign, names, kept, _) = fold(an, &assign, first);
     notes.push(format!(
-        "{n} nodes are too many to read: {keep_count} of {total_roots} top-level nodes shown (the most money through them, with everything under them), the other {} folded into one node per kind. Use --level, --focus or --extract to zoom.",
-        total_roots - keep_count.min(total_roots)
+        "{total} nodes are too many to read: {kept} shown (those named, then the most money through them), the other {} folded into one node per kind.",
+        total - kept
     ));
     (assign, names)
 }

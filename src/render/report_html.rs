@@ -93,7 +93,14 @@ pub fn html(p: &ReportParts<'_>) -> String {
     if failing.is_empty() {
         let _ = writeln!(o, "<p class=\"ok\">Win-win for every actor: all {} actors get value that serves their drivers and gain over {} years.</p>", actors.len(), an.timeline.years);
     } else {
-        let names: Vec<String> = failing.iter().map(|&a| xml(&eco.nodes[a].label)).collect();
+        let mut names: Vec<String> = failing
+            .iter()
+            .take(10)
+            .map(|&a| xml(&eco.nodes[a].label))
+            .collect();
+        if failing.len() > 10 {
+            names.push(format!("and {} more", failing.len() - 10));
+        }
         let _ = writeln!(o, "<p class=\"bad\">Not win-win: {} of {} actors do not get value ({}). See the summary for why.</p>", failing.len(), actors.len(), names.join(", "));
     }
     o.push_str("</header>\n<nav><ol><li><a href=\"#summary\">Summary: every actor's ledger</a></li><li><a href=\"#map\">Value-design map</a></li>");
@@ -104,7 +111,7 @@ pub fn html(p: &ReportParts<'_>) -> String {
 
     // Summary table.
     let _ = write!(o, "<section id=\"summary\">\n<h2>Summary: every actor over {} years ({cur})</h2>\n<table>\n<tr><th>actor</th><th>kind</th><th>revenue</th><th>spend</th><th>costs</th><th>cash</th><th>worth received</th><th>net value</th><th>NPV</th><th>breakeven</th><th>win-win</th></tr>\n", an.timeline.years);
-    for &a in &actors {
+    for &a in &p.table_actors {
         let l = &an.ledgers;
         let worth = l.total(a, Field::WorthTangible) + l.total(a, Field::WorthIntangible);
         let _ = writeln!(
@@ -124,6 +131,9 @@ pub fn html(p: &ReportParts<'_>) -> String {
         );
     }
     o.push_str("</table>\n");
+    for note in &p.left_out {
+        let _ = writeln!(o, "<p class=\"lead\">{}</p>", xml(note));
+    }
     if let Some(k) = an.keystone {
         let _ = writeln!(o, "<p>Keystone: <b>{}</b>: {} of year-1 exchange value depends on it (removal impact).</p>", xml(&eco.nodes[k as usize].label), percent(an.removal.impact[k as usize]));
     }

@@ -35,7 +35,7 @@ pub fn markdown(p: &ReportParts<'_>) -> String {
             failing.len(),
             actors.len()
         );
-        for &a in &failing {
+        for &a in failing.iter().take(20) {
             if let Verdict::Fails(reasons) = &an.verdicts[a] {
                 let _ = writeln!(
                     o,
@@ -49,7 +49,7 @@ pub fn markdown(p: &ReportParts<'_>) -> String {
     }
     let _ = writeln!(o, "## Every actor over {years} years ({cur})\n");
     o.push_str("| actor | revenue | spend | costs | net value | NPV | breakeven | win-win |\n|---|--:|--:|--:|--:|--:|---|---|\n");
-    for &a in &actors {
+    for &a in &p.table_actors {
         let l = &an.ledgers;
         let _ = writeln!(
             o,
@@ -67,6 +67,9 @@ pub fn markdown(p: &ReportParts<'_>) -> String {
                 Verdict::NotApplicable => "n/a",
             }
         );
+    }
+    for note in &p.left_out {
+        let _ = writeln!(o, "\n{}", md(note));
     }
     if let Some(k) = an.keystone {
         let _ = writeln!(
