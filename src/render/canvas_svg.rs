@@ -3,18 +3,20 @@
 //! the footer. Every entry ends with the ids it comes from, in grey, so it can
 //! be traced to the file. Pure: returns the SVG text.
 //!
-//! Text is wrapped by an estimate of its width (0.55 em per character for a
-//! sans-serif face), not by real font metrics; long blocks end with
-//! "+ N more", pointing to the Markdown canvas.
+//! Text is wrapped by its measured width in the embedded DejaVu Sans
+//! (`fonts.rs`); long blocks end with "+ N more", pointing to the Markdown
+//! canvas.
 
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::draw::{self, Align, Area};
+use super::fonts::Font;
 
 use crate::analysis::format::amount;
 use crate::canvas::{Canvas, Entry, Source};
 
 /// Canvas size in pixels.
-pub const SIZE: (u32, u32) = (1600, 1060);
+pub const SIZE: (u32, u32) = (1600, 1140);
 
 /// The actor's ledger over the horizon, for the footer.
 #[derive(Debug, Clone, PartialEq)]
@@ -62,40 +64,15 @@ impl LedgerSummary {
     }
 }
 
-const FONT: &str = "sans-serif";
-const TITLE: u32 = 26;
-const HEAD: u32 = 19;
-const BODY: u32 = 15;
-const LINE: i32 = 19;
+// Sizes in pixels, measured with the embedded face (`fonts.rs`).
+const TITLE: f64 = 21.0;
+const HEAD: f64 = 15.5;
+const BODY: f64 = 12.5;
+const LINE: i32 = 17;
 const PAD: i32 = 12;
 
-fn wrap(text: &str, width_px: i32, size: u32) -> Vec<String> {
-    let max = ((width_px as f64) / (size as f64 * 0.55)).floor().max(8.0) as usize;
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        // A word longer than a line is cut.
-        let mut word: String = word.to_owned();
-        while word.chars().count() > max {
-            let head: String = word.chars().take(max).collect();
-            if !line.is_empty() {
-                lines.push(std::mem::take(&mut line));
-            }
-            lines.push(head);
-            word = word.chars().skip(max).collect();
-        }
-        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > max {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(&word);
-    }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    lines
+fn wrap(text: &str, width_px: i32, size: f64) -> Vec<String> {
+    Font::regular(size).wrap(text, f64::from(width_px), 0)
 }
 
 fn source_ids(e: &Entry) -> String {
@@ -126,24 +103,16 @@ fn entry_text(e: &Entry, currency: &str) -> String {
     t
 }
 
-type Area<'a> = DrawingArea<SVGBackend<'a>, plotters::coord::Shift>;
-
 fn text(
     area: &Area<'_>,
     s: &str,
     (x, y): (i32, i32),
-    size: u32,
+    size: f64,
     color: &RGBColor,
     bold: bool,
 ) -> Result<(), String> {
-    let font = if bold {
-        (FONT, size).into_font().style(FontStyle::Bold)
-    } else {
-        (FONT, size).into_font()
-    };
-    let style = font.color(color).pos(Pos::new(HPos::Left, VPos::Top));
-    area.draw(&Text::new(s.to_owned(), (x, y), style))
-        .map_err(|e| e.to_string())
+    let font = Font { size, bold };
+    draw::text(area, s, (f64::from(x), f64::from(y)), font, *color, Align::Left)
 }
 
 /// Draws one block: its frame, title, and as many wrapped entries as fit.
@@ -187,14 +156,14 @@ fn block(
     }
     for (k, e) in entries.iter().enumerate() {
         let main = wrap(&format!("• {}", entry_text(e, currency)), width, BODY);
-        let from = wrap(&format!("from {}", source_ids(e)), width - 14, BODY - 3);
+        let from = wrap(&format!("from {}", source_ids(e)), width - 14, BODY - 2.5);
         if y + LINE * (main.len() + from.len()) as i32 > bottom {
             let more = format!("+ {} more: see {md_name}", entries.len() - k);
             return text(
                 area,
                 &more,
                 (x0 + PAD, y),
-                BODY - 1,
+                BODY - 0.5,
                 &RGBColor(150, 40, 40),
                 false,
             );
@@ -208,7 +177,7 @@ fn block(
                 area,
                 l,
                 (x0 + PAD + 14, y),
-                BODY - 3,
+                BODY - 2.5,
                 &RGBColor(130, 130, 130),
                 false,
             )?;
@@ -246,7 +215,7 @@ pub fn svg(c: &Canvas, ledger: &LedgerSummary, md_name: &str) -> Result<String, 
         )?;
         let top = m + TITLE as i32 + BODY as i32 + 20;
         let footer = 110;
-        let bottom_h = 230;
+        let bottom_h = 310;
         let upper_bottom = h - footer - bottom_h - m;
         let col = (w - 2 * m) / 5;
         let x = |i: i32| m + i * col;
@@ -378,14 +347,17 @@ pub fn svg(c: &Canvas, ledger: &LedgerSummary, md_name: &str) -> Result<String, 
 #[cfg(test)]
 mod tests {
     use super::wrap;
+    use crate::render::fonts::Font;
 
     #[test]
-    fn wrap_respects_the_width_and_cuts_long_words() {
-        let lines = wrap("one two three four five six", 100, 15);
-        assert!(lines.iter().all(|l| l.chars().count() <= 12), "{lines:?}");
+    fn wrap_respects_the_measured_width_and_cuts_long_words() {
+        let lines = wrap("one two three four five six", 100, 15.0);
+        let f = Font::regular(15.0);
+        assert!(lines.len() >= 2, "{lines:?}");
+        assert!(lines.iter().all(|l| f.width(l) <= 100.0), "{lines:?}");
         assert_eq!(lines.join(" "), "one two three four five six");
-        let long = wrap(&"x".repeat(50), 100, 15);
-        assert!(long.iter().all(|l| l.chars().count() <= 12));
+        let long = wrap(&"x".repeat(50), 100, 15.0);
+        assert!(long.iter().all(|l| f.width(l) <= 100.0));
         assert_eq!(long.concat().len(), 50);
     }
 }
