@@ -112,7 +112,14 @@ fn text(
     bold: bool,
 ) -> Result<(), String> {
     let font = Font { size, bold };
-    draw::text(area, s, (f64::from(x), f64::from(y)), font, *color, Align::Left)
+    draw::text(
+        area,
+        s,
+        (f64::from(x), f64::from(y)),
+        font,
+        *color,
+        Align::Left,
+    )
 }
 
 /// Draws one block: its frame, title, and as many wrapped entries as fit.

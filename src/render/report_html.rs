@@ -20,7 +20,8 @@ body { font-family: "DejaVu Sans", Verdana, sans-serif; color: #222; margin: 0 a
 h1 { font-size: 28px; margin: 0 0 4px; } h2 { font-size: 21px; margin-top: 36px; border-bottom: 2px solid #ddd; padding-bottom: 4px; } h3 { font-size: 16px; margin: 22px 0 6px; }
 .lead { color: #555; margin: 0 0 12px; } .ok { color: #0a7a3c; font-weight: bold; } .bad { color: #b3261e; font-weight: bold; }
 nav ol { columns: 2; font-size: 14px; } nav a { color: #1a4d8f; }
-figure { margin: 12px 0 24px; } figure svg { width: 100%; height: auto; border: 1px solid #eee; } figcaption { color: #666; font-size: 13px; }
+figure { margin: 12px 0 24px; } figure svg { width: 100%; height: auto; border: 1px solid #eee; }
+figure.map .scroll { overflow-x: auto; } figure.map svg { width: max(100%, var(--w)); } figcaption { color: #666; font-size: 13px; }
 table { border-collapse: collapse; font-size: 13px; margin: 8px 0 16px; } th, td { border: 1px solid #ddd; padding: 4px 8px; text-align: left; vertical-align: top; } td.n { text-align: right; white-space: nowrap; } th { background: #f4f6f8; }
 .sev-deny { color: #b3261e; font-weight: bold; } .sev-warn { color: #9a6700; }
 footer { color: #777; font-size: 12px; margin-top: 40px; border-top: 1px solid #ddd; padding-top: 8px; }
@@ -28,7 +29,7 @@ footer { color: #777; font-size: 12px; margin-top: 40px; border-top: 1px solid #
   body { max-width: none; padding: 0; font-size: 11pt; } nav { display: none; }
   section { break-before: page; } section#summary { break-before: auto; }
   figure, table, h2, h3 { break-inside: avoid; } h2, h3 { break-after: avoid; }
-  figure svg { border: none; max-height: 24cm; }
+  figure svg, figure.map svg { border: none; width: 100%; max-height: 17cm; } figure.map .scroll { overflow: visible; }
 }
 @page { size: A4 landscape; margin: 1.2cm; }
 "#;
@@ -56,6 +57,24 @@ fn figure(out: &mut String, svg: &str, caption: &str) {
     let _ = writeln!(
         out,
         "<figure>{}<figcaption>{}</figcaption></figure>",
+        inline_svg(svg),
+        xml(caption)
+    );
+}
+
+/// A map: on screen at no less than 80% of its drawn size (scrolling
+/// sideways when wider than the page), so its text stays readable; printed
+/// to the page width.
+fn map_figure(out: &mut String, svg: &str, caption: &str) {
+    let width = svg
+        .find("width=\"")
+        .and_then(|i| svg[i + 7..].split('"').next())
+        .and_then(|w| w.parse::<f64>().ok())
+        .unwrap_or(1200.0);
+    let _ = writeln!(
+        out,
+        "<figure class=\"map\"><div class=\"scroll\" style=\"--w: {:.0}px\">{}</div><figcaption>{}</figcaption></figure>",
+        width * 0.8,
         inline_svg(svg),
         xml(caption)
     );
@@ -144,7 +163,7 @@ pub fn html(p: &ReportParts<'_>) -> String {
     for n in &p.map.view.notes {
         let _ = writeln!(o, "<p class=\"lead\">{}</p>", xml(n));
     }
-    figure(&mut o, &p.map.svg, "Every node and flow: tangible flows solid, intangible dashed, width by value per year. Also in map.svg and map.png.");
+    map_figure(&mut o, &p.map.svg, "Every node and flow: tangible flows solid, intangible dashed, width by value per year. Also in map.svg and map.png.");
     o.push_str("</section>\n");
 
     if !p.extract_maps.is_empty() {
@@ -165,7 +184,7 @@ pub fn html(p: &ReportParts<'_>) -> String {
                 an.timeline.years,
                 amount(r.money_flowing.iter().sum())
             );
-            figure(
+            map_figure(
                 &mut o,
                 &m.svg,
                 &format!("The closure of extract {}: map-extract-{stem}.svg", x.id),
