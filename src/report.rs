@@ -81,6 +81,10 @@ pub struct ReportParts<'a> {
     pub extract_maps: Vec<(String, DrawnMap)>,
     /// Every actor's canvas (at most [`MAX_CANVASES`]).
     pub canvases: Vec<DrawnCanvas>,
+    /// Every actor (organisation, segment, person), in file order.
+    pub actors: Vec<usize>,
+    /// The actors that are not win-win, in file order.
+    pub failing: Vec<usize>,
     /// The actors of the ledger tables (at most [`MAX_TABLE_ROWS`]).
     pub table_actors: Vec<usize>,
     /// What was left out of the canvases and tables, in words.
@@ -183,6 +187,12 @@ pub fn build(
         map,
         extract_maps,
         canvases,
+        actors: (0..eco.nodes.len())
+            .filter(|&a| eco.nodes[a].kind.is_actor())
+            .collect(),
+        failing: (0..eco.nodes.len())
+            .filter(|&a| an.verdicts[a].fails())
+            .collect(),
         table_actors,
         left_out,
         charts: chart_data,

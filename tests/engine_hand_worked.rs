@@ -1,18 +1,10 @@
 //! The engine against figures worked out by hand (the working is in the comments).
 
-use valuedesign::analysis::{self, Config, Field, Verdict};
-use valuedesign::diagnostic::SourceFile;
-use valuedesign::network::Network;
+mod common;
+use common::load as analyse;
 
-fn analyse(text: &str) -> (valuedesign::ValueDesign, analysis::Analysis) {
-    let design = valuedesign::load_source(&SourceFile {
-        name: "test.ron".into(),
-        text: text.into(),
-    })
-    .unwrap_or_else(|e| panic!("{}", e.render()));
-    let an = analysis::analyse(&design, &Config::default());
-    (design, an)
-}
+use valuedesign::analysis::{self, Config, Field, Verdict};
+use valuedesign::network::Network;
 
 fn node(design: &valuedesign::ValueDesign, id: &str) -> usize {
     design.node_index()[id] as usize

@@ -2,22 +2,14 @@
 //! aggregation of large files, the layout's geometry on every shipped design
 //! (no overlaps, text fits), and determinism.
 
+mod common;
+use common::load;
+
 use valuedesign::analysis::{self, Config};
-use valuedesign::diagnostic::SourceFile;
 use valuedesign::model::Flow;
 use valuedesign::render::fonts::Font;
 use valuedesign::render::map_layout::{layout, style, MapLayout, Rect};
 use valuedesign::render::map_view::{view, MapView, Status, Zoom, AUTO_TARGET};
-
-fn load(text: &str) -> (valuedesign::ValueDesign, analysis::Analysis) {
-    let design = valuedesign::load_source(&SourceFile {
-        name: "test.ron".into(),
-        text: text.into(),
-    })
-    .unwrap_or_else(|e| panic!("{}", e.render()));
-    let an = analysis::analyse(&design, &Config::default());
-    (design, an)
-}
 
 /// A vendor with a device it owns, a customer segment, a supplier.
 /// Over 2 years: `sub` is 100 a month to the vendor = 1,200 a year; `fee` is

@@ -2,26 +2,17 @@
 //! every file, the `report` and `map` commands (files, names, atomic writes,
 //! bad input), and the same bytes whatever the thread count.
 
+mod common;
+use common::load;
+
 use std::path::Path;
 use std::process::Command;
 
-use valuedesign::analysis::{self, Config};
-use valuedesign::diagnostic::SourceFile;
 use valuedesign::render::charts::chart_data;
 use valuedesign::report::{build, ReportConfig, ReportFile};
 
 fn bin() -> Command {
     Command::new(env!("CARGO_BIN_EXE_valuedesign"))
-}
-
-fn load(text: &str) -> (valuedesign::ValueDesign, analysis::Analysis) {
-    let design = valuedesign::load_source(&SourceFile {
-        name: "test.ron".into(),
-        text: text.into(),
-    })
-    .unwrap_or_else(|e| panic!("{}", e.render()));
-    let an = analysis::analyse(&design, &Config::default());
-    (design, an)
 }
 
 /// Over 2 years: the shop pays the vendor 100 a month (1,200 a year) and a

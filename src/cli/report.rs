@@ -78,7 +78,10 @@ pub(super) fn run(args: &ReportArgs) -> u8 {
             dir.join("index.html").display()
         );
     }
-    if failed > 0 {
+    if failed == files.len() {
+        eprintln!("No report was written: fix the problems above and run again.");
+        EXIT_INPUT
+    } else if failed > 0 {
         eprintln!(
             "{failed} of {} file(s) could not be reported; the others were written.",
             files.len()

@@ -95,14 +95,7 @@ pub fn html(p: &ReportParts<'_>) -> String {
          <title>{} · value design report</title>\n<style>@font-face {{ font-family: \"DejaVu Sans\"; src: url(data:font/ttf;base64,{font}) format(\"truetype\"); }}{STYLE}</style>\n</head>\n<body>\n",
         xml(&eco.name)
     );
-    let actors: Vec<usize> = (0..eco.nodes.len())
-        .filter(|&a| eco.nodes[a].kind.is_actor())
-        .collect();
-    let failing: Vec<usize> = actors
-        .iter()
-        .copied()
-        .filter(|&a| an.verdicts[a].fails())
-        .collect();
+    let (actors, failing) = (&p.actors, &p.failing);
     let _ = write!(
         o,
         "<header>\n<h1>{}</h1>\n<p class=\"lead\">{}</p>\n",

@@ -18,14 +18,7 @@ pub fn markdown(p: &ReportParts<'_>) -> String {
     let cur = md(&eco.currency);
     let mut o = String::new();
     let _ = writeln!(o, "# {}\n\n{}\n", md(&eco.name), md(&eco.description));
-    let actors: Vec<usize> = (0..eco.nodes.len())
-        .filter(|&a| eco.nodes[a].kind.is_actor())
-        .collect();
-    let failing: Vec<usize> = actors
-        .iter()
-        .copied()
-        .filter(|&a| an.verdicts[a].fails())
-        .collect();
+    let (actors, failing) = (&p.actors, &p.failing);
     if failing.is_empty() {
         let _ = writeln!(o, "**Win-win for every actor**: all {} actors get value that serves their drivers and gain over {years} years.\n", actors.len());
     } else {
