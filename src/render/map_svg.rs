@@ -19,11 +19,12 @@ const HEAD: Font = Font {
     size: 22.0,
     bold: true,
 };
-const SMALL: Font = Font {
+pub(super) const SMALL: Font = Font {
     size: 12.0,
     bold: false,
 };
-const LEGEND_H: f64 = 118.0;
+/// Height of the legend band.
+pub(super) const LEGEND_H: f64 = 118.0;
 const LEGEND_W: f64 = 1120.0;
 
 /// The colour of a flow kind (Okabe-Ito palette, safe for colour blindness).
@@ -38,7 +39,7 @@ pub fn flow_color(f: Flow) -> RGBColor {
     }
 }
 
-fn kind_fill(k: NodeKind) -> RGBColor {
+pub(super) fn kind_fill(k: NodeKind) -> RGBColor {
     match k {
         NodeKind::Organization => RGBColor(227, 238, 250),
         NodeKind::Segment => RGBColor(255, 240, 222),
@@ -50,14 +51,14 @@ fn kind_fill(k: NodeKind) -> RGBColor {
     }
 }
 
-const INK: RGBColor = RGBColor(33, 33, 33);
-const GREY: RGBColor = RGBColor(110, 110, 110);
-const GOLD: RGBColor = RGBColor(230, 170, 0);
+pub(super) const INK: RGBColor = RGBColor(33, 33, 33);
+pub(super) const GREY: RGBColor = RGBColor(110, 110, 110);
+pub(super) const GOLD: RGBColor = RGBColor(230, 170, 0);
 const WIN: RGBColor = RGBColor(0, 130, 60);
 const FAIL: RGBColor = RGBColor(200, 40, 40);
 
 /// The outline of a card's shape, by kind.
-fn outline(kind: NodeKind, r: &Rect, inset: f64) -> Vec<(f64, f64)> {
+pub(super) fn outline(kind: NodeKind, r: &Rect, inset: f64) -> Vec<(f64, f64)> {
     let (x, y, w, h) = (r.x, r.y, r.w, r.h);
     match kind {
         NodeKind::Organization | NodeKind::Group => draw::rect_points(x, y, w, h),
@@ -95,12 +96,12 @@ fn outline(kind: NodeKind, r: &Rect, inset: f64) -> Vec<(f64, f64)> {
     }
 }
 
-fn offset(points: &[(f64, f64)], dx: f64, dy: f64) -> Vec<(f64, f64)> {
+pub(super) fn offset(points: &[(f64, f64)], dx: f64, dy: f64) -> Vec<(f64, f64)> {
     points.iter().map(|p| (p.0 + dx, p.1 + dy)).collect()
 }
 
 /// Points grown outwards from the centre of `r` by `by` pixels (for halos).
-fn grown(points: &[(f64, f64)], r: &Rect, by: f64) -> Vec<(f64, f64)> {
+pub(super) fn grown(points: &[(f64, f64)], r: &Rect, by: f64) -> Vec<(f64, f64)> {
     let (cx, cy) = (r.x + r.w / 2.0, r.y + r.h / 2.0);
     let (sx, sy) = (
         (r.w / 2.0 + by) / (r.w / 2.0),
@@ -208,7 +209,7 @@ fn draw_card(
 }
 
 /// A green tick or a red cross in a disc centred at `c`.
-fn status_mark(area: &Area<'_>, status: Status, c: (f64, f64)) -> DrawResult {
+pub(super) fn status_mark(area: &Area<'_>, status: Status, c: (f64, f64)) -> DrawResult {
     let color = match status {
         Status::WinWin => WIN,
         Status::Fails => FAIL,
@@ -353,173 +354,6 @@ fn header_lines(view: &MapView, width: f64) -> Vec<(String, Font, RGBColor)> {
     lines
 }
 
-fn legend(area: &Area<'_>, view: &MapView, l: &MapLayout, (x0, y0): (f64, f64)) -> DrawResult {
-    let f = SMALL;
-    draw::text(area, "Legend", (x0, y0), Font::bold(13.0), INK, Align::Left)?;
-    let y = y0 + 22.0;
-    // Row 1: flow kinds.
-    let mut x = x0;
-    for flow in Flow::ALL {
-        let c = flow_color(flow);
-        draw::line(
-            area,
-            &[(x, y + 7.0), (x + 34.0, y + 7.0)],
-            draw::stroke(c, 3.0),
-            flow.is_intangible(),
-        )?;
-        let name = format!(
-            "{flow:?}{}",
-            if flow.is_tangible() {
-                " (tangible)"
-            } else {
-                " (intangible)"
-            }
-        );
-        draw::text(area, &name, (x + 40.0, y), f, INK, Align::Left)?;
-        x += 48.0 + f.width(&name) + 18.0;
-    }
-    // Row 2: widths and labels.
-    let y = y + 24.0;
-    let values: Vec<f64> = view
-        .edges
-        .iter()
-        .map(|e| e.per_year)
-        .filter(|v| *v > 0.0)
-        .collect();
-    let (lo, hi) = (
-        values.iter().copied().fold(f64::INFINITY, f64::min),
-        values.iter().copied().fold(0.0, f64::max),
-    );
-    let mut x = x0;
-    if hi > 0.0 {
-        for (v, w) in [
-            (
-                lo,
-                l.routes
-                    .iter()
-                    .map(|r| r.width)
-                    .fold(f64::INFINITY, f64::min),
-            ),
-            (hi, l.routes.iter().map(|r| r.width).fold(0.0, f64::max)),
-        ] {
-            draw::line(
-                area,
-                &[(x, y + 7.0), (x + 34.0, y + 7.0)],
-                draw::stroke(GREY, w),
-                false,
-            )?;
-            let t = format!(
-                "{} {}/yr",
-                crate::analysis::format::amount(v),
-                view.currency
-            );
-            draw::text(area, &t, (x + 40.0, y), f, INK, Align::Left)?;
-            x += 60.0 + f.width(&t);
-        }
-        let t = format!("width: value per year, log scale; labels: each offering and its mean value per year over the horizon, in {}", view.currency);
-        draw::text(area, &t, (x, y), f, GREY, Align::Left)?;
-    }
-    // Row 3: shapes.
-    let y = y + 26.0;
-    let mut x = x0;
-    for kind in NodeKind::ALL {
-        let r = Rect {
-            x,
-            y: y - 2.0,
-            w: 38.0,
-            h: 18.0,
-        };
-        let pts = outline(kind, &r, 7.0);
-        if kind == NodeKind::Segment {
-            draw::shape(
-                area,
-                &offset(&pts, 3.0, -3.0),
-                draw::fill(kind_fill(kind), 1.0),
-                draw::stroke(GREY, 1.0),
-            )?;
-        }
-        draw::shape(
-            area,
-            &pts,
-            draw::fill(kind_fill(kind), 1.0),
-            draw::stroke(RGBColor(80, 80, 80), 1.0),
-        )?;
-        let name = format!("{kind:?}");
-        draw::text(area, &name, (x + 44.0, y), f, INK, Align::Left)?;
-        x += 56.0 + f.width(&name) + 8.0;
-    }
-    // Row 4: badges, status, extract, containers.
-    let y = y + 26.0;
-    let mut x = x0;
-    for (t, shared) in [("driver", false), ("◆ shared driver", true)] {
-        let w = style::BADGE.width(t) + 10.0;
-        let fill_c = if shared {
-            RGBColor(255, 236, 179)
-        } else {
-            WHITE
-        };
-        draw::shape(
-            area,
-            &draw::rounded_points(x, y, w, style::BADGE_H, 7.0),
-            draw::fill(fill_c, 1.0),
-            draw::stroke(RGBColor(170, 170, 170), 1.0),
-        )?;
-        draw::text(
-            area,
-            t,
-            (x + w / 2.0, y + 2.0),
-            style::BADGE,
-            INK,
-            Align::Centre,
-        )?;
-        x += w + 12.0;
-    }
-    for (s, t) in [
-        (Status::WinWin, "win-win"),
-        (Status::Fails, "does not get value"),
-    ] {
-        status_mark(area, s, (x + 8.0, y + 7.0))?;
-        draw::text(area, t, (x + 20.0, y), f, INK, Align::Left)?;
-        x += 32.0 + f.width(t);
-    }
-    let r = Rect {
-        x,
-        y: y - 1.0,
-        w: 30.0,
-        h: 16.0,
-    };
-    draw::shape(
-        area,
-        &grown(&draw::rect_points(r.x, r.y, r.w, r.h), &r, 3.0),
-        draw::fill(GOLD, 0.35),
-        draw::stroke(GOLD, 3.0),
-    )?;
-    draw::text(
-        area,
-        "in a value extract",
-        (x + 40.0, y),
-        f,
-        INK,
-        Align::Left,
-    )?;
-    x += 56.0 + f.width("in a value extract");
-    draw::shape(
-        area,
-        &draw::rect_points(x, y - 1.0, 30.0, 16.0),
-        draw::fill(RGBColor(245, 245, 245), 1.0),
-        draw::stroke(GREY, 1.0),
-    )?;
-    draw::text(
-        area,
-        "group (parent) containing its members",
-        (x + 38.0, y),
-        f,
-        INK,
-        Align::Left,
-    )?;
-    Ok(())
-}
-
 /// The map as SVG text.
 pub fn svg(view: &MapView, l: &MapLayout) -> Result<String, String> {
     let width = (l.width + 2.0 * M).max(LEGEND_W + 2.0 * M).ceil();
@@ -572,7 +406,7 @@ pub fn svg(view: &MapView, l: &MapLayout) -> Result<String, String> {
         for (i, c) in l.cards.iter().enumerate() {
             draw_card(&area, view, i, c, origin)?;
         }
-        legend(&area, view, l, (M, height - M - LEGEND_H))?;
+        super::map_legend::legend(&area, view, l, (M, height - M - LEGEND_H))?;
         area.present().map_err(|e| e.to_string())?;
     }
     Ok(buf)

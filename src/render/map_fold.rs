@@ -1,0 +1,182 @@
+//! Folding a map that is too large to read: aggregation to a `parent`
+//! level, and, when that is not enough, keeping the nodes with the most money
+//! through them and folding the others into one made-up node per kind.
+//! Assignments map every file node to the view slot that stands for it (its
+//! own index, an ancestor's, or `n + k` for the k-th made-up node).
+
+use super::map_view::{AUTO_LIMIT, AUTO_TARGET};
+use crate::analysis::{zoom, Analysis};
+use crate::model::NodeKind;
+
+/// A view node made up by aggregation (a folded group of roots).
+#[derive(Debug, Clone)]
+pub(super) struct Name {
+    pub(super) id: String,
+    pub(super) label: String,
+    pub(super) kind: NodeKind,
+}
+
+/// Nodes assigned to their representative at `level`; no made-up names.
+pub(super) fn aggregated(an: &Analysis, level: u32) -> (Vec<Option<u32>>, Vec<Name>) {
+    let agg = zoom::aggregate(&an.network, &an.timeline, level);
+    let assign = agg.representative.iter().map(|&r| Some(r)).collect();
+    (assign, Vec::new())
+}
+
+/// The deepest level with at most [`AUTO_TARGET`] nodes; failing that, roots
+/// folded by kind. Folded nodes are numbered after the file's nodes.
+pub(super) fn auto(an: &Analysis, notes: &mut Vec<String>) -> (Vec<Option<u32>>, Vec<Name>) {
+    let net = &an.network;
+    let n = net.node_count();
+    let depths = net.depths();
+    let max_depth = depths.iter().copied().max().unwrap_or(0);
+    // Nodes shown at level L: those with depth <= L.
+    let mut at_depth = vec![0usize; max_depth as usize + 1];
+    for &d in &depths {
+        at_depth[d as usize] += 1;
+    }
+    let mut shown = 0;
+    let mut level = None;
+    for (d, c) in at_depth.iter().enumerate() {
+        shown += c;
+        if shown > AUTO_TARGET {
+            break;
+        }
+        level = Some(d as u32);
+    }
+    if let Some(level) = level {
+        let (assign, names) = aggregated(an, level);
+        notes.push(format!(
+            "{n} nodes are too many to read: aggregated to parent depth {level} ({} nodes shown, flows summed by kind). Use --level, --focus or --extract to zoom.",
+            at_depth[..=level as usize].iter().sum::<usize>()
+        ));
+        return (assign, names);
+    }
+    // Even the roots are too many: keep the roots with the most money through
+    // them (their whole subtree), fold the rest into one node per kind.
+    let (assign0, _) = aggregated(an, 0);
+    let (assign, names, kept, total) = fold(an, &assign0, &[]);
+    notes.push(format!(
+        "{n} nodes are too many to read: {kept} of {total} top-level nodes shown (the most money through them, with everything under them), the other {} folded into one node per kind. Use --level, --focus or --extract to zoom.",
+        total - kept
+    ));
+    (assign, names)
+}
+
+/// Keeps the `first` slots and then the slots of `base` with the most money
+/// through them (their members' money), up to [`AUTO_TARGET`] nodes in all;
+/// folds the others into one made-up node per kind (numbered after the file's
+/// nodes). Returns the assignment, the made-up nodes, and how many slots were
+/// kept of how many.
+fn fold(
+    an: &Analysis,
+    base: &[Option<u32>],
+    first: &[u32],
+) -> (Vec<Option<u32>>, Vec<Name>, usize, usize) {
+    let net = &an.network;
+    let n = net.node_count();
+    let mut volume = vec![0.0f64; n];
+    for (a, v) in an.money_through().into_iter().enumerate() {
+        if let Some(r) = base[a] {
+            volume[r as usize] += v;
+        }
+    }
+    let mut must = vec![false; n];
+    for &f in first {
+        must[f as usize] = true;
+    }
+    let mut slots: Vec<u32> = (0..n as u32)
+        .filter(|&a| base[a as usize] == Some(a))
+        .collect();
+    let total = slots.len();
+    let keep_count = (AUTO_TARGET - NodeKind::ALL.len()).min(total);
+    // Named first, then most money; file order on ties (stable sort).
+    slots.sort_by(|a, b| {
+        must[*b as usize]
+            .cmp(&must[*a as usize])
+            .then(volume[*b as usize].total_cmp(&volume[*a as usize]))
+    });
+    let mut kept = vec![false; n];
+    for &r in slots.iter().take(keep_count) {
+        kept[r as usize] = true;
+    }
+    let mut names = Vec::new();
+    let mut slot_of_kind = [None::<u32>; 7];
+    let mut folded = [0usize; 7];
+    for &r in slots.iter().skip(keep_count) {
+        folded[kind_slot(net.kinds[r as usize])] += 1;
+    }
+    for kind in NodeKind::ALL {
+        let k = kind_slot(kind);
+        if folded[k] > 0 {
+            slot_of_kind[k] = Some((n + names.len()) as u32);
+            names.push(Name {
+                id: format!("other-{}", kind_word(kind)),
+                label: format!("{} other {}", folded[k], plural(kind)),
+                kind,
+            });
+        }
+    }
+    let assign = base
+        .iter()
+        .map(|r| {
+            let r = (*r)?;
+            if kept[r as usize] {
+                Some(r)
+            } else {
+                slot_of_kind[kind_slot(net.kinds[r as usize])]
+            }
+        })
+        .collect();
+    (assign, names, keep_count, total)
+}
+
+/// A subset too large to read is folded; the note says so.
+pub(super) fn fold_subset(
+    an: &Analysis,
+    assign: Vec<Option<u32>>,
+    first: &[u32],
+    notes: &mut Vec<String>,
+) -> (Vec<Option<u32>>, Vec<Name>) {
+    let total = (0..assign.len())
+        .filter(|&a| assign[a] == Some(a as u32))
+        .count();
+    if total <= AUTO_LIMIT {
+        return (assign, Vec::new());
+    }
+    let (assign, names, kept, _) = fold(an, &assign, first);
+    notes.push(format!(
+        "{total} nodes are too many to read: {kept} shown (those named, then the most money through them), the other {} folded into one node per kind.",
+        total - kept
+    ));
+    (assign, names)
+}
+
+fn kind_slot(k: NodeKind) -> usize {
+    NodeKind::ALL.iter().position(|x| *x == k).unwrap_or(0)
+}
+
+/// The kind in lower case, for ids and text.
+pub fn kind_word(k: NodeKind) -> &'static str {
+    match k {
+        NodeKind::Organization => "organization",
+        NodeKind::Segment => "segment",
+        NodeKind::Person => "person",
+        NodeKind::Device => "device",
+        NodeKind::Activity => "activity",
+        NodeKind::Process => "process",
+        NodeKind::Group => "group",
+    }
+}
+
+fn plural(k: NodeKind) -> &'static str {
+    match k {
+        NodeKind::Organization => "organisations",
+        NodeKind::Segment => "segments",
+        NodeKind::Person => "people",
+        NodeKind::Device => "devices",
+        NodeKind::Activity => "activities",
+        NodeKind::Process => "processes",
+        NodeKind::Group => "groups",
+    }
+}

@@ -1,0 +1,187 @@
+//! The legend of a value-design map: flow kinds (colour, solid or dashed),
+//! the width scale with the map's smallest and largest values, node shapes,
+//! badges, win-win marks, extract halos and containers. Drawn under the map.
+
+use plotters::prelude::*;
+
+use super::draw::{self, Align, Area, DrawResult};
+use super::fonts::Font;
+use super::map_layout::{style, MapLayout, Rect};
+use super::map_svg::{
+    flow_color, grown, kind_fill, offset, outline, status_mark, GOLD, GREY, INK, SMALL,
+};
+use super::map_view::{MapView, Status};
+use crate::model::{Flow, NodeKind};
+
+/// Draws the legend with its top-left corner at `(x0, y0)`.
+pub(super) fn legend(
+    area: &Area<'_>,
+    view: &MapView,
+    l: &MapLayout,
+    (x0, y0): (f64, f64),
+) -> DrawResult {
+    let f = SMALL;
+    draw::text(area, "Legend", (x0, y0), Font::bold(13.0), INK, Align::Left)?;
+    let y = y0 + 22.0;
+    // Row 1: flow kinds.
+    let mut x = x0;
+    for flow in Flow::ALL {
+        let c = flow_color(flow);
+        draw::line(
+            area,
+            &[(x, y + 7.0), (x + 34.0, y + 7.0)],
+            draw::stroke(c, 3.0),
+            flow.is_intangible(),
+        )?;
+        let name = format!(
+            "{flow:?}{}",
+            if flow.is_tangible() {
+                " (tangible)"
+            } else {
+                " (intangible)"
+            }
+        );
+        draw::text(area, &name, (x + 40.0, y), f, INK, Align::Left)?;
+        x += 48.0 + f.width(&name) + 18.0;
+    }
+    // Row 2: widths and labels.
+    let y = y + 24.0;
+    let values: Vec<f64> = view
+        .edges
+        .iter()
+        .map(|e| e.per_year)
+        .filter(|v| *v > 0.0)
+        .collect();
+    let (lo, hi) = (
+        values.iter().copied().fold(f64::INFINITY, f64::min),
+        values.iter().copied().fold(0.0, f64::max),
+    );
+    let mut x = x0;
+    if hi > 0.0 {
+        for (v, w) in [
+            (
+                lo,
+                l.routes
+                    .iter()
+                    .map(|r| r.width)
+                    .fold(f64::INFINITY, f64::min),
+            ),
+            (hi, l.routes.iter().map(|r| r.width).fold(0.0, f64::max)),
+        ] {
+            draw::line(
+                area,
+                &[(x, y + 7.0), (x + 34.0, y + 7.0)],
+                draw::stroke(GREY, w),
+                false,
+            )?;
+            let t = format!(
+                "{} {}/yr",
+                crate::analysis::format::amount(v),
+                view.currency
+            );
+            draw::text(area, &t, (x + 40.0, y), f, INK, Align::Left)?;
+            x += 60.0 + f.width(&t);
+        }
+        let t = format!("width: value per year, log scale; labels: each offering and its mean value per year over the horizon, in {}", view.currency);
+        draw::text(area, &t, (x, y), f, GREY, Align::Left)?;
+    }
+    // Row 3: shapes.
+    let y = y + 26.0;
+    let mut x = x0;
+    for kind in NodeKind::ALL {
+        let r = Rect {
+            x,
+            y: y - 2.0,
+            w: 38.0,
+            h: 18.0,
+        };
+        let pts = outline(kind, &r, 7.0);
+        if kind == NodeKind::Segment {
+            draw::shape(
+                area,
+                &offset(&pts, 3.0, -3.0),
+                draw::fill(kind_fill(kind), 1.0),
+                draw::stroke(GREY, 1.0),
+            )?;
+        }
+        draw::shape(
+            area,
+            &pts,
+            draw::fill(kind_fill(kind), 1.0),
+            draw::stroke(RGBColor(80, 80, 80), 1.0),
+        )?;
+        let name = format!("{kind:?}");
+        draw::text(area, &name, (x + 44.0, y), f, INK, Align::Left)?;
+        x += 56.0 + f.width(&name) + 8.0;
+    }
+    // Row 4: badges, status, extract, containers.
+    let y = y + 26.0;
+    let mut x = x0;
+    for (t, shared) in [("driver", false), ("◆ shared driver", true)] {
+        let w = style::BADGE.width(t) + 10.0;
+        let fill_c = if shared {
+            RGBColor(255, 236, 179)
+        } else {
+            WHITE
+        };
+        draw::shape(
+            area,
+            &draw::rounded_points(x, y, w, style::BADGE_H, 7.0),
+            draw::fill(fill_c, 1.0),
+            draw::stroke(RGBColor(170, 170, 170), 1.0),
+        )?;
+        draw::text(
+            area,
+            t,
+            (x + w / 2.0, y + 2.0),
+            style::BADGE,
+            INK,
+            Align::Centre,
+        )?;
+        x += w + 12.0;
+    }
+    for (s, t) in [
+        (Status::WinWin, "win-win"),
+        (Status::Fails, "does not get value"),
+    ] {
+        status_mark(area, s, (x + 8.0, y + 7.0))?;
+        draw::text(area, t, (x + 20.0, y), f, INK, Align::Left)?;
+        x += 32.0 + f.width(t);
+    }
+    let r = Rect {
+        x,
+        y: y - 1.0,
+        w: 30.0,
+        h: 16.0,
+    };
+    draw::shape(
+        area,
+        &grown(&draw::rect_points(r.x, r.y, r.w, r.h), &r, 3.0),
+        draw::fill(GOLD, 0.35),
+        draw::stroke(GOLD, 3.0),
+    )?;
+    draw::text(
+        area,
+        "in a value extract",
+        (x + 40.0, y),
+        f,
+        INK,
+        Align::Left,
+    )?;
+    x += 56.0 + f.width("in a value extract");
+    draw::shape(
+        area,
+        &draw::rect_points(x, y - 1.0, 30.0, 16.0),
+        draw::fill(RGBColor(245, 245, 245), 1.0),
+        draw::stroke(GREY, 1.0),
+    )?;
+    draw::text(
+        area,
+        "group (parent) containing its members",
+        (x + 38.0, y),
+        f,
+        INK,
+        Align::Left,
+    )?;
+    Ok(())
+}
