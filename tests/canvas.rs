@@ -211,7 +211,7 @@ fn hostile_labels_are_escaped_in_svg() {
         costs: 0.0,
         net_value: 1.0,
         npv: 1.0,
-        breakeven: Some(1),
+        breakeven: "year 1".to_owned(),
         verdict: "yes".into(),
     };
     let out = svg(&c, &summary, "canvas-vendor.md").expect("draws");

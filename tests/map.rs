@@ -71,12 +71,22 @@ fn the_whole_view_merges_parallel_flows_and_keeps_containers() {
         .iter()
         .find(|e| e.from == shop && e.to == vendor && e.flow == Flow::Money)
         .expect("money from shop");
+    let items: Vec<(&str, f64, Option<f64>)> = money
+        .items
+        .iter()
+        .map(|i| (i.offering.as_str(), i.per_year, i.year_one))
+        .collect();
+    // The setup fee is paid in year 1 only: labelled "300 in year 1".
     assert_eq!(
-        money.items,
+        items,
         vec![
-            ("Subscription".to_owned(), 1200.0),
-            ("Setup fee".to_owned(), 150.0)
+            ("Subscription", 1200.0, None),
+            ("Setup fee", 150.0, Some(300.0))
         ]
+    );
+    assert_eq!(
+        valuedesign::render::map_layout::edge_label(&money.items),
+        vec!["Subscription · 1,200/yr", "Setup fee · 300 in year 1"]
     );
     assert_eq!(money.per_year, 1350.0);
     // The vendor is in the extract's core (it receives `sub`).
@@ -99,7 +109,9 @@ fn level_zero_folds_children_into_their_parent() {
         .iter()
         .find(|e| e.flow == Flow::Money && e.per_year == 1350.0)
         .expect("summed money");
-    assert_eq!(money.items, vec![("money (2 flows)".to_owned(), 1350.0)]);
+    assert_eq!(money.items.len(), 1);
+    assert_eq!(money.items[0].offering, "money (2 flows)");
+    assert_eq!(money.items[0].per_year, 1350.0);
     assert!(v.notes[0].contains("3 of 4 nodes"), "{:?}", v.notes);
 }
 

@@ -31,6 +31,29 @@ fn group(x: f64) -> String {
     out
 }
 
+/// An actor's breakeven in words: "year 2", "never" (within the horizon), or
+/// "no money" when it neither earns nor spends anything (cumulative cash is
+/// then 0 from year 1, which is not worth calling a breakeven).
+pub fn breakeven(ledgers: &super::Ledgers, a: usize) -> String {
+    use super::Field;
+    let no_money = [Field::Revenue, Field::Spend, Field::Costs]
+        .iter()
+        .all(|f| ledgers.total(a, *f) == 0.0);
+    if no_money {
+        return "no money".to_owned();
+    }
+    ledgers.breakeven[a].map_or("never".to_owned(), |y| format!("year {y}"))
+}
+
+/// "1 of 7 actors does not get value" / "2 of 7 actors do not get value".
+pub fn failing_actors(failing: usize, actors: usize) -> String {
+    if failing == 1 {
+        format!("1 of {actors} actors does not get value")
+    } else {
+        format!("{failing} of {actors} actors do not get value")
+    }
+}
+
 /// A share as a percentage with one decimal: `42.5%`.
 pub fn percent(share: f64) -> String {
     format!("{:.1}%", share * 100.0)

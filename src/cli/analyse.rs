@@ -97,9 +97,6 @@ pub fn human(eco: &Ecosystem, an: &Analysis) -> String {
     for a in 0..net.node_count() {
         let l = &an.ledgers;
         let worth = l.total(a, Field::WorthTangible) + l.total(a, Field::WorthIntangible);
-        let no_money = l.total(a, Field::Revenue) == 0.0
-            && l.total(a, Field::Spend) == 0.0
-            && l.total(a, Field::Costs) == 0.0;
         t.row(vec![
             eco.nodes[a].id.to_string(),
             amount(l.total(a, Field::Revenue)),
@@ -107,11 +104,7 @@ pub fn human(eco: &Ecosystem, an: &Analysis) -> String {
             amount(l.total(a, Field::Costs)),
             amount(l.total(a, Field::Cash)),
             amount(l.npv[a]),
-            if no_money {
-                "-".to_owned()
-            } else {
-                l.breakeven[a].map_or("never".to_owned(), |y| format!("year {y}"))
-            },
+            crate::analysis::format::breakeven(l, a),
             amount(worth),
             amount(l.total(a, Field::NetValue)),
             match &an.verdicts[a] {

@@ -68,7 +68,10 @@ pub(super) fn run(args: &ReportArgs) -> u8 {
         let verdict = if fails == 0 {
             format!("win-win for all {actors} actors")
         } else {
-            format!("NOT win-win: {fails} of {actors} actors do not get value")
+            format!(
+                "NOT win-win: {}",
+                crate::analysis::format::failing_actors(fails, actors)
+            )
         };
         println!(
             "{}: wrote {} ({} files; {verdict}); open {}",

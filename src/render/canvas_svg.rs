@@ -35,8 +35,8 @@ pub struct LedgerSummary {
     pub net_value: f64,
     /// NPV of cash.
     pub npv: f64,
-    /// First year with cumulative cash >= 0.
-    pub breakeven: Option<u32>,
+    /// Breakeven in words (`analysis::format::breakeven`).
+    pub breakeven: String,
     /// Win-win verdict in words.
     pub verdict: String,
 }
@@ -54,7 +54,7 @@ impl LedgerSummary {
             costs: l.total(a, Field::Costs),
             net_value: l.total(a, Field::NetValue),
             npv: l.npv[a],
-            breakeven: l.breakeven[a],
+            breakeven: crate::analysis::format::breakeven(l, a),
             verdict: match &an.verdicts[a] {
                 Verdict::WinWin => "yes".to_owned(),
                 Verdict::NotApplicable => "not applicable".to_owned(),
@@ -330,7 +330,7 @@ pub fn svg(c: &Canvas, ledger: &LedgerSummary, md_name: &str) -> Result<String, 
                 amount(ledger.costs),
                 amount(ledger.net_value),
                 amount(ledger.npv),
-                ledger.breakeven.map_or("never".to_owned(), |y| format!("year {y}")),
+                ledger.breakeven,
                 ledger.verdict
             ),
             width,

@@ -120,9 +120,9 @@ const PALETTE: [RGBColor; 10] = [
     RGBColor(225, 87, 89),
     RGBColor(118, 183, 178),
     RGBColor(89, 161, 79),
-    RGBColor(237, 201, 72),
+    RGBColor(190, 150, 20),
     RGBColor(176, 122, 161),
-    RGBColor(255, 157, 167),
+    RGBColor(120, 90, 200),
     RGBColor(156, 117, 95),
     RGBColor(186, 176, 172),
 ];

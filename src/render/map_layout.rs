@@ -14,7 +14,7 @@ use dagre::graph::{Graph, GraphOptions};
 use dagre::{EdgeLabel, LayoutOptions, NodeLabel, RankDir};
 
 use super::fonts::Font;
-use super::map_view::MapView;
+use super::map_view::{Item, MapView};
 use crate::analysis::format::amount;
 use crate::model::{Flow, NodeKind};
 
@@ -213,24 +213,25 @@ fn card(view: &MapView, i: usize) -> Card {
     }
 }
 
-/// The label lines of a flow: one per offering, "offering · value/yr", the
-/// offering cut to fit; at most [`style::MAX_ITEMS`] lines, then "+N more".
-pub fn edge_label(items: &[(String, f64)]) -> Vec<String> {
+/// The label lines of a flow: one per offering, "offering · value/yr" (or
+/// "· value in year 1" for a flow of year 1 only), the offering cut to fit;
+/// at most [`style::MAX_ITEMS`] lines, then "+N more" with their value per year.
+pub fn edge_label(items: &[Item]) -> Vec<String> {
     use style::*;
     let mut lines = Vec::new();
-    for (k, (offering, v)) in items.iter().enumerate() {
+    for (k, item) in items.iter().enumerate() {
         if k == MAX_ITEMS && items.len() > MAX_ITEMS + 1 {
-            let rest: f64 = items[k..].iter().map(|x| x.1).sum();
+            let rest: f64 = items[k..].iter().map(|x| x.per_year).sum();
             lines.push(format!("+{} more · {}/yr", items.len() - k, amount(rest)));
             break;
         }
-        let value = if *v > 0.0 {
-            format!(" · {}/yr", amount(*v))
-        } else {
-            String::new()
+        let value = match item.year_one {
+            Some(v) if v > 0.0 => format!(" · {} in year 1", amount(v)),
+            _ if item.per_year > 0.0 => format!(" · {}/yr", amount(item.per_year)),
+            _ => String::new(),
         };
         let room = EDGE_TEXT - EDGE.width(&value);
-        lines.push(format!("{}{value}", EDGE.truncate(offering, room)));
+        lines.push(format!("{}{value}", EDGE.truncate(&item.offering, room)));
     }
     lines
 }
@@ -248,48 +249,51 @@ pub fn stroke_width(v: f64, min: f64, max: f64) -> f64 {
     1.2 + 4.8 * ((1.0 + v).ln() - lo) / (hi - lo)
 }
 
-/// A smooth curve guided by `points`: the uniform cubic B-spline that
-/// d3's `curveBasis` draws (as dagre-d3 does), from the first point to the
-/// last, staying inside the control polygon (no overshoot), sampled into the
-/// polyline that is drawn (8 points per piece).
+/// A smooth curve through every one of `points`: a centripetal Catmull-Rom
+/// spline (no cusps or self-intersections, little overshoot), sampled into
+/// the polyline that is drawn (8 points per piece). Passing through dagre's
+/// points means passing through the centre of the flow's label, so every
+/// label sits on its own line.
 pub fn smooth(points: &[(f64, f64)]) -> Vec<(f64, f64)> {
     let n = points.len();
     if n < 3 {
         return points.to_vec();
     }
-    let mix = |a: (f64, f64), b: (f64, f64), c: (f64, f64), wa: f64, wb: f64, wc: f64| {
-        let s = wa + wb + wc;
-        (
-            (wa * a.0 + wb * b.0 + wc * c.0) / s,
-            (wa * a.1 + wb * b.1 + wc * c.1) / s,
-        )
-    };
-    let mut out = vec![points[0]];
-    let mut cursor = mix(points[0], points[1], points[1], 5.0, 1.0, 0.0);
-    out.push(cursor);
-    let mut cubic = |c1: (f64, f64), c2: (f64, f64), end: (f64, f64), out: &mut Vec<(f64, f64)>| {
-        let p0 = cursor;
-        for s in 1..=8 {
-            let t = s as f64 / 8.0;
-            let u = 1.0 - t;
-            let (a, b, c, d) = (u * u * u, 3.0 * u * u * t, 3.0 * u * t * t, t * t * t);
-            out.push((
-                a * p0.0 + b * c1.0 + c * c2.0 + d * end.0,
-                a * p0.1 + b * c1.1 + c * c2.1 + d * end.1,
-            ));
+    let at = |i: isize| points[i.clamp(0, n as isize - 1) as usize];
+    // Knot spacing: the square root of the distance (centripetal).
+    let gap = |a: (f64, f64), b: (f64, f64)| ((a.0 - b.0).hypot(a.1 - b.1)).sqrt().max(1e-6);
+    let mut out = Vec::with_capacity((n - 1) * 8 + 1);
+    for i in 0..n as isize - 1 {
+        let (p0, p1, p2, p3) = (at(i - 1), at(i), at(i + 1), at(i + 2));
+        // At the ends, mirror the missing neighbour so the end tangent points
+        // along the first or last segment.
+        let p0 = if i == 0 {
+            (2.0 * p1.0 - p2.0, 2.0 * p1.1 - p2.1)
+        } else {
+            p0
+        };
+        let p3 = if i + 2 >= n as isize {
+            (2.0 * p2.0 - p1.0, 2.0 * p2.1 - p1.1)
+        } else {
+            p3
+        };
+        let t0 = 0.0;
+        let t1 = t0 + gap(p0, p1);
+        let t2 = t1 + gap(p1, p2);
+        let t3 = t2 + gap(p2, p3);
+        let lerp = |a: (f64, f64), b: (f64, f64), ta: f64, tb: f64, t: f64| {
+            let (wa, wb) = ((tb - t) / (tb - ta), (t - ta) / (tb - ta));
+            (wa * a.0 + wb * b.0, wa * a.1 + wb * b.1)
+        };
+        for s in 0..8 {
+            let t = t1 + (t2 - t1) * s as f64 / 8.0;
+            let a1 = lerp(p0, p1, t0, t1, t);
+            let a2 = lerp(p1, p2, t1, t2, t);
+            let a3 = lerp(p2, p3, t2, t3, t);
+            let b1 = lerp(a1, a2, t0, t2, t);
+            let b2 = lerp(a2, a3, t1, t3, t);
+            out.push(lerp(b1, b2, t1, t2, t));
         }
-        cursor = end;
-    };
-    // Pieces between consecutive control points, then the closing piece.
-    for i in 2..=n {
-        let (x0, x1) = (points[i - 2], points[i - 1]);
-        let x = if i < n { points[i] } else { points[n - 1] };
-        cubic(
-            mix(x0, x1, x1, 2.0, 1.0, 0.0),
-            mix(x0, x1, x1, 1.0, 2.0, 0.0),
-            mix(x0, x1, x, 1.0, 4.0, 1.0),
-            &mut out,
-        );
     }
     out.push(points[n - 1]);
     out
@@ -411,6 +415,21 @@ pub fn layout(view: &MapView) -> MapLayout {
         let mut points: Vec<(f64, f64)> = l.points.iter().map(|p| (p.x, p.y)).collect();
         if e.flow == Flow::Money {
             points.reverse();
+        }
+        // dagre puts the label beside its dummy point; route the line through
+        // the label's centre instead, so each label sits on its own line (the
+        // label's rank has room for it either way).
+        let centre = (l.x.unwrap_or(0.0), l.y.unwrap_or(0.0));
+        if l.width > 0.0 && points.len() >= 2 {
+            let nearest = (1..points.len() - 1).min_by(|a, b| {
+                (points[*a].0 - centre.0)
+                    .abs()
+                    .total_cmp(&(points[*b].0 - centre.0).abs())
+            });
+            match nearest {
+                Some(k) => points[k] = centre,
+                None => points.insert(1, centre),
+            }
         }
         let points = smooth(&points);
         let label_rect = Rect {

@@ -82,7 +82,7 @@ pub(super) fn legend(
             draw::text(area, &t, (x + 40.0, y), f, INK, Align::Left)?;
             x += 60.0 + f.width(&t);
         }
-        let t = format!("width: value per year, log scale; labels: each offering and its mean value per year over the horizon, in {}", view.currency);
+        let t = format!("width: value per year, log scale; labels: each offering and its mean value per year over the horizon (one-time flows: their value in year 1), in {}", view.currency);
         draw::text(area, &t, (x, y), f, GREY, Align::Left)?;
     }
     // Row 3: shapes.

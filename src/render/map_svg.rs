@@ -325,7 +325,11 @@ fn header_lines(view: &MapView, width: f64) -> Vec<(String, Font, RGBColor)> {
         .filter(|s| **s != Status::None)
         .collect();
     let fails = actors.iter().filter(|s| ***s == Status::Fails).count();
-    let mut lines = vec![(HEAD.truncate(&view.title, width), HEAD, INK)];
+    let mut lines: Vec<(String, Font, RGBColor)> = HEAD
+        .wrap(&view.title, width, 2)
+        .into_iter()
+        .map(|l| (l, HEAD, INK))
+        .collect();
     let verdict = if actors.is_empty() {
         "no actor with a verdict shown".to_owned()
     } else if fails == 0 {
@@ -336,8 +340,8 @@ fn header_lines(view: &MapView, width: f64) -> Vec<(String, Font, RGBColor)> {
         )
     } else {
         format!(
-            "NOT win-win: {fails} of {} actors shown do not get value",
-            actors.len()
+            "NOT win-win: {} (of those shown)",
+            crate::analysis::format::failing_actors(fails, actors.len())
         )
     };
     let summary = format!(

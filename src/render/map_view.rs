@@ -105,11 +105,23 @@ pub struct MapEdge {
     pub to: usize,
     /// Flow kind.
     pub flow: Flow,
-    /// Each offering and its value per year (mean over the horizon of value
-    /// times occurrences), in file order.
-    pub items: Vec<(String, f64)>,
+    /// Each offering and its value, in file order.
+    pub items: Vec<Item>,
     /// Sum of the items' values per year.
     pub per_year: f64,
+}
+
+/// One offering on a flow.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    /// The offering (or "money (N flows)" when aggregated).
+    pub offering: String,
+    /// Value per year: mean over the horizon of value times occurrences.
+    pub per_year: f64,
+    /// When the flow happens in year 1 only (a one-time sale, say) and the
+    /// horizon is longer: its whole value, labelled "in year 1" rather than
+    /// spread over the years.
+    pub year_one: Option<f64>,
 }
 
 /// Everything a map draws.
@@ -165,7 +177,11 @@ pub fn view(design: &ValueDesign, an: &Analysis, zoom: &Zoom) -> Result<MapView,
                 let (assign, names) = fold_subset(an, subset(n, &c.nodes), &[f], &mut notes);
                 let label = &eco.nodes[f as usize].label;
                 (
-                    format!("{}: within {radius} hops of {label}", eco.name),
+                    format!(
+                        "{}: within {radius} {} of {label}",
+                        eco.name,
+                        if *radius == 1 { "hop" } else { "hops" }
+                    ),
                     assign,
                     names,
                     c.exchanges,
@@ -177,6 +193,12 @@ pub fn view(design: &ValueDesign, an: &Analysis, zoom: &Zoom) -> Result<MapView,
                 notes.push(format!(
                     "Aggregated to parent depth {level}: {shown} of {n} nodes shown; flows summed by kind."
                 ));
+                if shown == n {
+                    notes.pop();
+                    notes.push(format!(
+                        "No node is deeper than level {level}: nothing to aggregate, every node is shown."
+                    ));
+                }
                 let (assign, names) = fold_subset(an, assign, &[], &mut notes);
                 (
                     format!("{} (level {level})", eco.name),
@@ -351,9 +373,13 @@ fn build(
         edges[k].per_year += per_year;
         counts[k] += 1;
         if !aggregated {
-            edges[k]
-                .items
-                .push((eco.exchanges[e as usize].offering.to_string(), per_year));
+            let year_one =
+                (occ.len() > 1 && occ[1..].iter().all(|o| *o == 0.0)).then(|| edge.value * occ[0]);
+            edges[k].items.push(Item {
+                offering: eco.exchanges[e as usize].offering.to_string(),
+                per_year,
+                year_one,
+            });
         }
     }
     if aggregated {
@@ -364,7 +390,11 @@ fn build(
             } else {
                 format!("{word} ({c} flows)")
             };
-            edge.items = vec![(label, edge.per_year)];
+            edge.items = vec![Item {
+                offering: label,
+                per_year: edge.per_year,
+                year_one: None,
+            }];
         }
     }
     let mut notes = notes;

@@ -10,7 +10,7 @@ use base64::Engine as _;
 
 use super::escape::xml;
 use super::fonts;
-use crate::analysis::format::{amount, percent};
+use crate::analysis::format::{amount, failing_actors, percent};
 use crate::analysis::{Field, Verdict};
 use crate::model::Severity;
 use crate::report::ReportParts;
@@ -43,6 +43,22 @@ fn verdict_cell(v: &Verdict) -> String {
             xml(&reasons.join("; "))
         ),
     }
+}
+
+/// Text already escaped, with `id` spans turned into `<code>` elements (the
+/// backticks of finding messages, written for the terminal).
+fn code_spans(escaped: &str) -> String {
+    let mut out = String::with_capacity(escaped.len());
+    for (k, part) in escaped.split('`').enumerate() {
+        if k % 2 == 1 {
+            out.push_str("<code>");
+            out.push_str(part);
+            out.push_str("</code>");
+        } else {
+            out.push_str(part);
+        }
+    }
+    out
 }
 
 /// Strips the XML declaration plotters may write, so the SVG can be inlined.
@@ -103,7 +119,7 @@ pub fn html(p: &ReportParts<'_>) -> String {
         xml(&eco.description)
     );
     if failing.is_empty() {
-        let _ = writeln!(o, "<p class=\"ok\">Win-win for every actor: all {} actors get value that serves their drivers and gain over {} years.</p>", actors.len(), an.timeline.years);
+        let _ = writeln!(o, "<p class=\"ok\">Win-win for every actor: all {} actors receive value that serves their drivers and none ends the {} years with a negative net value.</p>", actors.len(), an.timeline.years);
     } else {
         let mut names: Vec<String> = failing
             .iter()
@@ -113,7 +129,12 @@ pub fn html(p: &ReportParts<'_>) -> String {
         if failing.len() > 10 {
             names.push(format!("and {} more", failing.len() - 10));
         }
-        let _ = writeln!(o, "<p class=\"bad\">Not win-win: {} of {} actors do not get value ({}). See the summary for why.</p>", failing.len(), actors.len(), names.join(", "));
+        let _ = writeln!(
+            o,
+            "<p class=\"bad\">Not win-win: {} ({}). The summary says why.</p>",
+            failing_actors(failing.len(), actors.len()),
+            names.join(", ")
+        );
     }
     o.push_str("</header>\n<nav><ol><li><a href=\"#summary\">Summary: every actor's ledger</a></li><li><a href=\"#map\">Value-design map</a></li>");
     if !p.extract_maps.is_empty() {
@@ -138,11 +159,11 @@ pub fn html(p: &ReportParts<'_>) -> String {
             amount(worth),
             amount(l.total(a, Field::NetValue)),
             amount(l.npv[a]),
-            l.breakeven[a].map_or("never".to_owned(), |y| format!("year {y}")),
+            crate::analysis::format::breakeven(l, a),
             verdict_cell(&an.verdicts[a]),
         );
     }
-    o.push_str("</table>\n");
+    o.push_str("</table>\n<p class=\"lead\">Totals over the horizon. <b>Revenue</b>: money received; <b>spend</b>: money paid to other nodes; <b>costs</b>: the actor's own costs; <b>cash</b> = revenue − spend − costs; <b>worth received</b>: the value of the goods, services, data, knowledge and benefits it receives; <b>net value</b> = cash + worth received; <b>NPV</b>: cash discounted at the design's rate; <b>breakeven</b>: the first year its cumulative cash is zero or more. <b>Win-win</b>: it receives value that serves its drivers and its net value is not negative (docs/semantics.md).</p>\n");
     for note in &p.left_out {
         let _ = writeln!(o, "<p class=\"lead\">{}</p>", xml(note));
     }
@@ -188,7 +209,13 @@ pub fn html(p: &ReportParts<'_>) -> String {
 
     o.push_str("<section id=\"charts\">\n<h2>Charts</h2>\n");
     for (name, svg) in &p.chart_svgs {
-        figure(&mut o, svg, name);
+        let caption = match name.as_str() {
+            "cash-flow.svg" => "Where each actor's cash stands at the end of each year; crossing zero is its breakeven (cash-flow.svg).",
+            "net-value.svg" => "What each actor gains over the horizon, money and the worth of what it receives (net-value.svg).",
+            "money-matrix.svg" => "Who pays whom, per year (money-matrix.svg).",
+            other => other,
+        };
+        figure(&mut o, svg, caption);
     }
     o.push_str("</section>\n");
 
@@ -203,7 +230,7 @@ pub fn html(p: &ReportParts<'_>) -> String {
             } else {
                 ("sev-warn", "warning")
             };
-            let _ = writeln!(o, "<tr><td class=\"{class}\">{word}</td><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td></tr>", xml(f.code), xml(&f.message), xml(f.why), xml(f.source));
+            let _ = writeln!(o, "<tr><td class=\"{class}\">{word}</td><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td></tr>", xml(f.code), code_spans(&xml(&f.message)), xml(f.why), xml(f.source));
         }
         o.push_str("</table>\n");
     }

@@ -10,6 +10,24 @@ use crate::analysis::{Field, Verdict};
 use crate::model::Severity;
 use crate::report::ReportParts;
 
+/// A finding message for Markdown: text outside backticks escaped, the `id`
+/// spans kept as code spans (whose content Markdown shows literally).
+fn md_code_spans(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let parts: Vec<&str> = s.split('`').collect();
+    for (k, part) in parts.iter().enumerate() {
+        // An unmatched last backtick: its text is escaped like the rest.
+        if k % 2 == 1 && k + 1 < parts.len() && !part.contains('\n') {
+            out.push('`');
+            out.push_str(part);
+            out.push('`');
+        } else {
+            out.push_str(&md(part));
+        }
+    }
+    out
+}
+
 /// The Markdown text.
 pub fn markdown(p: &ReportParts<'_>) -> String {
     let eco = p.design.ecosystem();
@@ -20,13 +38,12 @@ pub fn markdown(p: &ReportParts<'_>) -> String {
     let _ = writeln!(o, "# {}\n\n{}\n", md(&eco.name), md(&eco.description));
     let (actors, failing) = (&p.actors, &p.failing);
     if failing.is_empty() {
-        let _ = writeln!(o, "**Win-win for every actor**: all {} actors get value that serves their drivers and gain over {years} years.\n", actors.len());
+        let _ = writeln!(o, "**Win-win for every actor**: all {} actors receive value that serves their drivers and none ends the {years} years with a negative net value.\n", actors.len());
     } else {
         let _ = writeln!(
             o,
-            "**Not win-win**: {} of {} actors do not get value.\n",
-            failing.len(),
-            actors.len()
+            "**Not win-win**: {}.\n",
+            crate::analysis::format::failing_actors(failing.len(), actors.len())
         );
         for &a in failing.iter().take(20) {
             if let Verdict::Fails(reasons) = &an.verdicts[a] {
@@ -41,19 +58,21 @@ pub fn markdown(p: &ReportParts<'_>) -> String {
         o.push('\n');
     }
     let _ = writeln!(o, "## Every actor over {years} years ({cur})\n");
-    o.push_str("| actor | revenue | spend | costs | net value | NPV | breakeven | win-win |\n|---|--:|--:|--:|--:|--:|---|---|\n");
+    o.push_str("| actor | revenue | spend | costs | cash | worth received | net value | NPV | breakeven | win-win |\n|---|--:|--:|--:|--:|--:|--:|--:|---|---|\n");
     for &a in &p.table_actors {
         let l = &an.ledgers;
         let _ = writeln!(
             o,
-            "| {} | {} | {} | {} | {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
             md(&eco.nodes[a].label),
             amount(l.total(a, Field::Revenue)),
             amount(l.total(a, Field::Spend)),
             amount(l.total(a, Field::Costs)),
+            amount(l.total(a, Field::Cash)),
+            amount(l.total(a, Field::WorthTangible) + l.total(a, Field::WorthIntangible)),
             amount(l.total(a, Field::NetValue)),
             amount(l.npv[a]),
-            l.breakeven[a].map_or("never".to_owned(), |y| format!("year {y}")),
+            crate::analysis::format::breakeven(l, a),
             match an.verdicts[a] {
                 Verdict::WinWin => "yes",
                 Verdict::Fails(_) => "**no**",
@@ -100,7 +119,7 @@ pub fn markdown(p: &ReportParts<'_>) -> String {
             o,
             "- {level} `{}`: {} *Why:* {}",
             f.code,
-            md(&f.message),
+            md_code_spans(&f.message),
             md(f.why)
         );
     }
