@@ -150,7 +150,11 @@ pub fn build(
         .map(|a| {
             let c = canvas(design, an, a);
             let ledger = LedgerSummary::of(an, a, &eco.currency);
-            let svg = canvas_svg::svg(&c, &ledger, &format!("canvas-{}.md", stems[a]))?;
+            let svg = canvas_svg::svg(
+                &c,
+                &ledger,
+                &format!("in the report and canvas-{}.md", stems[a]),
+            )?;
             Ok(DrawnCanvas {
                 node: a,
                 stem: stems[a].clone(),

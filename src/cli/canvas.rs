@@ -70,7 +70,7 @@ pub(super) fn run(args: &CanvasArgs) -> u8 {
             CanvasFormat::Md => (canvas_text::md(&c, &eco.currency), "md"),
             CanvasFormat::Svg => {
                 let summary = canvas_svg::LedgerSummary::of(&an, a, &eco.currency);
-                match canvas_svg::svg(&c, &summary, &format!("canvas-{}.md", stems[a])) {
+                match canvas_svg::svg(&c, &summary, &format!("in canvas-{}.md", stems[a])) {
                     Ok(svg) => (svg, "svg"),
                     Err(e) => {
                         eprintln!("error: cannot draw the canvas of `{}`: {e}", c.actor);

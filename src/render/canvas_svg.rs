@@ -75,7 +75,8 @@ fn wrap(text: &str, width_px: i32, size: f64) -> Vec<String> {
     Font::regular(size).wrap(text, f64::from(width_px), 0)
 }
 
-fn source_ids(e: &Entry) -> String {
+/// The ids an entry comes from, comma-separated (labels quoted).
+pub(crate) fn source_ids(e: &Entry) -> String {
     let ids: Vec<String> = e
         .sources
         .iter()
@@ -87,7 +88,8 @@ fn source_ids(e: &Entry) -> String {
     ids.join(", ")
 }
 
-fn entry_text(e: &Entry, currency: &str) -> String {
+/// An entry in one line: text, tags, and its year-1 amount.
+pub(crate) fn entry_text(e: &Entry, currency: &str) -> String {
     let mut t = e.text.clone();
     if !e.tags.is_empty() {
         t.push_str(&format!(" ({})", e.tags.join(", ")));
@@ -122,15 +124,61 @@ fn text(
     )
 }
 
+/// Body text size of the blocks: the largest of these with which every
+/// entry of every block fits; the smallest otherwise.
+const BODY_SIZES: [f64; 4] = [12.5, 11.5, 10.5, 9.5];
+
+/// The lines of one entry at body size `body`: its text, then its sources.
+fn entry_lines(e: &Entry, currency: &str, width: i32, body: f64) -> (Vec<String>, Vec<String>) {
+    (
+        wrap(&format!("• {}", entry_text(e, currency)), width, body),
+        wrap(&format!("from {}", source_ids(e)), width - 14, body - 2.0),
+    )
+}
+
+fn line_height(body: f64) -> i32 {
+    (body * 1.36).round() as i32
+}
+
+/// How many of `entries` fit a block of this size at body size `body`.
+fn fitting(
+    entries: &[Entry],
+    currency: &str,
+    (x0, y0, x1, y1): (i32, i32, i32, i32),
+    body: f64,
+) -> usize {
+    let line = line_height(body);
+    let width = x1 - x0 - 2 * PAD;
+    let mut y = y0 + PAD + HEAD as i32 + 10;
+    let bottom = y1 - PAD - line;
+    for (k, e) in entries.iter().enumerate() {
+        let (main, from) = entry_lines(e, currency, width, body);
+        let need = line * main.len() as i32 + (line - 3) * from.len() as i32;
+        // The last entry may use the line kept for "+ N more".
+        let limit = if k + 1 == entries.len() {
+            bottom + line
+        } else {
+            bottom
+        };
+        if y + need > limit {
+            return k;
+        }
+        y += need + 4;
+    }
+    entries.len()
+}
+
 /// Draws one block: its frame, title, and as many wrapped entries as fit.
 fn block(
     area: &Area<'_>,
-    (x0, y0, x1, y1): (i32, i32, i32, i32),
+    rect: (i32, i32, i32, i32),
     title: &str,
     entries: &[Entry],
     currency: &str,
-    md_name: &str,
+    more_hint: &str,
+    body: f64,
 ) -> Result<(), String> {
+    let (x0, y0, x1, y1) = rect;
     area.draw(&Rectangle::new(
         [(x0, y0), (x1, y1)],
         ShapeStyle {
@@ -149,54 +197,55 @@ fn block(
         true,
     )?;
     let width = x1 - x0 - 2 * PAD;
+    let line = line_height(body);
     let mut y = y0 + PAD + HEAD as i32 + 10;
-    let bottom = y1 - PAD - LINE;
     if entries.is_empty() {
         return text(
             area,
             "(none in the value network)",
             (x0 + PAD, y),
-            BODY,
+            body,
             &RGBColor(120, 120, 120),
             false,
         );
     }
-    for (k, e) in entries.iter().enumerate() {
-        let main = wrap(&format!("• {}", entry_text(e, currency)), width, BODY);
-        let from = wrap(&format!("from {}", source_ids(e)), width - 14, BODY - 2.5);
-        if y + LINE * (main.len() + from.len()) as i32 > bottom {
-            let more = format!("+ {} more: see {md_name}", entries.len() - k);
-            return text(
-                area,
-                &more,
-                (x0 + PAD, y),
-                BODY - 0.5,
-                &RGBColor(150, 40, 40),
-                false,
-            );
-        }
+    let shown = fitting(entries, currency, rect, body);
+    for e in &entries[..shown] {
+        let (main, from) = entry_lines(e, currency, width, body);
         for l in &main {
-            text(area, l, (x0 + PAD, y), BODY, &RGBColor(0, 0, 0), false)?;
-            y += LINE;
+            text(area, l, (x0 + PAD, y), body, &RGBColor(0, 0, 0), false)?;
+            y += line;
         }
         for l in &from {
             text(
                 area,
                 l,
                 (x0 + PAD + 14, y),
-                BODY - 2.5,
+                body - 2.0,
                 &RGBColor(130, 130, 130),
                 false,
             )?;
-            y += LINE - 3;
+            y += line - 3;
         }
         y += 4;
+    }
+    if shown < entries.len() {
+        let more = format!("+ {} more {more_hint}", entries.len() - shown);
+        text(
+            area,
+            &more,
+            (x0 + PAD, y),
+            body - 0.5,
+            &RGBColor(150, 40, 40),
+            false,
+        )?;
     }
     Ok(())
 }
 
-/// The canvas as SVG text. `md_name` is the Markdown canvas to point to when a
-/// block overflows.
+/// The canvas as SVG text. The body text is as large as lets every entry
+/// fit (12.5 down to 9.5 pixels); a block that still overflows ends with
+/// "+ N more" and `md_name` (say, "in canvas-vendor.md").
 pub fn svg(c: &Canvas, ledger: &LedgerSummary, md_name: &str) -> Result<String, String> {
     let mut buf = String::new();
     {
@@ -228,80 +277,60 @@ pub fn svg(c: &Canvas, ledger: &LedgerSummary, md_name: &str) -> Result<String, 
         let x = |i: i32| m + i * col;
         let mid = (top + upper_bottom) / 2;
         let cur = &ledger.currency;
-        block(
-            &area,
-            (x(0), top, x(1), upper_bottom),
-            "Key partners",
-            &c.key_partners,
-            cur,
-            md_name,
-        )?;
-        block(
-            &area,
-            (x(1), top, x(2), mid),
-            "Key activities",
-            &c.key_activities,
-            cur,
-            md_name,
-        )?;
-        block(
-            &area,
-            (x(1), mid, x(2), upper_bottom),
-            "Key resources",
-            &c.key_resources,
-            cur,
-            md_name,
-        )?;
-        block(
-            &area,
-            (x(2), top, x(3), upper_bottom),
-            "Value propositions",
-            &c.value_propositions,
-            cur,
-            md_name,
-        )?;
-        block(
-            &area,
-            (x(3), top, x(4), mid),
-            "Customer relationships",
-            &c.customer_relationships,
-            cur,
-            md_name,
-        )?;
-        block(
-            &area,
-            (x(3), mid, x(4), upper_bottom),
-            "Channels",
-            &c.channels,
-            cur,
-            md_name,
-        )?;
-        block(
-            &area,
-            (x(4), top, x(5), upper_bottom),
-            "Customer segments",
-            &c.customer_segments,
-            cur,
-            md_name,
-        )?;
         let half = m + (w - 2 * m) / 2;
         let lower_bottom = upper_bottom + bottom_h;
-        block(
-            &area,
-            (m, upper_bottom, half, lower_bottom),
-            "Cost structure",
-            &c.cost_structure,
-            cur,
-            md_name,
-        )?;
-        block(
-            &area,
-            (half, upper_bottom, w - m, lower_bottom),
-            "Revenue streams",
-            &c.revenue_streams,
-            cur,
-            md_name,
-        )?;
+        let blocks: [((i32, i32, i32, i32), &str, &[Entry]); 9] = [
+            (
+                (x(0), top, x(1), upper_bottom),
+                "Key partners",
+                &c.key_partners,
+            ),
+            ((x(1), top, x(2), mid), "Key activities", &c.key_activities),
+            (
+                (x(1), mid, x(2), upper_bottom),
+                "Key resources",
+                &c.key_resources,
+            ),
+            (
+                (x(2), top, x(3), upper_bottom),
+                "Value propositions",
+                &c.value_propositions,
+            ),
+            (
+                (x(3), top, x(4), mid),
+                "Customer relationships",
+                &c.customer_relationships,
+            ),
+            ((x(3), mid, x(4), upper_bottom), "Channels", &c.channels),
+            (
+                (x(4), top, x(5), upper_bottom),
+                "Customer segments",
+                &c.customer_segments,
+            ),
+            (
+                (m, upper_bottom, half, lower_bottom),
+                "Cost structure",
+                &c.cost_structure,
+            ),
+            (
+                (half, upper_bottom, w - m, lower_bottom),
+                "Revenue streams",
+                &c.revenue_streams,
+            ),
+        ];
+        let all_fit = |body: f64| {
+            blocks
+                .iter()
+                .all(|(r, _, es)| fitting(es, cur, *r, body) == es.len())
+        };
+        let body = BODY_SIZES
+            .iter()
+            .copied()
+            .find(|b| all_fit(*b))
+            .unwrap_or(BODY_SIZES[BODY_SIZES.len() - 1]);
+        for (r, title, es) in &blocks {
+            block(&area, *r, title, es, cur, md_name, body)?;
+        }
         // Footer: patterns, IoT role, ledger.
         let fy = lower_bottom + 12;
         let width = w - 2 * m;
@@ -353,8 +382,38 @@ pub fn svg(c: &Canvas, ledger: &LedgerSummary, md_name: &str) -> Result<String, 
 
 #[cfg(test)]
 mod tests {
-    use super::wrap;
+    use super::{fitting, line_height, wrap};
+    use crate::canvas::{Entry, Source};
     use crate::render::fonts::Font;
+
+    fn entries(n: usize) -> Vec<Entry> {
+        (0..n)
+            .map(|k| Entry {
+                text: format!("Service {k}"),
+                tags: Vec::new(),
+                per_year: None,
+                sources: vec![Source::Exchange(format!("e{k}"))],
+            })
+            .collect()
+    }
+
+    #[test]
+    fn smaller_text_fits_more_entries_and_short_blocks_fit_whole() {
+        // A block 300 x 400 pixels: title, then entries of two lines each
+        // (text and sources).
+        let rect = (0, 0, 300, 400);
+        assert_eq!(fitting(&entries(3), "EUR", rect, 12.5), 3);
+        let at_large = fitting(&entries(40), "EUR", rect, 12.5);
+        let at_small = fitting(&entries(40), "EUR", rect, 9.5);
+        assert!(
+            at_large < at_small && at_small < 40,
+            "{at_large} {at_small}"
+        );
+        // Each entry here is one text line and one source line, plus 4 px.
+        let per_entry = line_height(12.5) + line_height(12.5) - 3 + 4;
+        let room = 400 - 12 - 15 - 10 - 12 - line_height(12.5);
+        assert_eq!(at_large as i32, room / per_entry);
+    }
 
     #[test]
     fn wrap_respects_the_measured_width_and_cuts_long_words() {

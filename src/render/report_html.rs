@@ -22,6 +22,7 @@ h1 { font-size: 28px; margin: 0 0 4px; } h2 { font-size: 21px; margin-top: 36px;
 nav ol { columns: 2; font-size: 14px; } nav a { color: #1a4d8f; }
 figure { margin: 12px 0 24px; } figure svg { width: 100%; height: auto; border: 1px solid #eee; }
 figure.map .scroll { overflow-x: auto; } figure.map svg { width: max(100%, var(--w)); } figcaption { color: #666; font-size: 13px; }
+details { margin: -12px 0 24px; font-size: 13px; } details small { color: #777; }
 table { border-collapse: collapse; font-size: 13px; margin: 8px 0 16px; } th, td { border: 1px solid #ddd; padding: 4px 8px; text-align: left; vertical-align: top; } td.n { text-align: right; white-space: nowrap; } th { background: #f4f6f8; }
 .sev-deny { color: #b3261e; font-weight: bold; } .sev-warn { color: #9a6700; }
 footer { color: #777; font-size: 12px; margin-top: 40px; border-top: 1px solid #ddd; padding-top: 8px; }
@@ -59,6 +60,29 @@ fn code_spans(escaped: &str) -> String {
         }
     }
     out
+}
+
+/// Every entry of a canvas with its sources, folded under the drawing (the
+/// drawing may have had to leave some out).
+fn canvas_details(out: &mut String, c: &crate::canvas::Canvas, currency: &str) {
+    use super::canvas_svg::{entry_text, source_ids};
+    out.push_str("<details><summary>Every entry, with the exchanges, nodes and costs it comes from</summary>\n<table>\n");
+    for (title, entries) in c.blocks() {
+        let _ = write!(out, "<tr><th>{}</th><td>", xml(title));
+        if entries.is_empty() {
+            out.push_str("(none in the value network)");
+        }
+        for e in entries {
+            let _ = write!(
+                out,
+                "<div>{} <small>(from {})</small></div>",
+                xml(&entry_text(e, currency)),
+                xml(&source_ids(e))
+            );
+        }
+        out.push_str("</td></tr>\n");
+    }
+    out.push_str("</table>\n</details>\n");
 }
 
 /// Strips the XML declaration plotters may write, so the SVG can be inlined.
@@ -250,10 +274,11 @@ pub fn html(p: &ReportParts<'_>) -> String {
             &mut o,
             &c.svg,
             &format!(
-                "canvas-{}.svg; every entry in full, with its sources, in canvas-{}.md",
-                c.stem, c.stem
+                "canvas-{}.svg (and .png for slides, .md for documents)",
+                c.stem
             ),
         );
+        canvas_details(&mut o, &c.canvas, &eco.currency);
     }
     o.push_str("</section>\n");
     let _ = writeln!(
