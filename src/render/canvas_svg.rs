@@ -124,6 +124,9 @@ fn text(
     )
 }
 
+/// A block's left, top, right and bottom, in pixels.
+type Frame = (i32, i32, i32, i32);
+
 /// Body text size of the blocks: the largest of these with which every
 /// entry of every block fits; the smallest otherwise.
 const BODY_SIZES: [f64; 4] = [12.5, 11.5, 10.5, 9.5];
@@ -171,7 +174,7 @@ fn fitting(
 /// Draws one block: its frame, title, and as many wrapped entries as fit.
 fn block(
     area: &Area<'_>,
-    rect: (i32, i32, i32, i32),
+    rect: Frame,
     title: &str,
     entries: &[Entry],
     currency: &str,
@@ -279,7 +282,7 @@ pub fn svg(c: &Canvas, ledger: &LedgerSummary, md_name: &str) -> Result<String, 
         let cur = &ledger.currency;
         let half = m + (w - 2 * m) / 2;
         let lower_bottom = upper_bottom + bottom_h;
-        let blocks: [((i32, i32, i32, i32), &str, &[Entry]); 9] = [
+        let blocks: [(Frame, &str, &[Entry]); 9] = [
             (
                 (x(0), top, x(1), upper_bottom),
                 "Key partners",
