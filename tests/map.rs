@@ -311,6 +311,17 @@ fn every_shipped_map_and_extract_map_has_no_overlap_and_its_text_fits() {
             let v = view(&design, &an, &z).expect("view");
             let l = layout(&v);
             assert_no_overlaps(&v, &l, &format!("{} {z:?}", path.display()));
+            // Every container is named, in room that nothing else uses.
+            for (i, f) in l.frames.iter().enumerate() {
+                if let Some(f) = f {
+                    assert!(
+                        valuedesign::render::map_svg::frame_caption(&v, &l, i, f).is_some(),
+                        "{} {z:?}: no room to name {}",
+                        path.display(),
+                        v.nodes[i].id
+                    );
+                }
+            }
             assert_eq!(l.routes.len(), v.edges.len());
             assert!(l.routes.iter().all(|r| r.points.len() >= 2));
         }

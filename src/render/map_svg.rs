@@ -358,6 +358,39 @@ fn header_lines(view: &MapView, width: f64) -> Vec<(String, Font, RGBColor)> {
     lines
 }
 
+/// The font of container captions.
+const CAPTION: Font = Font {
+    size: 10.0,
+    bold: true,
+};
+
+/// The caption of container `i` ("Group: label", cut to fit), if the frame
+/// has room above the cards, labels and inner frames in its top-left part.
+pub fn frame_caption(view: &MapView, l: &MapLayout, i: usize, f: &Rect) -> Option<String> {
+    let text = CAPTION.truncate(&view.nodes[i].label, (f.w - 20.0).min(320.0));
+    let caption = Rect {
+        x: f.x + 10.0,
+        y: f.y + 3.0,
+        w: CAPTION.width(&text),
+        h: CAPTION.line_height(),
+    };
+    let blocked = l
+        .cards
+        .iter()
+        .map(|c| c.rect)
+        .chain(l.routes.iter().map(|r| r.label_rect))
+        .chain(
+            l.frames
+                .iter()
+                .enumerate()
+                .filter(|(k, _)| *k != i)
+                .filter_map(|(_, r)| *r)
+                .filter(|r| f.contains(r)),
+        )
+        .any(|r| r.overlaps(&caption, 0.0));
+    (!blocked).then_some(text)
+}
+
 /// The map as SVG text.
 pub fn svg(view: &MapView, l: &MapLayout) -> Result<String, String> {
     let width = (l.width + 2.0 * M).max(LEGEND_W + 2.0 * M).ceil();
@@ -409,6 +442,20 @@ pub fn svg(view: &MapView, l: &MapLayout) -> Result<String, String> {
         draw_flows(&area, view, l, origin)?;
         for (i, c) in l.cards.iter().enumerate() {
             draw_card(&area, view, i, c, origin)?;
+        }
+        // Each container names its group in its top-left corner, where
+        // there is room above everything inside it.
+        for (i, f) in &frames {
+            if let Some(name) = frame_caption(view, l, *i, f) {
+                draw::text(
+                    &area,
+                    &name,
+                    (f.x + origin.0 + 10.0, f.y + origin.1 + 3.0),
+                    CAPTION,
+                    GREY,
+                    Align::Left,
+                )?;
+            }
         }
         super::map_legend::legend(&area, view, l, (M, height - M - LEGEND_H))?;
         area.present().map_err(|e| e.to_string())?;
