@@ -61,6 +61,11 @@ fn chart_figures_match_the_hand_worked_ledgers() {
     assert_eq!(d.matrix[0][2], 200.0);
     let total: f64 = d.matrix.iter().flatten().sum();
     assert_eq!(total, 1550.0);
+    // Rows are numbered as the columns are.
+    let svg = valuedesign::render::charts::money_matrix_svg(&d).expect("svg");
+    for row in ["1. Vendor", "2. Shop", "3. Supplier"] {
+        assert!(svg.contains(row), "{row} missing");
+    }
     assert_eq!(d.left_out, 0);
 }
 

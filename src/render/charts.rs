@@ -368,10 +368,12 @@ pub fn net_value_svg(d: &ChartData) -> Result<String, String> {
 /// Money per year between actors: payer rows, payee columns, shaded by amount.
 pub fn money_matrix_svg(d: &ChartData) -> Result<String, String> {
     let n = d.actors.len();
+    // Rows are numbered; the columns carry the same numbers.
     let names: Vec<String> = d
         .actors
         .iter()
-        .map(|a| TEXT.truncate(&a.label, 220.0))
+        .enumerate()
+        .map(|(i, a)| format!("{}. {}", i + 1, TEXT.truncate(&a.label, 220.0)))
         .collect();
     let label_w = names.iter().map(|s| TEXT.width(s)).fold(60.0f64, f64::max);
     let max = d.matrix.iter().flatten().copied().fold(0.0f64, f64::max);
