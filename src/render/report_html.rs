@@ -30,7 +30,8 @@ footer { color: #777; font-size: 12px; margin-top: 40px; border-top: 1px solid #
   body { max-width: none; padding: 0; font-size: 11pt; } nav { display: none; }
   section { break-before: page; } section#summary { break-before: auto; }
   figure, table, h2, h3 { break-inside: avoid; } h2, h3 { break-after: avoid; }
-  figure svg, figure.map svg { border: none; width: 100%; max-height: 17cm; } figure.map .scroll { overflow: visible; }
+  figure svg, figure.map svg { border: none; width: 100%; max-height: 13.5cm; } figure.map .scroll { overflow: visible; }
+  .keep { break-inside: avoid; break-after: page; } details { display: none; }
 }
 @page { size: A4 landscape; margin: 1.2cm; }
 "#;
@@ -214,7 +215,7 @@ pub fn html(p: &ReportParts<'_>) -> String {
             let money: f64 = r.money.iter().sum();
             let _ = writeln!(
                 o,
-                "<h3>{}</h3>\n<p>{} nodes, {} exchanges; captures {} {cur} over {} years ({} {cur} flowing in the closure).</p>",
+                "<div class=\"keep\">\n<h3>{}</h3>\n<p>{} nodes, {} exchanges; captures {} {cur} over {} years ({} {cur} flowing in the closure).</p>",
                 xml(&x.label),
                 r.nodes.len(),
                 r.exchanges.len(),
@@ -227,6 +228,7 @@ pub fn html(p: &ReportParts<'_>) -> String {
                 &m.svg,
                 &format!("The closure of extract {}: map-extract-{stem}.svg", x.id),
             );
+            o.push_str("</div>\n");
         }
         o.push_str("</section>\n");
     }
@@ -266,7 +268,7 @@ pub fn html(p: &ReportParts<'_>) -> String {
     for c in &p.canvases {
         let _ = writeln!(
             o,
-            "<h3 id=\"canvas-{}\">{}</h3>",
+            "<div class=\"keep\">\n<h3 id=\"canvas-{}\">{}</h3>",
             xml(&c.stem),
             xml(&c.canvas.label)
         );
@@ -278,6 +280,7 @@ pub fn html(p: &ReportParts<'_>) -> String {
                 c.stem
             ),
         );
+        o.push_str("</div>\n");
         canvas_details(&mut o, &c.canvas, &eco.currency);
     }
     o.push_str("</section>\n");
