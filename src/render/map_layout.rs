@@ -1,53 +1,22 @@
 //! Where everything on a map goes: node cards sized from real font metrics,
-//! `parent` groups as nested containers, flows routed as polylines with their
-//! labels placed, all by a layered (Sugiyama) layout, the `dagre` crate (a
-//! port of dagre.js: network-simplex ranks, barycenter crossing reduction,
-//! Brandes-Köpf coordinates, compound graphs, edge labels as dummy nodes).
+//! `parent` groups as nested containers, flows routed with their labels
+//! placed, by our compound layered layout ([`super::layered`]).
 //!
 //! Value chains read left to right: goods, services and intangibles point
 //! right, and money, which pays for them, is laid out as if it flowed the
 //! other way (its arrow still points from payer to payee), so a supplier sits
 //! left of its customer. A container's own label is a card inside it, and
-//! flows to or from the container attach to that card. Pure; deterministic.
-
-use dagre::graph::{Graph, GraphOptions};
-use dagre::{EdgeLabel, LayoutOptions, NodeLabel, RankDir};
+//! flows to or from the container attach to that card. Lines end on the
+//! card's drawn outline (hexagons, chevrons, rounded ends), not its box.
+//! Pure; deterministic.
 
 use super::fonts::Font;
+use super::layered::{self, Size};
 use super::map_view::{Item, MapView};
 use crate::analysis::format::amount;
 use crate::model::{Flow, NodeKind};
 
-/// A rectangle: top-left corner and size, in pixels.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
-pub struct Rect {
-    /// Left.
-    pub x: f64,
-    /// Top.
-    pub y: f64,
-    /// Width.
-    pub w: f64,
-    /// Height.
-    pub h: f64,
-}
-
-impl Rect {
-    /// Whether two rectangles overlap by more than `eps` in both directions.
-    pub fn overlaps(&self, o: &Rect, eps: f64) -> bool {
-        self.x + self.w - eps > o.x
-            && o.x + o.w - eps > self.x
-            && self.y + self.h - eps > o.y
-            && o.y + o.h - eps > self.y
-    }
-
-    /// Whether `o` lies inside this rectangle.
-    pub fn contains(&self, o: &Rect) -> bool {
-        o.x >= self.x - 1e-6
-            && o.y >= self.y - 1e-6
-            && o.x + o.w <= self.x + self.w + 1e-6
-            && o.y + o.h <= self.y + self.h + 1e-6
-    }
-}
+pub use super::geometry::Rect;
 
 /// Fonts and sizes of a map.
 pub mod style {
@@ -67,6 +36,13 @@ pub mod style {
         size: 10.5,
         bold: false,
     };
+    /// Container captions.
+    pub const CAPTION: Font = Font {
+        size: 10.0,
+        bold: true,
+    };
+    /// Widest container caption.
+    pub const CAPTION_TEXT: f64 = 320.0;
     /// Widest title line.
     pub const CARD_TEXT: f64 = 170.0;
     /// Widest flow label line.
@@ -94,6 +70,9 @@ pub struct Card {
     pub note: Option<String>,
     /// Badges: text, shared, and their rectangles relative to the card's corner.
     pub badges: Vec<(String, bool, Rect)>,
+    /// How far the text is moved down: half of what the card grew to give
+    /// its lines room, so the text stays centred.
+    pub dy: f64,
     /// Horizontal inset of the text (shapes with slanted sides need more).
     pub inset: f64,
 }
@@ -209,6 +188,7 @@ fn card(view: &MapView, i: usize) -> Card {
         title,
         note,
         badges,
+        dy: 0.0,
         inset: ins,
     }
 }
@@ -249,97 +229,42 @@ pub fn stroke_width(v: f64, min: f64, max: f64) -> f64 {
     1.2 + 4.8 * ((1.0 + v).ln() - lo) / (hi - lo)
 }
 
-/// A smooth curve through every one of `points`: a centripetal Catmull-Rom
-/// spline (no cusps or self-intersections, little overshoot), sampled into
-/// the polyline that is drawn (8 points per piece). Passing through dagre's
-/// points means passing through the centre of the flow's label, so every
-/// label sits on its own line.
-pub fn smooth(points: &[(f64, f64)]) -> Vec<(f64, f64)> {
-    let n = points.len();
-    if n < 3 {
-        return points.to_vec();
-    }
-    let at = |i: isize| points[i.clamp(0, n as isize - 1) as usize];
-    // Knot spacing: the square root of the distance (centripetal).
-    let gap = |a: (f64, f64), b: (f64, f64)| ((a.0 - b.0).hypot(a.1 - b.1)).sqrt().max(1e-6);
-    let mut out = Vec::with_capacity((n - 1) * 8 + 1);
-    for i in 0..n as isize - 1 {
-        let (p0, p1, p2, p3) = (at(i - 1), at(i), at(i + 1), at(i + 2));
-        // At the ends, mirror the missing neighbour so the end tangent points
-        // along the first or last segment.
-        let p0 = if i == 0 {
-            (2.0 * p1.0 - p2.0, 2.0 * p1.1 - p2.1)
-        } else {
-            p0
-        };
-        let p3 = if i + 2 >= n as isize {
-            (2.0 * p2.0 - p1.0, 2.0 * p2.1 - p1.1)
-        } else {
-            p3
-        };
-        let t0 = 0.0;
-        let t1 = t0 + gap(p0, p1);
-        let t2 = t1 + gap(p1, p2);
-        let t3 = t2 + gap(p2, p3);
-        let lerp = |a: (f64, f64), b: (f64, f64), ta: f64, tb: f64, t: f64| {
-            let (wa, wb) = ((tb - t) / (tb - ta), (t - ta) / (tb - ta));
-            (wa * a.0 + wb * b.0, wa * a.1 + wb * b.1)
-        };
-        for s in 0..8 {
-            let t = t1 + (t2 - t1) * s as f64 / 8.0;
-            let a1 = lerp(p0, p1, t0, t1, t);
-            let a2 = lerp(p1, p2, t1, t2, t);
-            let a3 = lerp(p2, p3, t2, t3, t);
-            let b1 = lerp(a1, a2, t0, t2, t);
-            let b2 = lerp(a2, a3, t1, t3, t);
-            out.push(lerp(b1, b2, t1, t2, t));
-        }
-    }
-    out.push(points[n - 1]);
-    out
-}
-
 /// Lays the view out.
 pub fn layout(view: &MapView) -> MapLayout {
     let n = view.nodes.len();
-    let mut cards: Vec<Card> = (0..n).map(|i| card(view, i)).collect();
-    let mut has_children = vec![false; n];
+    let cards: Vec<Card> = (0..n).map(|i| card(view, i)).collect();
+    // A view node with children in the view is a container: a cluster
+    // holding its own card and its children.
+    let mut cluster_of = vec![usize::MAX; n];
+    let mut owners = Vec::new();
     for node in &view.nodes {
         if let Some(p) = node.parent {
-            has_children[p] = true;
+            if cluster_of[p] == usize::MAX {
+                cluster_of[p] = owners.len();
+                owners.push(p);
+            }
         }
     }
-    let mut g: Graph<NodeLabel, EdgeLabel> = Graph::with_options(GraphOptions {
-        directed: true,
-        multigraph: true,
-        compound: true,
-    });
-    let card_id = |i: usize| format!("n{i}");
-    let frame_id = |i: usize| format!("c{i}");
-    for (i, c) in cards.iter().enumerate() {
-        let label = NodeLabel {
-            width: c.rect.w,
-            height: c.rect.h,
-            ..NodeLabel::default()
-        };
-        g.set_node(card_id(i), Some(label));
-        if has_children[i] {
-            g.set_node(frame_id(i), Some(NodeLabel::default()));
-        }
-    }
-    for (i, node) in view.nodes.iter().enumerate() {
-        if has_children[i] {
-            g.set_parent(&card_id(i), Some(&frame_id(i)));
-        }
-        if let Some(p) = node.parent {
-            let me = if has_children[i] {
-                frame_id(i)
+    let clusters = owners
+        .iter()
+        .map(|&i| layered::Cluster {
+            parent: view.nodes[i].parent.map(|p| cluster_of[p]),
+            caption: caption_size(&view.nodes[i].label),
+        })
+        .collect();
+    let nodes = (0..n)
+        .map(|i| layered::Node {
+            size: Size {
+                w: cards[i].rect.w,
+                h: cards[i].rect.h,
+            },
+            cluster: if cluster_of[i] != usize::MAX {
+                Some(cluster_of[i])
             } else {
-                card_id(i)
-            };
-            g.set_parent(&me, Some(&frame_id(p)));
-        }
-    }
+                view.nodes[i].parent.map(|p| cluster_of[p])
+            },
+        })
+        .collect();
     let positive: Vec<f64> = view
         .edges
         .iter()
@@ -348,146 +273,133 @@ pub fn layout(view: &MapView) -> MapLayout {
         .collect();
     let vmin = positive.iter().copied().fold(f64::INFINITY, f64::min);
     let vmax = positive.iter().copied().fold(0.0, f64::max);
-    let mut labels = Vec::with_capacity(view.edges.len());
-    for (k, e) in view.edges.iter().enumerate() {
-        let lines = edge_label(&e.items);
-        let w = lines
-            .iter()
-            .map(|l| style::EDGE.width(l))
-            .fold(0.0f64, f64::max)
-            + 6.0;
-        let h = lines.len() as f64 * style::EDGE.line_height() + 4.0;
-        let label = EdgeLabel {
-            width: w,
-            height: h,
+    let labels: Vec<Vec<String>> = view.edges.iter().map(|e| edge_label(&e.items)).collect();
+    let widths: Vec<f64> = view
+        .edges
+        .iter()
+        .map(|e| stroke_width(e.per_year, vmin, vmax))
+        .collect();
+    let edges = view
+        .edges
+        .iter()
+        .zip(&labels)
+        .zip(&widths)
+        .map(|((e, lines), &width)| layered::Edge {
+            from: e.from,
+            to: e.to,
+            label: Some(label_size(lines)),
             weight: if e.flow.is_tangible() { 2 } else { 1 },
-            ..EdgeLabel::default()
-        };
-        let (a, b) = if e.flow == Flow::Money {
-            (e.to, e.from)
-        } else {
-            (e.from, e.to)
-        };
-        g.set_edge(card_id(a), card_id(b), Some(label), Some(&format!("e{k}")));
-        labels.push(lines);
-    }
-    dagre::layout(
-        &mut g,
-        Some(LayoutOptions {
-            rankdir: RankDir::LR,
-            nodesep: 22.0,
-            edgesep: 10.0,
-            ranksep: 56.0,
-            marginx: 0.0,
-            marginy: 0.0,
-            ..LayoutOptions::default()
-        }),
-    );
-    let centre_rect = |l: &NodeLabel| Rect {
-        x: l.x.unwrap_or(0.0) - l.width / 2.0,
-        y: l.y.unwrap_or(0.0) - l.height / 2.0,
-        w: l.width,
-        h: l.height,
-    };
-    for (i, c) in cards.iter_mut().enumerate() {
-        if let Some(l) = g.node(&card_id(i)) {
-            c.rect = centre_rect(l);
-        }
-    }
-    let frames: Vec<Option<Rect>> = (0..n)
-        .map(|i| {
-            has_children[i]
-                .then(|| g.node(&frame_id(i)).map(centre_rect))
-                .flatten()
+            thickness: width,
+            reversed: e.flow == Flow::Money,
         })
         .collect();
-    let mut routes = Vec::with_capacity(view.edges.len());
-    for (k, (e, lines)) in view.edges.iter().zip(labels).enumerate() {
-        let (a, b) = if e.flow == Flow::Money {
-            (e.to, e.from)
-        } else {
-            (e.from, e.to)
-        };
-        let name = format!("e{k}");
-        let Some(l) = g.edge(&card_id(a), &card_id(b), Some(&name)) else {
-            continue;
-        };
-        let mut points: Vec<(f64, f64)> = l.points.iter().map(|p| (p.x, p.y)).collect();
-        if e.flow == Flow::Money {
-            points.reverse();
-        }
-        // dagre puts the label beside its dummy point; route the line through
-        // the label's centre instead, so each label sits on its own line (the
-        // label's rank has room for it either way).
-        let centre = (l.x.unwrap_or(0.0), l.y.unwrap_or(0.0));
-        if l.width > 0.0 && points.len() >= 2 {
-            let nearest = (1..points.len() - 1).min_by(|a, b| {
-                (points[*a].0 - centre.0)
-                    .abs()
-                    .total_cmp(&(points[*b].0 - centre.0).abs())
-            });
-            match nearest {
-                Some(k) => points[k] = centre,
-                None => points.insert(1, centre),
+    let graph = layered::Graph {
+        nodes,
+        clusters,
+        edges,
+    };
+    let placed = layered::layout(&graph, &layered::Spacing::default());
+    let mut cards = cards;
+    for (c, r) in cards.iter_mut().zip(&placed.nodes) {
+        c.dy = (r.h - c.rect.h) / 2.0;
+        c.rect = *r;
+    }
+    let mut frames = vec![None; n];
+    for (k, &i) in owners.iter().enumerate() {
+        frames[i] = Some(placed.clusters[k]);
+    }
+    let routes = placed
+        .edges
+        .into_iter()
+        .zip(labels)
+        .zip(widths)
+        .zip(&view.edges)
+        .map(|(((r, label), width), e)| {
+            let mut points = r.points;
+            to_outline(&mut points, view, &cards, e.from, e.to);
+            Route {
+                points,
+                label,
+                label_rect: r.label.unwrap_or_default(),
+                width,
             }
-        }
-        let points = smooth(&points);
-        let label_rect = Rect {
-            x: l.x.unwrap_or(0.0) - l.width / 2.0,
-            y: l.y.unwrap_or(0.0) - l.height / 2.0,
-            w: l.width,
-            h: l.height,
-        };
-        routes.push(Route {
-            points,
-            label: lines,
-            label_rect,
-            width: stroke_width(e.per_year, vmin, vmax),
-        });
-    }
-    // Shift everything so the drawing starts at (0, 0).
-    let mut min = (f64::INFINITY, f64::INFINITY);
-    let mut max = (f64::NEG_INFINITY, f64::NEG_INFINITY);
-    let mut grow = |r: &Rect| {
-        min = (min.0.min(r.x), min.1.min(r.y));
-        max = (max.0.max(r.x + r.w), max.1.max(r.y + r.h));
-    };
-    cards.iter().for_each(|c| grow(&c.rect));
-    frames.iter().flatten().for_each(&mut grow);
-    for r in &routes {
-        grow(&r.label_rect);
-        for p in &r.points {
-            grow(&Rect {
-                x: p.0,
-                y: p.1,
-                w: 0.0,
-                h: 0.0,
-            });
-        }
-    }
-    if !min.0.is_finite() {
-        min = (0.0, 0.0);
-        max = (0.0, 0.0);
-    }
-    let shift = |r: &mut Rect| {
-        r.x -= min.0;
-        r.y -= min.1;
-    };
-    cards.iter_mut().for_each(|c| shift(&mut c.rect));
-    let mut frames = frames;
-    frames.iter_mut().flatten().for_each(shift);
-    for r in &mut routes {
-        shift(&mut r.label_rect);
-        for p in &mut r.points {
-            p.0 -= min.0;
-            p.1 -= min.1;
-        }
-    }
+        })
+        .collect();
     MapLayout {
         cards,
         frames,
         routes,
-        width: max.0 - min.0,
-        height: max.1 - min.1,
+        width: placed.width,
+        height: placed.height,
     }
+}
+
+/// The room a container's caption takes at the top of its frame.
+fn caption_size(label: &str) -> Size {
+    let text = style::CAPTION.truncate(label, style::CAPTION_TEXT);
+    Size {
+        w: style::CAPTION.width(&text) + 20.0,
+        h: style::CAPTION.line_height() + 4.0,
+    }
+}
+
+/// The size of a flow's label box.
+fn label_size(lines: &[String]) -> Size {
+    Size {
+        w: lines
+            .iter()
+            .map(|l| style::EDGE.width(l))
+            .fold(0.0f64, f64::max)
+            + 6.0,
+        h: lines.len() as f64 * style::EDGE.line_height() + 4.0,
+    }
+}
+
+/// Moves a route's ends from the sides of the cards' boxes to the cards'
+/// drawn outlines, along the horizontal line they arrive on.
+fn to_outline(
+    points: &mut Vec<(f64, f64)>,
+    view: &MapView,
+    cards: &[Card],
+    from: usize,
+    to: usize,
+) {
+    if points.len() < 2 {
+        return;
+    }
+    let at_outline = |p: (f64, f64), i: usize| -> (f64, f64) {
+        let c = &cards[i];
+        let r = &c.rect;
+        let east = (p.0 - (r.x + r.w)).abs() < (p.0 - r.x).abs();
+        let shape = super::map_svg::outline(view.nodes[i].kind, r, c.inset);
+        (side_x(&shape, p.1, east).unwrap_or(p.0), p.1)
+    };
+    let first = at_outline(points[0], from);
+    if (first.0 - points[0].0).abs() > 0.01 {
+        points.insert(0, first);
+    }
+    let last = points.len() - 1;
+    let end = at_outline(points[last], to);
+    if (end.0 - points[last].0).abs() > 0.01 {
+        points.push(end);
+    }
+}
+
+/// Where the horizontal line at `y` meets a polygon's outline: its
+/// westmost or eastmost crossing.
+pub fn side_x(polygon: &[(f64, f64)], y: f64, east: bool) -> Option<f64> {
+    let mut best: Option<f64> = None;
+    for k in 0..polygon.len() {
+        let (a, b) = (polygon[k], polygon[(k + 1) % polygon.len()]);
+        if (a.1 - y) * (b.1 - y) > 0.0 || (a.1 - b.1).abs() < 1e-9 {
+            continue;
+        }
+        let x = a.0 + (b.0 - a.0) * (y - a.1) / (b.1 - a.1);
+        best = Some(match best {
+            None => x,
+            Some(v) if east => v.max(x),
+            Some(v) => v.min(x),
+        });
+    }
+    best
 }

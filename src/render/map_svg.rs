@@ -9,7 +9,8 @@ use plotters::prelude::*;
 
 use super::draw::{self, Align, Area, DrawResult};
 use super::fonts::Font;
-use super::map_layout::{style, Card, MapLayout, Rect};
+use super::map_layout::style::{self, CAPTION};
+use super::map_layout::{Card, MapLayout, Rect};
 use super::map_view::{MapView, Status};
 use crate::model::{Flow, NodeKind};
 
@@ -162,7 +163,7 @@ fn draw_card(
             false,
         )?;
     }
-    let mut y = r.y + style::PAD;
+    let mut y = r.y + c.dy + style::PAD;
     let cx = r.x + r.w / 2.0;
     for l in &c.title {
         draw::text(area, l, (cx, y), style::TITLE, INK, Align::Centre)?;
@@ -184,7 +185,7 @@ fn draw_card(
         (r.w - (widest - first)) / 2.0 - first
     };
     for (t, shared, b) in &c.badges {
-        let (bx, by) = (r.x + b.x + shift, r.y + b.y);
+        let (bx, by) = (r.x + b.x + shift, r.y + c.dy + b.y);
         let (fill_c, text_c) = if *shared {
             (RGBColor(255, 236, 179), RGBColor(90, 60, 0))
         } else {
@@ -358,16 +359,10 @@ fn header_lines(view: &MapView, width: f64) -> Vec<(String, Font, RGBColor)> {
     lines
 }
 
-/// The font of container captions.
-const CAPTION: Font = Font {
-    size: 10.0,
-    bold: true,
-};
-
 /// The caption of container `i` ("Group: label", cut to fit), if the frame
 /// has room above the cards, labels and inner frames in its top-left part.
 pub fn frame_caption(view: &MapView, l: &MapLayout, i: usize, f: &Rect) -> Option<String> {
-    let text = CAPTION.truncate(&view.nodes[i].label, (f.w - 20.0).min(320.0));
+    let text = CAPTION.truncate(&view.nodes[i].label, (f.w - 20.0).min(style::CAPTION_TEXT));
     let caption = Rect {
         x: f.x + 10.0,
         y: f.y + 3.0,

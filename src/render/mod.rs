@@ -8,6 +8,8 @@ pub mod charts;
 pub mod draw;
 pub mod escape;
 pub mod fonts;
+pub mod geometry;
+pub mod layered;
 mod map_fold;
 pub mod map_layout;
 mod map_legend;
