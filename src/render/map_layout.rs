@@ -45,8 +45,10 @@ pub mod style {
     pub const CAPTION_TEXT: f64 = 320.0;
     /// Widest title line.
     pub const CARD_TEXT: f64 = 170.0;
-    /// Widest flow label line.
-    pub const EDGE_TEXT: f64 = 210.0;
+    /// Widest line of a flow label wrapped over two lines.
+    pub const EDGE_TEXT: f64 = 150.0;
+    /// Widest line of a flow label listing offerings one per line.
+    pub const EDGE_LIST: f64 = 200.0;
     /// Most offerings listed on one flow before "+N more".
     pub const MAX_ITEMS: usize = 3;
     /// Padding inside a card.
@@ -193,9 +195,12 @@ fn card(view: &MapView, i: usize) -> Card {
     }
 }
 
-/// The label lines of a flow: one per offering, "offering · value/yr" (or
-/// "· value in year 1" for a flow of year 1 only), the offering cut to fit;
-/// at most [`style::MAX_ITEMS`] lines, then "+N more" with their value per year.
+/// The label lines of a flow, per offering: "offering · value/yr" (or
+/// "· value in year 1" for a flow of year 1 only) on one line, the offering
+/// cut to fit [`style::EDGE_LIST`]. A flow of one offering too long for
+/// that gets two lines of [`style::EDGE_TEXT`] for it (ending in "…" if
+/// cut) and its value on a third. At most [`style::MAX_ITEMS`] offerings,
+/// then "+N more" with their value per year.
 pub fn edge_label(items: &[Item]) -> Vec<String> {
     use style::*;
     let mut lines = Vec::new();
@@ -206,12 +211,29 @@ pub fn edge_label(items: &[Item]) -> Vec<String> {
             break;
         }
         let value = match item.year_one {
-            Some(v) if v > 0.0 => format!(" · {} in year 1", amount(v)),
-            _ if item.per_year > 0.0 => format!(" · {}/yr", amount(item.per_year)),
+            Some(v) if v > 0.0 => format!("{} in year 1", amount(v)),
+            _ if item.per_year > 0.0 => format!("{}/yr", amount(item.per_year)),
             _ => String::new(),
         };
-        let room = EDGE_TEXT - EDGE.width(&value);
-        lines.push(format!("{}{value}", EDGE.truncate(&item.offering, room)));
+        let one = if value.is_empty() {
+            item.offering.to_string()
+        } else {
+            format!("{} · {value}", item.offering)
+        };
+        if items.len() == 1 && EDGE.width(&one) > EDGE_LIST {
+            lines.extend(EDGE.wrap(&item.offering, EDGE_TEXT, 2));
+            if !value.is_empty() {
+                lines.push(value);
+            }
+        } else if EDGE.width(&one) <= EDGE_LIST {
+            lines.push(one);
+        } else if value.is_empty() {
+            lines.push(EDGE.truncate(&item.offering, EDGE_LIST));
+        } else {
+            let tail = format!(" · {value}");
+            let room = EDGE_LIST - EDGE.width(&tail);
+            lines.push(format!("{}{tail}", EDGE.truncate(&item.offering, room)));
+        }
     }
     lines
 }

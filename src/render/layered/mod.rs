@@ -123,9 +123,9 @@ impl Default for Spacing {
     fn default() -> Self {
         Spacing {
             node: 20.0,
-            label: 8.0,
+            label: 10.0,
             edge: 6.0,
-            channel_min: 36.0,
+            channel_min: 30.0,
             channel_slope: 0.22,
             channel_max: 110.0,
             frame_pad: 14.0,
@@ -352,12 +352,17 @@ pub fn layout(g: &Graph, sp: &Spacing) -> Layout {
     // inside's stacking of what the ports lead to), the one with the fewest
     // crossings in the final drawing; the first on a tie.
     let top_down = tree.top_down();
-    let inside = order_bottom_up(&levels, &top_down);
-    let candidates = [
-        order_top_down(&levels, &top_down, None),
-        order_top_down(&levels, &top_down, Some(&inside)),
-        inside,
-    ];
+    let candidates = if nc == 0 {
+        // No block: the three ways are one.
+        vec![order_top_down(&levels, &top_down, None)]
+    } else {
+        let inside = order_bottom_up(&levels, &top_down);
+        vec![
+            order_top_down(&levels, &top_down, None),
+            order_top_down(&levels, &top_down, Some(&inside)),
+            inside,
+        ]
+    };
     let orders = candidates
         .into_iter()
         .map(|o| (total_crossings(&levels, &o), o))

@@ -52,9 +52,9 @@ fn a_chain_runs_left_to_right_on_one_line() {
     clean(&g, &l);
     let [a, b, c] = [l.nodes[0], l.nodes[1], l.nodes[2]];
     // Columns: box, label, box, label, box; each label column as wide as
-    // the label (60), channels at their narrowest (36) since nothing rises.
+    // the label (60), channels at their narrowest (30) since nothing rises.
     assert_eq!(a.x, 0.0);
-    assert_eq!(b.x, 80.0 + 36.0 + 60.0 + 36.0);
+    assert_eq!(b.x, 80.0 + 30.0 + 60.0 + 30.0);
     assert_eq!(c.x, 2.0 * b.x);
     assert!((centre_y(&a) - centre_y(&b)).abs() < 0.1);
     assert!((centre_y(&b) - centre_y(&c)).abs() < 0.1);
@@ -66,7 +66,7 @@ fn a_chain_runs_left_to_right_on_one_line() {
     assert!((p.1 - centre_y(&a)).abs() < 0.01 && (q.1 - centre_y(&b)).abs() < 0.01);
     assert!(r.points.iter().all(|p| (p.1 - centre_y(&a)).abs() < 0.1));
     let lab = r.label.expect("labelled");
-    assert_eq!(lab.x, a.x + a.w + 36.0);
+    assert_eq!(lab.x, a.x + a.w + 30.0);
     assert!((centre_y(&lab) - centre_y(&a)).abs() < 0.1);
     assert_eq!(l.width, c.x + c.w);
     assert!((l.height - 30.0).abs() < 0.01);
