@@ -251,13 +251,11 @@ pub fn stroke_width(v: f64, min: f64, max: f64) -> f64 {
     1.2 + 4.8 * ((1.0 + v).ln() - lo) / (hi - lo)
 }
 
-/// Lays the view out.
-pub fn layout(view: &MapView) -> MapLayout {
-    let n = view.nodes.len();
-    let cards: Vec<Card> = (0..n).map(|i| card(view, i)).collect();
-    // A view node with children in the view is a container: a cluster
-    // holding its own card and its children.
-    let mut cluster_of = vec![usize::MAX; n];
+/// The view's containers: each view node with children in the view is a
+/// cluster holding its own card and its children. Returns, per view node,
+/// its cluster (`usize::MAX` if none), and per cluster, its view node.
+fn containers(view: &MapView) -> (Vec<usize>, Vec<usize>) {
+    let mut cluster_of = vec![usize::MAX; view.nodes.len()];
     let mut owners = Vec::new();
     for node in &view.nodes {
         if let Some(p) = node.parent {
@@ -267,6 +265,13 @@ pub fn layout(view: &MapView) -> MapLayout {
             }
         }
     }
+    (cluster_of, owners)
+}
+
+/// The graph the layout engine places: cards of `sizes`, containers, and
+/// flows with labels of `labels` and strokes of `widths`.
+fn graph(view: &MapView, sizes: &[Size], labels: &[Size], widths: &[f64]) -> layered::Graph {
+    let (cluster_of, owners) = containers(view);
     let clusters = owners
         .iter()
         .map(|&i| layered::Cluster {
@@ -274,12 +279,11 @@ pub fn layout(view: &MapView) -> MapLayout {
             caption: caption_size(&view.nodes[i].label),
         })
         .collect();
-    let nodes = (0..n)
-        .map(|i| layered::Node {
-            size: Size {
-                w: cards[i].rect.w,
-                h: cards[i].rect.h,
-            },
+    let nodes = sizes
+        .iter()
+        .enumerate()
+        .map(|(i, &size)| layered::Node {
+            size,
             cluster: if cluster_of[i] != usize::MAX {
                 Some(cluster_of[i])
             } else {
@@ -287,6 +291,75 @@ pub fn layout(view: &MapView) -> MapLayout {
             },
         })
         .collect();
+    let edges = view
+        .edges
+        .iter()
+        .zip(labels)
+        .zip(widths)
+        .map(|((e, &label), &width)| layered::Edge {
+            from: e.from,
+            to: e.to,
+            label: Some(label),
+            weight: if e.flow.is_tangible() { 2 } else { 1 },
+            thickness: width,
+            reversed: e.flow == Flow::Money,
+        })
+        .collect();
+    layered::Graph {
+        nodes,
+        clusters,
+        edges,
+    }
+}
+
+/// What makes a laid-out map hard to read, counted (see
+/// [`layered::quality`]): overlaps, frames, lines through cards or labels
+/// that are not theirs, crossings.
+pub fn quality(view: &MapView, l: &MapLayout) -> layered::quality::Quality {
+    let (_, owners) = containers(view);
+    let sizes: Vec<Size> = l
+        .cards
+        .iter()
+        .map(|c| Size {
+            w: c.rect.w,
+            h: c.rect.h,
+        })
+        .collect();
+    let labels: Vec<Size> = l
+        .routes
+        .iter()
+        .map(|r| Size {
+            w: r.label_rect.w,
+            h: r.label_rect.h,
+        })
+        .collect();
+    let widths: Vec<f64> = l.routes.iter().map(|r| r.width).collect();
+    let g = graph(view, &sizes, &labels, &widths);
+    let drawn = layered::Layout {
+        nodes: l.cards.iter().map(|c| c.rect).collect(),
+        clusters: owners
+            .iter()
+            .map(|&i| l.frames[i].unwrap_or_default())
+            .collect(),
+        edges: l
+            .routes
+            .iter()
+            .map(|r| layered::Route {
+                points: r.points.clone(),
+                label: Some(r.label_rect),
+            })
+            .collect(),
+        width: l.width,
+        height: l.height,
+    };
+    layered::quality::measure(&g, &drawn)
+}
+
+/// Lays the view out.
+pub fn layout(view: &MapView) -> MapLayout {
+    let n = view.nodes.len();
+    let cards: Vec<Card> = (0..n).map(|i| card(view, i)).collect();
+    let (_, owners) = containers(view);
     let positive: Vec<f64> = view
         .edges
         .iter()
@@ -301,26 +374,16 @@ pub fn layout(view: &MapView) -> MapLayout {
         .iter()
         .map(|e| stroke_width(e.per_year, vmin, vmax))
         .collect();
-    let edges = view
-        .edges
+    let sizes: Vec<Size> = cards
         .iter()
-        .zip(&labels)
-        .zip(&widths)
-        .map(|((e, lines), &width)| layered::Edge {
-            from: e.from,
-            to: e.to,
-            label: Some(label_size(lines)),
-            weight: if e.flow.is_tangible() { 2 } else { 1 },
-            thickness: width,
-            reversed: e.flow == Flow::Money,
+        .map(|c| Size {
+            w: c.rect.w,
+            h: c.rect.h,
         })
         .collect();
-    let graph = layered::Graph {
-        nodes,
-        clusters,
-        edges,
-    };
-    let placed = layered::layout(&graph, &layered::Spacing::default());
+    let label_sizes: Vec<Size> = labels.iter().map(|l| label_size(l)).collect();
+    let g = graph(view, &sizes, &label_sizes, &widths);
+    let placed = layered::layout(&g, &layered::Spacing::default());
     let mut cards = cards;
     for (c, r) in cards.iter_mut().zip(&placed.nodes) {
         c.dy = (r.h - c.rect.h) / 2.0;
