@@ -123,3 +123,33 @@ fn markdown_files_and_an_unknown_actor() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean `vendor`?"));
 }
+
+#[test]
+fn a_closed_standard_output_stops_the_printing_not_the_work() {
+    // `valuedesign canvas ... | head -0`: the reader is gone before the
+    // first line (the command loads and draws for some milliseconds before
+    // it prints); it must not panic, and must still write every file.
+    use std::process::Stdio;
+    let dir = workdir();
+    let mut child = bin()
+        .current_dir(dir.path())
+        .args([
+            "canvas",
+            "ecosystems/food-plant-monitoring.ron",
+            "--format",
+            "svg",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("runs");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("ends");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    let written = std::fs::read_dir(dir.path().join("output/food-plant-monitoring"))
+        .expect("folder")
+        .count();
+    assert_eq!(written, 9, "one canvas per actor");
+}

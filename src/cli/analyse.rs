@@ -25,14 +25,14 @@ pub(super) fn run(args: &AnalyseArgs) -> u8 {
         Format::Json => {
             let doc = json::build(eco, &an, cfg.diffusion.damping, cfg.diffusion.tolerance);
             match serde_json::to_string_pretty(&doc) {
-                Ok(s) => println!("{s}"),
+                Ok(s) => outln!("{s}"),
                 Err(e) => {
-                    eprintln!("error: cannot write JSON for {}: {e}", file.name);
+                    errln!("error: cannot write JSON for {}: {e}", file.name);
                     return EXIT_INPUT;
                 }
             }
         }
-        Format::Human => print!("{}", human(eco, &an)),
+        Format::Human => out!("{}", human(eco, &an)),
     }
     EXIT_OK
 }
@@ -88,7 +88,7 @@ pub fn human(eco: &Ecosystem, an: &Analysis) -> String {
             "cash",
             "NPV",
             "breakeven",
-            "worth in",
+            "worth rcvd",
             "net value",
             "win-win",
         ],
@@ -107,17 +107,17 @@ pub fn human(eco: &Ecosystem, an: &Analysis) -> String {
             crate::analysis::format::breakeven(l, a),
             amount(worth),
             amount(l.total(a, Field::NetValue)),
-            match &an.verdicts[a] {
-                Verdict::NotApplicable => "n/a".to_owned(),
-                Verdict::WinWin => "yes".to_owned(),
-                Verdict::Fails(_) => "NO".to_owned(),
+            match crate::analysis::format::verdict_word(an, a) {
+                "no" => "NO".to_owned(),
+                word => word.to_owned(),
             },
         ]);
     }
     out.push_str(&t.render("  "));
     for line in [
         "Segment figures are totals for all members. breakeven: first year with cumulative cash >= 0;",
-        "`-`: no money at all. worth in: worth of the goods, services, data, knowledge, benefits received.",
+        "no money: it neither pays nor is paid. worth rcvd: worth of the goods, services, data,",
+        "knowledge and benefits it receives. unvalued: what it receives has value 0.0 in the file.",
         "reach: how strongly data, knowledge and benefits reach the node (a score; higher = more).",
         "betweenness: share of shortest paths between other nodes that pass through the node.",
         "removal impact: share of year-1 exchange value lost if the node leaves (shares overlap).",

@@ -20,10 +20,10 @@ pub(super) fn run(args: &CanvasArgs) -> u8 {
             Some(&a) => vec![a as usize],
             None => {
                 let ids: Vec<&str> = eco.nodes.iter().map(|n| n.id.as_str()).collect();
-                eprintln!("error: {} has no node `{id}`", file.name);
+                errln!("error: {} has no node `{id}`", file.name);
                 match did_you_mean(id, ids.iter().copied()) {
-                    Some(best) => eprintln!("  help: did you mean `{best}`?"),
-                    None => eprintln!("  help: the nodes are {}", ids.join(", ")),
+                    Some(best) => errln!("  help: did you mean `{best}`?"),
+                    None => errln!("  help: the nodes are {}", ids.join(", ")),
                 }
                 return EXIT_INPUT;
             }
@@ -54,11 +54,11 @@ pub(super) fn run(args: &CanvasArgs) -> u8 {
         let all: Vec<_> = actors.iter().map(|&a| canvas(&design, &an, a)).collect();
         return match serde_json::to_string_pretty(&all) {
             Ok(s) => {
-                println!("{s}");
+                outln!("{s}");
                 EXIT_OK
             }
             Err(e) => {
-                eprintln!("error: cannot write JSON: {e}");
+                errln!("error: cannot write JSON: {e}");
                 EXIT_INPUT
             }
         };
@@ -73,7 +73,7 @@ pub(super) fn run(args: &CanvasArgs) -> u8 {
                 match canvas_svg::svg(&c, &summary, &format!("in canvas-{}.md", stems[a])) {
                     Ok(svg) => (svg, "svg"),
                     Err(e) => {
-                        eprintln!("error: cannot draw the canvas of `{}`: {e}", c.actor);
+                        errln!("error: cannot draw the canvas of `{}`: {e}", c.actor);
                         return EXIT_INPUT;
                     }
                 }
@@ -81,7 +81,7 @@ pub(super) fn run(args: &CanvasArgs) -> u8 {
             CanvasFormat::Json => match serde_json::to_string_pretty(&c) {
                 Ok(s) => (s + "\n", "json"),
                 Err(e) => {
-                    eprintln!("error: cannot write JSON: {e}");
+                    errln!("error: cannot write JSON: {e}");
                     return EXIT_INPUT;
                 }
             },
@@ -90,13 +90,13 @@ pub(super) fn run(args: &CanvasArgs) -> u8 {
             Some(dir) => {
                 let path = dir.join(format!("canvas-{}.{ext}", stems[a]));
                 if let Err(e) = write_atomic(&path, text.as_bytes()) {
-                    eprintln!(
+                    errln!(
                         "error: cannot write {}: {e}\n  help: check that the folder is writable",
                         path.display()
                     );
                     return EXIT_INPUT;
                 }
-                println!("wrote {}", path.display());
+                outln!("wrote {}", path.display());
             }
             None => {
                 if !printed.is_empty() {
@@ -106,6 +106,6 @@ pub(super) fn run(args: &CanvasArgs) -> u8 {
             }
         }
     }
-    print!("{printed}");
+    out!("{printed}");
     EXIT_OK
 }

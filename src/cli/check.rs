@@ -42,12 +42,12 @@ pub(super) fn run(args: &CheckArgs) -> u8 {
             cli_policy.overrides.insert(code.clone(), Severity::Deny);
         } else {
             let codes: Vec<&str> = findings::CATALOGUE.iter().map(|c| c.code).collect();
-            eprintln!("error: --deny {code}: no such finding code");
+            errln!("error: --deny {code}: no such finding code");
             match did_you_mean(code, codes.iter().copied()) {
                 Some(best) => {
-                    eprintln!("  help: did you mean `{best}`? (or `warnings` for every warning)")
+                    errln!("  help: did you mean `{best}`? (or `warnings` for every warning)")
                 }
-                None => eprintln!("  help: the codes are {}, or `warnings`", codes.join(", ")),
+                None => errln!("  help: the codes are {}, or `warnings`", codes.join(", ")),
             }
             return EXIT_INPUT;
         }
@@ -55,7 +55,7 @@ pub(super) fn run(args: &CheckArgs) -> u8 {
     let files = match files_or_default(&args.files) {
         Ok(f) => f,
         Err(msg) => {
-            eprintln!("{msg}");
+            errln!("{msg}");
             return EXIT_INPUT;
         }
     };
@@ -86,9 +86,13 @@ pub(super) fn run(args: &CheckArgs) -> u8 {
                     .filter(|f| f.severity == Severity::Deny)
                     .count();
                 if args.format == Format::Human {
-                    println!(
+                    outln!(
                         "{}: {} drivers, {} nodes, {} exchanges, {} extracts",
-                        file.name, counts.drivers, counts.nodes, counts.exchanges, counts.extracts
+                        file.name,
+                        counts.drivers,
+                        counts.nodes,
+                        counts.exchanges,
+                        counts.extracts
                     );
                     for f in &found {
                         let level = if f.severity == Severity::Deny {
@@ -96,9 +100,9 @@ pub(super) fn run(args: &CheckArgs) -> u8 {
                         } else {
                             "warning"
                         };
-                        println!("  {level}[{}]: {}", f.code, f.message);
-                        println!("    why: {}", f.why);
-                        println!("    source: {}", f.source);
+                        outln!("  {level}[{}]: {}", f.code, f.message);
+                        outln!("    why: {}", f.why);
+                        outln!("    source: {}", f.source);
                     }
                 }
                 reports.push(FileReport {
@@ -114,7 +118,7 @@ pub(super) fn run(args: &CheckArgs) -> u8 {
                 failed += 1;
                 problems += err.diagnostics.len();
                 if args.format == Format::Human {
-                    eprint!("{}", err.render());
+                    err!("{}", err.render());
                 }
                 reports.push(FileReport {
                     file: err.file.name,
@@ -130,15 +134,15 @@ pub(super) fn run(args: &CheckArgs) -> u8 {
     match args.format {
         Format::Json => {
             match serde_json::to_string_pretty(&serde_json::json!({ "files": reports })) {
-                Ok(s) => println!("{s}"),
+                Ok(s) => outln!("{s}"),
                 Err(e) => {
-                    eprintln!("error: cannot write JSON: {e}");
+                    errln!("error: cannot write JSON: {e}");
                     return EXIT_INPUT;
                 }
             }
         }
         Format::Human if failed > 0 => {
-            eprintln!(
+            errln!(
                 "{failed} of {} file(s) could not be loaded: {problems} problem(s); fix them and run again.",
                 files.len()
             );
@@ -149,7 +153,7 @@ pub(super) fn run(args: &CheckArgs) -> u8 {
         EXIT_INPUT
     } else if denied > 0 {
         if args.format == Format::Human {
-            eprintln!("{denied} deny-level finding(s): the value design does not pass.");
+            errln!("{denied} deny-level finding(s): the value design does not pass.");
         }
         EXIT_FINDINGS
     } else {

@@ -34,18 +34,18 @@ pub(super) fn run(args: &MapArgs) -> u8 {
     let view = match map_view::view(&design, &an, &zoom) {
         Ok(v) => v,
         Err(e) => {
-            eprintln!("error: {}: {e}", file.name);
+            errln!("error: {}: {e}", file.name);
             return EXIT_INPUT;
         }
     };
     for note in &view.notes {
-        eprintln!("note: {note}");
+        errln!("note: {note}");
     }
     let layout = map_layout::layout(&view);
     let svg = match map_svg::svg(&view, &layout) {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("error: cannot draw the map of {}: {e}", file.name);
+            errln!("error: cannot draw the map of {}: {e}", file.name);
             return EXIT_INPUT;
         }
     };
@@ -58,7 +58,7 @@ pub(super) fn run(args: &MapArgs) -> u8 {
         MapFormat::Png => match png::png(&svg) {
             Ok(b) => (b, "png"),
             Err(e) => {
-                eprintln!("error: cannot render the map of {} to PNG: {e}", file.name);
+                errln!("error: cannot render the map of {} to PNG: {e}", file.name);
                 return EXIT_INPUT;
             }
         },
@@ -67,6 +67,6 @@ pub(super) fn run(args: &MapArgs) -> u8 {
     if let Err(code) = write_file(&path, &bytes) {
         return code;
     }
-    println!("wrote {}", path.display());
+    outln!("wrote {}", path.display());
     EXIT_OK
 }

@@ -4,12 +4,31 @@
 //! Exit codes are a contract: 0 all good, 1 findings at deny level (kept for
 //! the findings catalogue), 2 an input or usage error.
 
+/// Like `print!`, but never panics (see [`say`]).
+macro_rules! out {
+    ($($t:tt)*) => { $crate::cli::say::stdout(format_args!($($t)*)) };
+}
+/// Like `println!`, but never panics (see [`say`]).
+macro_rules! outln {
+    () => { $crate::cli::say::stdout(format_args!("\n")) };
+    ($($t:tt)*) => { $crate::cli::say::stdout(format_args!("{}\n", format_args!($($t)*))) };
+}
+/// Like `eprint!`, but never panics.
+macro_rules! err {
+    ($($t:tt)*) => { $crate::cli::say::stderr(format_args!($($t)*)) };
+}
+/// Like `eprintln!`, but never panics.
+macro_rules! errln {
+    ($($t:tt)*) => { $crate::cli::say::stderr(format_args!("{}\n", format_args!($($t)*))) };
+}
+
 mod analyse;
 mod canvas;
 mod check;
 mod map;
 mod output;
 mod report;
+mod say;
 mod table;
 
 use std::ffi::OsString;
@@ -223,8 +242,8 @@ fn load_or_report(
     path: &std::path::Path,
 ) -> Result<(crate::diagnostic::SourceFile, crate::ValueDesign), u8> {
     crate::load::load_file(path).map_err(|err| {
-        eprint!("{}", err.render());
-        eprintln!(
+        err!("{}", err.render());
+        errln!(
             "{} could not be loaded: {} problem(s); fix them and run again.",
             err.file.name,
             err.diagnostics.len()
@@ -247,7 +266,7 @@ fn write_file(path: &std::path::Path, bytes: &[u8]) -> Result<(), u8> {
     match output::write_atomic(path, bytes) {
         Ok(()) => Ok(()),
         Err(e) => {
-            eprintln!(
+            errln!(
                 "error: cannot write {}: {e}\n  help: check that the folder is writable",
                 path.display()
             );
@@ -270,7 +289,7 @@ fn generate(args: &GenerateArgs) -> u8 {
         Ok(()) => EXIT_OK,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => EXIT_OK,
         Err(e) => {
-            eprintln!("error: cannot write the generated design: {e}");
+            errln!("error: cannot write the generated design: {e}");
             EXIT_INPUT
         }
     }

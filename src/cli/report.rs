@@ -18,7 +18,7 @@ pub(super) fn run(args: &ReportArgs) -> u8 {
     let files = match files_or_default(&args.files) {
         Ok(f) => f,
         Err(msg) => {
-            eprintln!("{msg}");
+            errln!("{msg}");
             return EXIT_INPUT;
         }
     };
@@ -46,14 +46,14 @@ pub(super) fn run(args: &ReportArgs) -> u8 {
         let report = match build(&design, &an, &cfg) {
             Ok(r) => r,
             Err(e) => {
-                eprintln!("error: cannot draw the report of {}: {e}", file.name);
+                errln!("error: cannot draw the report of {}: {e}", file.name);
                 failed += 1;
                 continue;
             }
         };
         let dir = out.join(stem);
         if let Err(e) = write_folder(&dir, &report) {
-            eprintln!(
+            errln!(
                 "error: cannot write {}: {e}\n  help: check that `{}` is a folder you can write to",
                 dir.display(),
                 out.display()
@@ -73,7 +73,7 @@ pub(super) fn run(args: &ReportArgs) -> u8 {
                 crate::analysis::format::failing_actors(fails, actors)
             )
         };
-        println!(
+        outln!(
             "{}: wrote {} ({} files; {verdict}); open {}",
             file.name,
             dir.display(),
@@ -82,10 +82,10 @@ pub(super) fn run(args: &ReportArgs) -> u8 {
         );
     }
     if failed == files.len() {
-        eprintln!("No report was written: fix the problems above and run again.");
+        errln!("No report was written: fix the problems above and run again.");
         EXIT_INPUT
     } else if failed > 0 {
-        eprintln!(
+        errln!(
             "{failed} of {} file(s) could not be reported; the others were written.",
             files.len()
         );
