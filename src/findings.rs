@@ -27,6 +27,7 @@ pub struct Check {
 const WESTERLUND: &str =
     "Westerlund, Leminen & Rajahonka (2014), Designing business models for the Internet of Things";
 const CANVAS: &str = "Business Model Canvas for IoT: feasibility red flags and canvas analysis";
+const FORMAT: &str = "valuedesign file format (docs/format.md): rates are fractions of 1";
 const HAKANEN: &str = "Hakanen (2015), IoT is first and foremost about service: five keys";
 
 /// The catalogue, in the order findings are reported.
@@ -34,7 +35,7 @@ pub const CATALOGUE: &[Check] = &[
     Check { code: "win-win-failure", severity: Severity::Warn, why: "an actor that gains nothing it wants, or loses over the horizon, will not stay in the ecosystem; give it an exchange that serves its drivers or a better share of the value", source: WESTERLUND },
     Check { code: "isolated-node", severity: Severity::Deny, why: "a value node with no exchange takes no part in creating or capturing value; connect it or remove it", source: WESTERLUND },
     Check { code: "single-revenue-stream", severity: Severity::Warn, why: "reliance on one revenue stream is high risk; add a recurring or value-added stream", source: CANVAS },
-    Check { code: "no-recurring-revenue", severity: Severity::Warn, why: "no revenue after the hardware sale: recurring service revenue (platform, O&M) makes the model sustainable", source: CANVAS },
+    Check { code: "no-recurring-revenue", severity: Severity::Warn, why: "an actor paid only once per customer (a device, a project, a certificate) earns nothing while the customer keeps using what it bought; a recurring stream (service, platform, renewal) makes the model sustainable", source: CANVAS },
     Check { code: "breakeven-beyond-horizon", severity: Severity::Warn, why: "the actor does not break even within the horizon; check its cost per project against its revenue", source: CANVAS },
     Check { code: "individual-driver", severity: Severity::Warn, why: "a driver pursued by one node is fragmented value; shared drivers make a non-biased, win-win ecosystem", source: WESTERLUND },
     Check { code: "unserved-driver", severity: Severity::Warn, why: "no exchange serves this driver, so no actor's motivation for it is met; link an exchange to it or drop it", source: WESTERLUND },
@@ -42,7 +43,8 @@ pub const CATALOGUE: &[Check] = &[
     Check { code: "data-without-return", severity: Severity::Warn, why: "data is taken from an actor that gets nothing back from its receiver; reciprocal value keeps data flowing", source: HAKANEN },
     Check { code: "channel-dependency", severity: Severity::Warn, why: "all of the actor's offerings go through one channel partner, which weakens its bargaining power", source: CANVAS },
     Check { code: "keystone-risk", severity: Severity::Warn, why: "more than half of the ecosystem's value depends on one actor; plan for its failure or spread the roles", source: WESTERLUND },
-    Check { code: "extract-without-money", severity: Severity::Warn, why: "a value extract should capture monetisable value, but its closure holds no money flow", source: WESTERLUND },
+    Check { code: "extract-without-money", severity: Severity::Warn, why: "a value extract should capture monetisable value, but its closure holds no money flow, or none paid into its core from outside", source: WESTERLUND },
+    Check { code: "implausible-rate", severity: Severity::Warn, why: "a discount rate above 100% or a growth above 200% a year is almost always a percentage written as a whole number, and it makes every later year's figures meaningless", source: FORMAT },
     Check { code: "everything-in-house", severity: Severity::Warn, why: "an organisation with key activities but no key partners is trying to do everything in-house", source: CANVAS },
 ];
 
@@ -103,6 +105,16 @@ impl Policy {
     }
 }
 
+/// "Label (`id`)", or "`id`" when the label is the id. Backticks in the
+/// label become quotes, so they cannot open a code span.
+fn named(label: &str, id: &str) -> String {
+    if label == id {
+        format!("`{id}`")
+    } else {
+        format!("{} (`{id}`)", label.replace('`', "'"))
+    }
+}
+
 /// Runs every check; returns the findings whose severity is not `Allow`, in
 /// catalogue order, then file order.
 pub fn findings(design: &ValueDesign, an: &Analysis, policy: &Policy) -> Vec<Finding> {
@@ -110,6 +122,23 @@ pub fn findings(design: &ValueDesign, an: &Analysis, policy: &Policy) -> Vec<Fin
     let net = &an.network;
     let node_id = |a: u32| eco.nodes[a as usize].id.to_string();
     let ex_id = |e: u32| eco.exchanges[e as usize].id.to_string();
+    // In messages: the label a strategist knows, then the id they edit.
+    let node_name = |a: u32| {
+        let n = &eco.nodes[a as usize];
+        named(&n.label, &n.id)
+    };
+    let ex_name = |e: u32| {
+        let x = &eco.exchanges[e as usize];
+        named(&x.offering, &x.id)
+    };
+    let driver_name = |d: usize| {
+        let dr = &eco.drivers[d];
+        if dr.label == dr.id {
+            format!("`{}`", dr.id)
+        } else {
+            format!("\"{}\" (`{}`)", dr.label.replace('`', "'"), dr.id)
+        }
+    };
     let money_in = |a: usize| net.money_in(a);
     let offers_of = |a: usize| net.offerings(a);
     let mut out = Vec::new();
@@ -137,8 +166,8 @@ pub fn findings(design: &ValueDesign, an: &Analysis, policy: &Policy) -> Vec<Fin
                     if let Verdict::Fails(reasons) = v {
                         push(
                             format!(
-                                "`{}` is not win-win: {}",
-                                node_id(a as u32),
+                                "{} is not win-win: {}",
+                                node_name(a as u32),
                                 reasons.join("; ")
                             ),
                             vec![node_id(a as u32)],
@@ -154,7 +183,7 @@ pub fn findings(design: &ValueDesign, an: &Analysis, policy: &Policy) -> Vec<Fin
                         && net.children.row(a).is_empty()
                     {
                         push(
-                            format!("`{}` takes part in no exchange", node_id(a as u32)),
+                            format!("{} takes part in no exchange", node_name(a as u32)),
                             vec![node_id(a as u32)],
                             vec![],
                         );
@@ -167,9 +196,9 @@ pub fn findings(design: &ValueDesign, an: &Analysis, policy: &Policy) -> Vec<Fin
                     if money.len() == 1 {
                         push(
                             format!(
-                                "`{}` earns all its revenue from one stream (`{}`)",
-                                node_id(a as u32),
-                                ex_id(money[0])
+                                "{} earns all its revenue from one stream ({})",
+                                node_name(a as u32),
+                                ex_name(money[0])
                             ),
                             vec![node_id(a as u32)],
                             vec![ex_id(money[0])],
@@ -191,8 +220,8 @@ pub fn findings(design: &ValueDesign, an: &Analysis, policy: &Policy) -> Vec<Fin
                     if !one_time.is_empty() && !recurring {
                         push(
                             format!(
-                                "`{}` sells once and earns nothing after the sale",
-                                node_id(a as u32)
+                                "{} sells once and earns nothing after the sale",
+                                node_name(a as u32)
                             ),
                             vec![node_id(a as u32)],
                             one_time.iter().map(|&e| ex_id(e)).collect(),
@@ -213,8 +242,8 @@ pub fn findings(design: &ValueDesign, an: &Analysis, policy: &Policy) -> Vec<Fin
                             .unwrap_or(0.0);
                         push(
                             format!(
-                                "`{}` does not break even within {} years (cumulative cash {} {})",
-                                node_id(a as u32),
+                                "{} does not break even within {} years (cumulative cash {} {})",
+                                node_name(a as u32),
                                 an.timeline.years,
                                 crate::analysis::format::amount(last),
                                 eco.currency
@@ -230,9 +259,9 @@ pub fn findings(design: &ValueDesign, an: &Analysis, policy: &Policy) -> Vec<Fin
                     if pursuers.len() == 1 {
                         push(
                             format!(
-                                "driver `{}` is pursued only by `{}`",
-                                eco.drivers[d].id,
-                                node_id(pursuers[0])
+                                "driver {} is pursued only by {}",
+                                driver_name(d),
+                                node_name(pursuers[0])
                             ),
                             vec![node_id(pursuers[0])],
                             vec![],
@@ -248,7 +277,7 @@ pub fn findings(design: &ValueDesign, an: &Analysis, policy: &Policy) -> Vec<Fin
                             .map(|&a| node_id(a))
                             .collect();
                         push(
-                            format!("no exchange serves driver `{}`", eco.drivers[d].id),
+                            format!("no exchange serves driver {}", driver_name(d)),
                             nodes,
                             vec![],
                         );
@@ -280,10 +309,10 @@ pub fn findings(design: &ValueDesign, an: &Analysis, policy: &Policy) -> Vec<Fin
                     if !back {
                         push(
                             format!(
-                                "`{}` gives `{}` to `{}`, which gives nothing back",
-                                node_id(edge.from),
-                                ex_id(e as u32),
-                                node_id(edge.to)
+                                "{} gives {} to {}, which gives nothing back",
+                                node_name(edge.from),
+                                ex_name(e as u32),
+                                node_name(edge.to)
                             ),
                             vec![node_id(edge.from), node_id(edge.to)],
                             vec![ex_id(e as u32)],
@@ -321,11 +350,11 @@ pub fn findings(design: &ValueDesign, an: &Analysis, policy: &Policy) -> Vec<Fin
                     if !back {
                         push(
                             format!(
-                                "`{}` takes data from `{}` (`{}`) and gives `{}` nothing back",
-                                node_id(edge.to),
-                                node_id(edge.from),
-                                ex_id(e as u32),
-                                node_id(owner)
+                                "{} takes data from {} ({}) and gives {} nothing back",
+                                node_name(edge.to),
+                                node_name(edge.from),
+                                ex_name(e as u32),
+                                node_name(owner)
                             ),
                             vec![node_id(owner), node_id(edge.to)],
                             vec![ex_id(e as u32)],
@@ -353,8 +382,8 @@ pub fn findings(design: &ValueDesign, an: &Analysis, policy: &Policy) -> Vec<Fin
                         if offers.len() >= 2 && channels.iter().all(|c| *c == Some(*first)) {
                             push(
                                 format!(
-                                    "every offering of `{}` goes through one channel: {first}",
-                                    node_id(a as u32)
+                                    "every offering of {} goes through one channel: {first}",
+                                    node_name(a as u32)
                                 ),
                                 vec![node_id(a as u32)],
                                 offers.iter().map(|&e| ex_id(e)).collect(),
@@ -368,8 +397,8 @@ pub fn findings(design: &ValueDesign, an: &Analysis, policy: &Policy) -> Vec<Fin
                     if net.kinds[a].is_actor() && impact > 0.5 {
                         push(
                             format!(
-                                "removing `{}` would lose {} of the ecosystem's year-1 value",
-                                node_id(a as u32),
+                                "removing {} would lose {} of the ecosystem's year-1 value",
+                                node_name(a as u32),
                                 crate::analysis::format::percent(impact)
                             ),
                             vec![node_id(a as u32)],
@@ -380,15 +409,24 @@ pub fn findings(design: &ValueDesign, an: &Analysis, policy: &Policy) -> Vec<Fin
             }
             "extract-without-money" => {
                 for (x, r) in eco.extracts.iter().zip(&an.extracts) {
-                    if !r
+                    let holds_money = r
                         .exchanges
                         .iter()
-                        .any(|&e| net.edges[e as usize].flow == Flow::Money)
-                    {
+                        .any(|&e| net.edges[e as usize].flow == Flow::Money);
+                    if !holds_money {
                         push(
-                            format!("extract `{}` holds no money flow", x.id),
+                            format!("extract {} holds no money flow", named(&x.label, &x.id)),
                             vec![],
                             r.exchanges.iter().map(|&e| ex_id(e)).collect(),
+                        );
+                    } else if r.money.iter().all(|&m| m == 0.0) {
+                        push(
+                            format!(
+                                "extract {} captures no money: every payment in it is made inside its core (name the money exchange that brings value in)",
+                                named(&x.label, &x.id)
+                            ),
+                            r.core.iter().map(|&a| node_id(a)).collect(),
+                            vec![],
                         );
                     }
                 }
@@ -408,8 +446,36 @@ pub fn findings(design: &ValueDesign, an: &Analysis, policy: &Policy) -> Vec<Fin
                     if !eco.nodes[a].activities.is_empty() && !partners {
                         push(
                             format!(
-                                "`{}` has key activities but no key partner",
-                                node_id(a as u32)
+                                "{} has key activities but no key partner",
+                                node_name(a as u32)
+                            ),
+                            vec![node_id(a as u32)],
+                            vec![],
+                        );
+                    }
+                }
+            }
+            "implausible-rate" => {
+                let pct = |r: f64| crate::analysis::format::amount(r * 100.0);
+                if eco.discount_rate > 1.0 {
+                    push(
+                        format!(
+                            "the discount rate {} means {}% a year; rates are fractions: 8% is 0.08",
+                            eco.discount_rate,
+                            pct(eco.discount_rate)
+                        ),
+                        vec![],
+                        vec![],
+                    );
+                }
+                for (a, node) in eco.nodes.iter().enumerate() {
+                    if node.growth > 2.0 {
+                        push(
+                            format!(
+                                "{} grows by {}% a year (growth {}); rates are fractions: 40% is 0.4",
+                                node_name(a as u32),
+                                pct(node.growth),
+                                node.growth
                             ),
                             vec![node_id(a as u32)],
                             vec![],

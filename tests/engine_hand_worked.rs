@@ -229,6 +229,7 @@ const EXTRACTS: &str = r#"Ecosystem(name: "Extracts", horizon_years: 2,
         Extract(id: "sales", label: "Sales", exchanges: ["x2"]),
         Extract(id: "around-c", label: "Around c", focus: Some("c"), radius: 1),
         Extract(id: "d-and-e", label: "d and e", nodes: ["d", "e"]),
+        Extract(id: "c-pays-d", label: "c pays d", nodes: ["c"], exchanges: ["x4"]),
     ],
 )"#;
 
@@ -252,6 +253,16 @@ fn extract_closures() {
     // d and e: the exchange between them, x5; no money.
     assert_eq!(ids(&an.extracts[2].exchanges), vec![4]);
     assert_row(&an.extracts[2].money, &[0.0, 0.0]);
+    assert_eq!(
+        an.extracts[2].core,
+        vec![3, 4],
+        "no money named, no focus: the named nodes"
+    );
+    // c pays d: naming the payer c shows it, but d, the receiver of the named
+    // money exchange x4, is who captures: 5 * 12 = 60 a year.
+    assert_eq!(an.extracts[3].core, vec![3]);
+    assert_eq!(ids(&an.extracts[3].nodes), vec![2, 3]);
+    assert_row(&an.extracts[3].money, &[60.0, 60.0]);
 }
 
 #[test]

@@ -213,6 +213,27 @@ fn extract_without_money() {
         &design(AB, x, r#"extracts: [Extract(id: "e", exchanges: ["y"])],"#),
         "extract-without-money"
     ));
+    // Money in it, but all paid inside its core: it captures nothing.
+    assert!(has(
+        &design(AB, x, r#"extracts: [Extract(id: "e", nodes: ["a", "b"])],"#),
+        "extract-without-money"
+    ));
+}
+
+#[test]
+fn implausible_rate() {
+    let x = r#"Exchange(id: "y", from: "b", to: "a", flow: Money, value: 1.0, cadence: Yearly)"#;
+    assert!(has(
+        &design(AB, x, "discount_rate: 8.0,"),
+        "implausible-rate"
+    ));
+    let fast = r#"Node(id: "a", kind: Organization), Node(id: "b", kind: Segment, growth: 10.0)"#;
+    assert!(has(&design(fast, x, ""), "implausible-rate"));
+    let sane = r#"Node(id: "a", kind: Organization), Node(id: "b", kind: Segment, growth: 0.4)"#;
+    assert!(!has(
+        &design(sane, x, "discount_rate: 0.08,"),
+        "implausible-rate"
+    ));
 }
 
 #[test]

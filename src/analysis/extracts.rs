@@ -7,9 +7,10 @@
 //! them); then, repeatedly until nothing changes, for every exchange in it, its
 //! `reciprocates` partner and the exchange it `follows`, with their endpoints.
 //!
-//! Money captured: the money in the closure that the extract's core (its named
-//! nodes, its focus, the receivers of its named exchanges) receives from
-//! outside the core. The money flowing on all its exchanges is reported beside.
+//! Money captured: the money in the closure that the extract's core receives
+//! from outside the core. The core is who captures: the receivers of its named
+//! money exchanges and its focus; its named nodes only when it has neither.
+//! The money flowing on all its exchanges is reported beside.
 
 use std::collections::VecDeque;
 
@@ -26,12 +27,13 @@ pub struct ExtractResult {
     /// Exchanges in the closure, in file order.
     pub exchanges: Vec<u32>,
     /// Money captured per year: money in the closure received by the extract's
-    /// core nodes (its named nodes, its focus, the receivers of its named exchanges).
+    /// core from outside it.
     pub money: Vec<f64>,
     /// All money flowing on the closure's exchanges per year (including what
     /// the core pays out and what other nodes pay each other).
     pub money_flowing: Vec<f64>,
-    /// The core nodes, in file order.
+    /// The core nodes, in file order: the receivers of the named money
+    /// exchanges and the focus; the named nodes when there is neither.
     pub core: Vec<u32>,
     /// Drivers served by its exchanges, in file order.
     pub drivers: Vec<u32>,
@@ -68,14 +70,22 @@ pub fn closure(
     let mut in_nodes = vec![false; n];
     let mut in_ex = vec![false; net.exchange_count()];
     let mut core = vec![false; n];
-    for &a in nodes {
-        core[a as usize] = true;
+    // The core: who captures the money. The receivers of the named money
+    // exchanges and the focus; the named nodes only when there is neither
+    // (naming a payer, to show who pays, does not make it a capturer).
+    for &e in exchanges {
+        let edge = &net.edges[e as usize];
+        if edge.flow == Flow::Money {
+            core[edge.to as usize] = true;
+        }
     }
     if let Some((f, _)) = focus {
         core[f as usize] = true;
     }
-    for &e in exchanges {
-        core[net.edges[e as usize].to as usize] = true;
+    if !core.iter().any(|&c| c) {
+        for &a in nodes {
+            core[a as usize] = true;
+        }
     }
     for &a in nodes {
         in_nodes[a as usize] = true;
