@@ -64,6 +64,8 @@ pub struct DrawnCanvas {
     pub ledger: LedgerSummary,
     /// The SVG.
     pub svg: String,
+    /// How many entries the SVG leaves out ("+ N more").
+    pub left_out: usize,
 }
 
 /// Everything the HTML and Markdown pages are made from.
@@ -158,6 +160,7 @@ pub fn build(
             Ok(DrawnCanvas {
                 node: a,
                 stem: stems[a].clone(),
+                left_out: canvas_svg::left_out(&c, &eco.currency),
                 canvas: c,
                 ledger,
                 svg,

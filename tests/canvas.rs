@@ -184,7 +184,7 @@ fn hostile_labels_are_escaped_in_markdown() {
     let md = canvas_text::md(&canvas(&design, &an, 0), "EUR");
     assert!(!md.contains("<script>"), "{md}");
     assert!(
-        md.contains("&lt;script&gt;alert\\('x'\\)&lt;/script&gt; &amp; \"quoted\" \\| \\*stars\\*"),
+        md.contains("&lt;script>alert('x')&lt;/script> & \"quoted\" \\| \\*stars\\*"),
         "{md}"
     );
 }

@@ -45,6 +45,35 @@ pub fn breakeven(ledgers: &super::Ledgers, a: usize) -> String {
     ledgers.breakeven[a].map_or("never".to_owned(), |y| format!("year {y}"))
 }
 
+/// The win-win word of actor `a` for tables: "yes", "no", "n/a", or "yes,
+/// unvalued" for a win-win actor with no money and nothing of value received
+/// (its inflows serve its drivers but the file gives them value 0.0, so its
+/// net value of 0 says nothing).
+pub fn verdict_word(an: &super::Analysis, a: usize) -> &'static str {
+    use super::{Field, Verdict};
+    let l = &an.ledgers;
+    match an.verdicts[a] {
+        Verdict::NotApplicable => "n/a",
+        Verdict::Fails(_) => "no",
+        Verdict::WinWin => {
+            let nothing = [
+                Field::Revenue,
+                Field::Spend,
+                Field::Costs,
+                Field::WorthTangible,
+                Field::WorthIntangible,
+            ]
+            .iter()
+            .all(|f| l.total(a, *f) == 0.0);
+            if nothing {
+                "yes, unvalued"
+            } else {
+                "yes"
+            }
+        }
+    }
+}
+
 /// "1 of 7 actors does not get value" / "2 of 7 actors do not get value".
 pub fn failing_actors(failing: usize, actors: usize) -> String {
     if failing == 1 {

@@ -70,6 +70,8 @@ const HEAD: f64 = 15.5;
 const BODY: f64 = 12.5;
 const LINE: i32 = 17;
 const PAD: i32 = 12;
+/// Around the drawing.
+const MARGIN: i32 = 20;
 
 fn wrap(text: &str, width_px: i32, size: f64) -> Vec<String> {
     Font::regular(size).wrap(text, f64::from(width_px), 0)
@@ -239,11 +241,89 @@ fn block(
             &more,
             (x0 + PAD, y),
             body - 0.5,
-            &RGBColor(150, 40, 40),
+            &RGBColor(90, 90, 90),
             false,
         )?;
     }
     Ok(())
+}
+
+/// The nine blocks: their frames, titles and entries.
+fn blocks(c: &Canvas) -> [(Frame, &'static str, &[Entry]); 9] {
+    let (w, h) = (SIZE.0 as i32, SIZE.1 as i32);
+    let m = MARGIN;
+    let top = m + TITLE as i32 + BODY as i32 + 20;
+    let footer = 110;
+    let bottom_h = 310;
+    let upper_bottom = h - footer - bottom_h - m;
+    let col = (w - 2 * m) / 5;
+    let x = |i: i32| m + i * col;
+    let mid = (top + upper_bottom) / 2;
+    let half = m + (w - 2 * m) / 2;
+    let lower_bottom = upper_bottom + bottom_h;
+    [
+        (
+            (x(0), top, x(1), upper_bottom),
+            "Key partners",
+            &c.key_partners,
+        ),
+        ((x(1), top, x(2), mid), "Key activities", &c.key_activities),
+        (
+            (x(1), mid, x(2), upper_bottom),
+            "Key resources",
+            &c.key_resources,
+        ),
+        (
+            (x(2), top, x(3), upper_bottom),
+            "Value propositions",
+            &c.value_propositions,
+        ),
+        (
+            (x(3), top, x(4), mid),
+            "Customer relationships",
+            &c.customer_relationships,
+        ),
+        ((x(3), mid, x(4), upper_bottom), "Channels", &c.channels),
+        (
+            (x(4), top, x(5), upper_bottom),
+            "Customer segments",
+            &c.customer_segments,
+        ),
+        (
+            (m, upper_bottom, half, lower_bottom),
+            "Cost structure",
+            &c.cost_structure,
+        ),
+        (
+            (half, upper_bottom, w - m, lower_bottom),
+            "Revenue streams",
+            &c.revenue_streams,
+        ),
+    ]
+}
+
+/// The largest body size at which every entry fits, else the smallest.
+fn body_size(blocks: &[(Frame, &'static str, &[Entry]); 9], currency: &str) -> f64 {
+    let all_fit = |body: f64| {
+        blocks
+            .iter()
+            .all(|(r, _, es)| fitting(es, currency, *r, body) == es.len())
+    };
+    BODY_SIZES
+        .iter()
+        .copied()
+        .find(|b| all_fit(*b))
+        .unwrap_or(BODY_SIZES[BODY_SIZES.len() - 1])
+}
+
+/// How many entries the drawing of `c` leaves out ("+ N more").
+pub fn left_out(c: &Canvas, currency: &str) -> usize {
+    let blocks = blocks(c);
+    let body = body_size(&blocks, currency);
+    blocks
+        .iter()
+        .map(|(r, _, es)| es.len() - fitting(es, currency, *r, body))
+        .sum()
 }
 
 /// The canvas as SVG text. The body text is as large as lets every entry
@@ -254,11 +334,14 @@ pub fn svg(c: &Canvas, ledger: &LedgerSummary, md_name: &str) -> Result<String, 
     {
         let area = SVGBackend::with_string(&mut buf, SIZE).into_drawing_area();
         area.fill(&WHITE).map_err(|e| e.to_string())?;
-        let (w, h) = (SIZE.0 as i32, SIZE.1 as i32);
-        let m = 20;
+        let w = SIZE.0 as i32;
+        let m = MARGIN;
+        // A long label is cut to the page, with an ellipsis.
+        let room = f64::from(w - 2 * m);
         text(
             &area,
-            &format!("Business Model Canvas: {}", c.label),
+            &super::fonts::Font::bold(TITLE)
+                .truncate(&format!("Business Model Canvas: {}", c.label), room),
             (m, m),
             TITLE,
             &RGBColor(0, 0, 0),
@@ -266,71 +349,19 @@ pub fn svg(c: &Canvas, ledger: &LedgerSummary, md_name: &str) -> Result<String, 
         )?;
         text(
             &area,
-            &format!("derived from the value network ({})", c.actor),
+            &super::fonts::Font::regular(BODY).truncate(
+                &format!("derived from the value network ({})", c.actor),
+                room,
+            ),
             (m, m + TITLE as i32 + 6),
             BODY,
             &RGBColor(110, 110, 110),
             false,
         )?;
-        let top = m + TITLE as i32 + BODY as i32 + 20;
-        let footer = 110;
-        let bottom_h = 310;
-        let upper_bottom = h - footer - bottom_h - m;
-        let col = (w - 2 * m) / 5;
-        let x = |i: i32| m + i * col;
-        let mid = (top + upper_bottom) / 2;
         let cur = &ledger.currency;
-        let half = m + (w - 2 * m) / 2;
-        let lower_bottom = upper_bottom + bottom_h;
-        let blocks: [(Frame, &str, &[Entry]); 9] = [
-            (
-                (x(0), top, x(1), upper_bottom),
-                "Key partners",
-                &c.key_partners,
-            ),
-            ((x(1), top, x(2), mid), "Key activities", &c.key_activities),
-            (
-                (x(1), mid, x(2), upper_bottom),
-                "Key resources",
-                &c.key_resources,
-            ),
-            (
-                (x(2), top, x(3), upper_bottom),
-                "Value propositions",
-                &c.value_propositions,
-            ),
-            (
-                (x(3), top, x(4), mid),
-                "Customer relationships",
-                &c.customer_relationships,
-            ),
-            ((x(3), mid, x(4), upper_bottom), "Channels", &c.channels),
-            (
-                (x(4), top, x(5), upper_bottom),
-                "Customer segments",
-                &c.customer_segments,
-            ),
-            (
-                (m, upper_bottom, half, lower_bottom),
-                "Cost structure",
-                &c.cost_structure,
-            ),
-            (
-                (half, upper_bottom, w - m, lower_bottom),
-                "Revenue streams",
-                &c.revenue_streams,
-            ),
-        ];
-        let all_fit = |body: f64| {
-            blocks
-                .iter()
-                .all(|(r, _, es)| fitting(es, cur, *r, body) == es.len())
-        };
-        let body = BODY_SIZES
-            .iter()
-            .copied()
-            .find(|b| all_fit(*b))
-            .unwrap_or(BODY_SIZES[BODY_SIZES.len() - 1]);
+        let blocks = blocks(c);
+        let body = body_size(&blocks, cur);
+        let lower_bottom = blocks[7].0 .3;
         for (r, title, es) in &blocks {
             block(&area, *r, title, es, cur, md_name, body)?;
         }
@@ -346,6 +377,14 @@ pub fn svg(c: &Canvas, ledger: &LedgerSummary, md_name: &str) -> Result<String, 
             label_list(&c.patterns)
         };
         let mut lines = wrap(&format!("Business-model patterns: {patterns}"), width, BODY);
+        if c.value_propositions.is_empty() && c.revenue_streams.is_empty() {
+            // A pure customer or user: its canvas is mostly empty by nature.
+            lines.extend(wrap(
+                "This actor offers nothing in the value network and earns nothing in it: it buys and uses. What it receives is in its key partners' value propositions, and its worth in the ledger below.",
+                width,
+                BODY,
+            ));
+        }
         if !c.iot_roles.is_empty() {
             lines.extend(wrap(
                 &format!("IoT role: {}", label_list(&c.iot_roles)),
@@ -353,6 +392,8 @@ pub fn svg(c: &Canvas, ledger: &LedgerSummary, md_name: &str) -> Result<String, 
                 BODY,
             ));
         }
+        // Room for five lines: the ledger line always, the others as fit.
+        lines.truncate(4);
         lines.extend(wrap(
             &format!(
                 "Over {} years ({cur}): revenue {}, spend {}, costs {}, net value {}, NPV {}, breakeven {}, win-win: {}",
@@ -368,7 +409,7 @@ pub fn svg(c: &Canvas, ledger: &LedgerSummary, md_name: &str) -> Result<String, 
             width,
             BODY,
         ));
-        for (k, l) in lines.iter().take(4).enumerate() {
+        for (k, l) in lines.iter().take(5).enumerate() {
             text(
                 &area,
                 l,

@@ -92,7 +92,7 @@ pub fn md(c: &Canvas, currency: &str) -> String {
             };
             let _ = writeln!(
                 out,
-                "- {}{tags}{}  \n  <sub>from: {}</sub>",
+                "- {}{tags}{}  \n  *from: {}*",
                 markdown(&e.text),
                 markdown(&amounts(e, currency)),
                 markdown(&sources(e))

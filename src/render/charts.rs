@@ -292,12 +292,22 @@ pub fn net_value_svg(d: &ChartData) -> Result<String, String> {
         .fold(60.0f64, f64::max);
     let bar_h = 22.0;
     let pw = 560.0;
-    let w = M + label_w + 12.0 + pw + 110.0 + M;
+    // Room beside the bars for their values: negative ones are written left
+    // of their bar, so they get room between the names and the plot.
+    let value_room = |negative: bool| {
+        order
+            .iter()
+            .filter(|a| (a.net_value < 0.0) == negative)
+            .map(|a| TEXT.width(&amount(a.net_value)) + 12.0)
+            .fold(0.0f64, f64::max)
+    };
+    let (neg_w, pos_w) = (value_room(true), value_room(false).max(110.0));
+    let w = M + label_w + 12.0 + neg_w + pw + pos_w + M;
     let h = M + 60.0 + order.len() as f64 * (bar_h + 8.0) + 40.0 + M;
     let lo = order.iter().map(|a| a.net_value).fold(0.0f64, f64::min);
     let hi = order.iter().map(|a| a.net_value).fold(0.0f64, f64::max);
     let span = if hi - lo < 1e-9 { 1.0 } else { hi - lo };
-    let px0 = M + label_w + 12.0;
+    let px0 = M + label_w + 12.0 + neg_w;
     let sx = |v: f64| px0 + (v - lo) / span * pw;
     let mut buf = String::new();
     start(&mut buf, w, h, |area| {
@@ -329,7 +339,7 @@ pub fn net_value_svg(d: &ChartData) -> Result<String, String> {
             draw::text(
                 area,
                 &TEXT.truncate(&a.label, 280.0),
-                (px0 - 8.0, y + 4.0),
+                (M + label_w, y + 4.0),
                 TEXT,
                 INK,
                 Align::Right,

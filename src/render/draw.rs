@@ -17,12 +17,15 @@ pub type Area<'a> = DrawingArea<SVGBackend<'a>, plotters::coord::Shift>;
 /// A drawing error, in words.
 pub type DrawResult = Result<(), String>;
 
-/// Text safe for XML 1.0: control characters (which XML cannot hold even
+/// Text safe for XML 1.0: line breaks and tabs become spaces (a label is
+/// drawn on one line), other control characters (which XML cannot hold even
 /// escaped) become U+FFFD; plotters escapes the rest (`<`, `&`, quotes).
 pub fn clean(s: &str) -> String {
     s.chars()
         .map(|c| {
-            if (c < ' ' && c != '\t') || c == '\u{7f}' || c == '\u{FFFE}' || c == '\u{FFFF}' {
+            if matches!(c, '\n' | '\r' | '\t') {
+                ' '
+            } else if c < ' ' || c == '\u{7f}' || c == '\u{FFFE}' || c == '\u{FFFF}' {
                 '\u{FFFD}'
             } else {
                 c

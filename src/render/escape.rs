@@ -20,26 +20,50 @@ pub fn xml(s: &str) -> String {
 }
 
 /// Escapes text for one line of Markdown (a list item or a table cell): HTML
-/// is neutralised, Markdown punctuation is backslash-escaped, line breaks and
-/// pipes cannot break the layout.
+/// is neutralised, line breaks and pipes cannot break the layout, and only
+/// what Markdown would read as markup is escaped, so the text still reads
+/// well pasted raw ("O&M (24/7)" stays as it is): emphasis, code, links,
+/// tables and strike-through characters everywhere; `&` only where it would
+/// start an entity; a block marker (`#`, `+`, `-`, `>`, `1.`) only at the
+/// start.
 pub fn markdown(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len() + 8);
+    // A leading list number ("2025. ", "1) ") would start a list.
+    let digits = chars.iter().take_while(|c| c.is_ascii_digit()).count();
+    for (k, &c) in chars.iter().enumerate() {
         match c {
-            '&' => out.push_str("&amp;"),
+            '&' if starts_entity(&chars[k + 1..]) => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '(' | ')' | '#' | '+' | '!' | '|'
-            | '~' => {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' => {
                 out.push('\\');
                 out.push(c);
             }
-            '\n' | '\r' => out.push(' '),
+            '#' | '+' | '-' | '>' if k == 0 => {
+                out.push('\\');
+                out.push(c);
+            }
+            '.' | ')' if digits > 0 && k == digits => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' | '\t' => out.push(' '),
             c if c.is_control() => out.push('\u{FFFD}'),
             c => out.push(c),
         }
     }
     out
+}
+
+/// Whether the text after an `&` would make it an HTML entity (`amp;`,
+/// `#39;`, `x27;`).
+fn starts_entity(rest: &[char]) -> bool {
+    let name = rest
+        .iter()
+        .take(32)
+        .take_while(|c| c.is_ascii_alphanumeric() || **c == '#')
+        .count();
+    name > 0 && rest.get(name) == Some(&';')
 }
 
 /// A safe file-name part from an id: ASCII letters, digits, `-`, `_` and `.`
@@ -94,9 +118,17 @@ mod tests {
         assert!(x.contains("&lt;script&gt;") && x.contains("&amp;"));
         let m = markdown(label);
         assert!(!m.contains("<script>"));
-        assert!(m.contains("&lt;script&gt;"));
+        assert!(m.contains("&lt;script>"));
         assert!(m.contains("\\|") && m.contains("\\*bold\\*") && m.contains("\\[link\\]"));
         assert_eq!(markdown("two\nlines"), "two lines");
+        // Plain punctuation stays readable when pasted raw.
+        assert_eq!(markdown("O&M (24/7) + support!"), "O&M (24/7) + support!");
+        // What would be markup is not.
+        assert_eq!(markdown("&amp; &#39;"), "&amp;amp; &amp;#39;");
+        assert_eq!(markdown("# big"), "\\# big");
+        assert_eq!(markdown("- item"), "\\- item");
+        assert_eq!(markdown("2025. A year"), "2025\\. A year");
+        assert_eq!(markdown("a-b #1"), "a-b #1");
     }
 
     #[test]

@@ -26,19 +26,27 @@ details { margin: -12px 0 24px; font-size: 13px; } details small { color: #777; 
 table { border-collapse: collapse; font-size: 13px; margin: 8px 0 16px; } th, td { border: 1px solid #ddd; padding: 4px 8px; text-align: left; vertical-align: top; } td.n { text-align: right; white-space: nowrap; } th { background: #f4f6f8; }
 .sev-deny { color: #b3261e; font-weight: bold; } .sev-warn { color: #9a6700; }
 footer { color: #777; font-size: 12px; margin-top: 40px; border-top: 1px solid #ddd; padding-top: 8px; }
+.print-only { display: none; }
 @media print {
   body { max-width: none; padding: 0; font-size: 11pt; } nav { display: none; }
   section { break-before: page; } section#summary { break-before: auto; }
-  figure, table, h2, h3 { break-inside: avoid; } h2, h3 { break-after: avoid; }
+  figure, tr, h2, h3 { break-inside: avoid; } h2, h3 { break-after: avoid; } thead { display: table-header-group; }
+  h2 { margin-top: 0; } footer { display: none; }
   figure svg, figure.map svg { border: none; width: 100%; max-height: 13.5cm; } figure.map .scroll { overflow: visible; }
-  .keep { break-inside: avoid; break-after: page; } details { display: none; }
+  .keep { break-inside: avoid; } .keep ~ .keep { break-before: page; } .keep figure.map svg { max-height: 12.5cm; }
+  .canvas figure svg { max-height: 16cm; } .canvas:first-of-type figure svg { max-height: 14.5cm; } .canvas figcaption { display: none; }
+  details { display: none; } .print-only { display: block; break-before: page; font-size: 8.5pt; }
+  .print-only table { font-size: 8.5pt; width: 100%; }
 }
 @page { size: A4 landscape; margin: 1.2cm; }
 "#;
 
-fn verdict_cell(v: &Verdict) -> String {
-    match v {
-        Verdict::WinWin => "<span class=\"ok\">yes</span>".to_owned(),
+fn verdict_cell(an: &crate::analysis::Analysis, a: usize) -> String {
+    match &an.verdicts[a] {
+        Verdict::WinWin => format!(
+            "<span class=\"ok\">{}</span>",
+            crate::analysis::format::verdict_word(an, a)
+        ),
         Verdict::NotApplicable => "n/a".to_owned(),
         Verdict::Fails(reasons) => format!(
             "<span class=\"bad\">no</span>: {}",
@@ -65,9 +73,27 @@ fn code_spans(escaped: &str) -> String {
 
 /// Every entry of a canvas with its sources, folded under the drawing (the
 /// drawing may have had to leave some out).
-fn canvas_details(out: &mut String, c: &crate::canvas::Canvas, currency: &str) {
+fn canvas_details(out: &mut String, c: &crate::canvas::Canvas, currency: &str, left_out: usize) {
+    let table = entries_table(c, currency);
+    let _ = write!(
+        out,
+        "<details><summary>Every entry, with the exchanges, nodes and costs it comes from</summary>\n{table}</details>\n"
+    );
+    // On paper there is nothing to unfold: when the drawing left entries
+    // out, the whole list follows it.
+    if left_out > 0 {
+        let _ = write!(
+            out,
+            "<div class=\"print-only\"><h3>{}: every entry of the canvas ({left_out} not drawn above)</h3>\n{table}</div>\n",
+            xml(&c.label)
+        );
+    }
+}
+
+/// Every block of a canvas with its entries and their sources, as a table.
+fn entries_table(c: &crate::canvas::Canvas, currency: &str) -> String {
     use super::canvas_svg::{entry_text, source_ids};
-    out.push_str("<details><summary>Every entry, with the exchanges, nodes and costs it comes from</summary>\n<table>\n");
+    let mut out = String::from("<table>\n");
     for (title, entries) in c.blocks() {
         let _ = write!(out, "<tr><th>{}</th><td>", xml(title));
         if entries.is_empty() {
@@ -83,7 +109,8 @@ fn canvas_details(out: &mut String, c: &crate::canvas::Canvas, currency: &str) {
         }
         out.push_str("</td></tr>\n");
     }
-    out.push_str("</table>\n</details>\n");
+    out.push_str("</table>\n");
+    out
 }
 
 /// Strips the XML declaration plotters may write, so the SVG can be inlined.
@@ -168,7 +195,7 @@ pub fn html(p: &ReportParts<'_>) -> String {
     o.push_str("<li><a href=\"#charts\">Charts</a></li><li><a href=\"#findings\">Findings</a></li><li><a href=\"#canvases\">Business Model Canvases</a></li></ol></nav>\n");
 
     // Summary table.
-    let _ = write!(o, "<section id=\"summary\">\n<h2>Summary: every actor over {} years ({cur})</h2>\n<table>\n<tr><th>actor</th><th>kind</th><th>revenue</th><th>spend</th><th>costs</th><th>cash</th><th>worth received</th><th>net value</th><th>NPV</th><th>breakeven</th><th>win-win</th></tr>\n", an.timeline.years);
+    let _ = write!(o, "<section id=\"summary\">\n<h2>Summary: every actor over {} years ({cur})</h2>\n<table>\n<thead><tr><th>actor</th><th>kind</th><th>revenue</th><th>spend</th><th>costs</th><th>cash</th><th>worth received</th><th>net value</th><th>NPV</th><th>breakeven</th><th>win-win</th></tr></thead>\n", an.timeline.years);
     for &a in &p.table_actors {
         let l = &an.ledgers;
         let worth = l.total(a, Field::WorthTangible) + l.total(a, Field::WorthIntangible);
@@ -185,10 +212,10 @@ pub fn html(p: &ReportParts<'_>) -> String {
             amount(l.total(a, Field::NetValue)),
             amount(l.npv[a]),
             crate::analysis::format::breakeven(l, a),
-            verdict_cell(&an.verdicts[a]),
+            verdict_cell(an, a),
         );
     }
-    o.push_str("</table>\n<p class=\"lead\">Totals over the horizon. <b>Revenue</b>: money received; <b>spend</b>: money paid to other nodes; <b>costs</b>: the actor's own costs; <b>cash</b> = revenue − spend − costs; <b>worth received</b>: the value of the goods, services, data, knowledge and benefits it receives; <b>net value</b> = cash + worth received; <b>NPV</b>: cash discounted at the design's rate; <b>breakeven</b>: the first year its cumulative cash is zero or more. <b>Win-win</b>: it receives value that serves its drivers and its net value is not negative (docs/semantics.md).</p>\n");
+    o.push_str("</table>\n<p class=\"lead\">Totals over the horizon. <b>Revenue</b>: money received; <b>spend</b>: money paid to other nodes; <b>costs</b>: the actor's own costs; <b>cash</b> = revenue − spend − costs; <b>worth received</b>: the value of the goods, services, data, knowledge and benefits it receives; <b>net value</b> = cash + worth received; <b>NPV</b>: cash discounted at the design's rate; <b>breakeven</b>: the first year its cumulative cash is zero or more. <b>Win-win</b>: it receives value that serves its drivers and its net value is not negative (docs/semantics.md); <b>unvalued</b>: it is win-win, but nothing it receives has a value in the file (0.0), so its net value of 0 says little: estimate what its inflows are worth to it.</p>\n");
     for note in &p.left_out {
         let _ = writeln!(o, "<p class=\"lead\">{}</p>", xml(note));
     }
@@ -226,7 +253,10 @@ pub fn html(p: &ReportParts<'_>) -> String {
             map_figure(
                 &mut o,
                 &m.svg,
-                &format!("The closure of extract {}: map-extract-{stem}.svg", x.id),
+                &format!(
+                    "Everything the extract \"{}\" needs to create and capture its value (map-extract-{stem}.svg).",
+                    x.label
+                ),
             );
             o.push_str("</div>\n");
         }
@@ -249,7 +279,7 @@ pub fn html(p: &ReportParts<'_>) -> String {
     if p.findings.is_empty() {
         o.push_str("<p class=\"ok\">No finding: every check of the catalogue passes.</p>\n");
     } else {
-        o.push_str("<table>\n<tr><th>severity</th><th>code</th><th>finding</th><th>why</th><th>source</th></tr>\n");
+        o.push_str("<table>\n<thead><tr><th>severity</th><th>code</th><th>finding</th><th>why</th><th>source</th></tr></thead>\n");
         for f in &p.findings {
             let (class, word) = if f.severity == Severity::Deny {
                 ("sev-deny", "deny")
@@ -268,7 +298,7 @@ pub fn html(p: &ReportParts<'_>) -> String {
     for c in &p.canvases {
         let _ = writeln!(
             o,
-            "<div class=\"keep\">\n<h3 id=\"canvas-{}\">{}</h3>",
+            "<div class=\"keep canvas\">\n<h3 id=\"canvas-{}\">{}</h3>",
             xml(&c.stem),
             xml(&c.canvas.label)
         );
@@ -281,7 +311,7 @@ pub fn html(p: &ReportParts<'_>) -> String {
             ),
         );
         o.push_str("</div>\n");
-        canvas_details(&mut o, &c.canvas, &eco.currency);
+        canvas_details(&mut o, &c.canvas, &eco.currency, c.left_out);
     }
     o.push_str("</section>\n");
     let _ = writeln!(

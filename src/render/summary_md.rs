@@ -73,12 +73,17 @@ pub fn markdown(p: &ReportParts<'_>) -> String {
             amount(l.total(a, Field::NetValue)),
             amount(l.npv[a]),
             crate::analysis::format::breakeven(l, a),
-            match an.verdicts[a] {
-                Verdict::WinWin => "yes",
-                Verdict::Fails(_) => "**no**",
-                Verdict::NotApplicable => "n/a",
+            match crate::analysis::format::verdict_word(an, a) {
+                "no" => "**no**",
+                word => word,
             }
         );
+    }
+    if p.table_actors
+        .iter()
+        .any(|&a| crate::analysis::format::verdict_word(an, a) == "yes, unvalued")
+    {
+        o.push_str("\n*Yes, unvalued*: win-win, but nothing the actor receives has a value in the file (0.0), so its net value of 0 says little; estimate what its inflows are worth to it.\n");
     }
     for note in &p.left_out {
         let _ = writeln!(o, "\n{}", md(note));
@@ -117,7 +122,7 @@ pub fn markdown(p: &ReportParts<'_>) -> String {
         };
         let _ = writeln!(
             o,
-            "- {level} `{}`: {} *Why:* {}",
+            "- {level} `{}`: {}  \n  *Why:* {}",
             f.code,
             md_code_spans(&f.message),
             md(f.why)

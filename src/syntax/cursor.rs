@@ -32,6 +32,10 @@ pub struct Cursor<'a> {
     pub pos: usize,
     /// How many brackets deep the reader is (bounded by [`MAX_DEPTH`]).
     depth: u32,
+    /// Where the last string read starts, if it runs over a line break: a
+    /// string left unclosed runs on to the next `"`, and the error shows up
+    /// after it, lines later.
+    pub last_multiline_string: Option<usize>,
 }
 
 /// How deeply values may nest; far beyond any value design, it keeps
@@ -48,6 +52,7 @@ impl<'a> Cursor<'a> {
             bytes: src.as_bytes(),
             pos,
             depth: 0,
+            last_multiline_string: None,
         }
     }
 
@@ -271,6 +276,12 @@ impl<'a> Cursor<'a> {
 
     /// Reads a string literal (plain with escapes, or raw `r"..."`/`r#"..."#`).
     pub fn string(&mut self) -> Result<(Cow<'a, str>, Range<usize>), SyntaxError> {
+        let (text, span) = self.string_literal()?;
+        self.last_multiline_string = self.src[span.clone()].contains('\n').then_some(span.start);
+        Ok((text, span))
+    }
+
+    fn string_literal(&mut self) -> Result<(Cow<'a, str>, Range<usize>), SyntaxError> {
         self.skip_blank()?;
         let start = self.pos;
         if self.bytes.get(self.pos) == Some(&b'r') {
@@ -427,10 +438,21 @@ impl<'a> Cursor<'a> {
                     format!("expected a value, found {found}"),
                     "expected a value",
                 );
+                let first = self.src[self.pos..].chars().next();
                 return Err(match other {
                     Peek::Other(b'\'') => {
                         e.with_help("text is written in double quotes: \"like this\"")
                     }
+                    _ if matches!(first, Some('“' | '”' | '„' | '«' | '»' | '‘' | '’')) => {
+                        e.with_help(
+                            "this is a typographic quote, as word processors write them; \
+                             write text in straight double quotes: \"like this\"",
+                        )
+                    }
+                    _ if matches!(first, Some('€' | '$' | '£' | '¥')) => e.with_help(
+                        "write amounts as plain numbers, without a currency sign \
+                         (the file's `currency` names the currency)",
+                    ),
                     Peek::Eof => {
                         e.with_help("the file ends here; check that every bracket is closed")
                     }

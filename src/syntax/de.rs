@@ -47,6 +47,7 @@ pub fn parse<T: DeserializeOwned>(src: &str) -> Parsed<T> {
                 Ok(v)
             });
         element_errors.append(&mut p.failed_errors);
+        let multiline = p.cur.last_multiline_string;
         let failed = std::mem::take(&mut p.failed);
         let mut pass_errors = std::mem::take(&mut p.errors);
         drop(p);
@@ -54,7 +55,7 @@ pub fn parse<T: DeserializeOwned>(src: &str) -> Parsed<T> {
         skipped.extend(failed);
         let (value, last) = match result {
             Ok(v) => (Some(v), None),
-            Err(e) if e.fatal => (None, Some(e)),
+            Err(e) if e.fatal => (None, Some(unclosed_string_hint(e, src, multiline))),
             Err(_) if progress => continue,
             Err(e) if e.recorded || e.marked => (None, None),
             Err(e) => (None, Some(e)),
@@ -83,6 +84,21 @@ pub fn parse<T: DeserializeOwned>(src: &str) -> Parsed<T> {
         errors: element_errors,
         skipped,
     }
+}
+
+/// A syntax error after a string that ran over a line break is most likely
+/// that string left unclosed: say so, with the line it opens on.
+fn unclosed_string_hint(mut e: SyntaxError, src: &str, multiline: Option<usize>) -> SyntaxError {
+    if let (Some(start), Some(span)) = (multiline, e.span.as_ref()) {
+        if start < span.start {
+            let line = 1 + src[..start].matches('\n').count();
+            e.help = Some(format!(
+                "the text opened with `\"` on line {line} runs on to the next lines: \
+                 is its closing `\"` missing? (text runs until the next `\"`)"
+            ));
+        }
+    }
+    e
 }
 
 fn with_default_span(mut e: SyntaxError, span: Range<usize>) -> SyntaxError {
@@ -168,14 +184,25 @@ impl<'a, 's> Parser<'a, 's> {
             .with_help("check that every bracket is closed"));
         }
         let found = self.cur.describe_here();
+        let here = self.cur.pos;
+        let src = self.cur.src();
+        let after_digit = src[..here]
+            .trim_end()
+            .ends_with(|c: char| c.is_ascii_digit());
+        let help = match src[here..].chars().next() {
+            Some('%') => "write a percentage as a fraction: 10% is 0.1, 40% is 0.4".to_owned(),
+            Some(c) if c.is_ascii_digit() && after_digit => {
+                "write numbers without spaces or separators: 60000, not 60 000".to_owned()
+            }
+            _ => "separate entries with commas; check for a missing comma or bracket just before"
+                .to_owned(),
+        };
         Err(SyntaxError::syntax(
             self.cur.here(),
             format!("expected `,` or `{}`, found {found}", close as char),
             "expected `,` here",
         )
-        .with_help(
-            "separate entries with commas; check for a missing comma or bracket just before",
-        ))
+        .with_help(help))
     }
 
     /// What kind of value is at the cursor, in words.
@@ -204,8 +231,22 @@ impl<'a, 's> Parser<'a, 's> {
         );
         let is_str = self.cur.src()[span.clone()].starts_with('"');
         if is_str && (expected.contains("number") || expected.starts_with("one of")) {
-            let inner = self.cur.src()[span.clone()].trim_matches('"');
-            e = e.with_help(format!("write it without quotes: {inner}"));
+            let inner = self.cur.src()[span.clone()].trim_matches('"').trim();
+            let plain: String = inner
+                .chars()
+                .filter(|c| !matches!(c, ',' | ' ' | '_'))
+                .collect();
+            let numeric = plain.parse::<f64>().is_ok_and(f64::is_finite);
+            let word = !inner.is_empty() && inner.chars().all(|c| c.is_alphanumeric() || c == '_');
+            if expected.contains("number") && numeric {
+                e = e.with_help(format!("write it without quotes: {plain}"));
+            } else if expected.contains("number") {
+                e = e.with_help(format!(
+                    "write a number in digits, without quotes (such as 5, 60000 or 0.4), not \"{inner}\""
+                ));
+            } else if word {
+                e = e.with_help(format!("write it without quotes: {inner}"));
+            }
         }
         if is_ident && expected.contains("string") {
             let text = &self.cur.src()[span];
