@@ -196,7 +196,7 @@ pub fn findings(design: &ValueDesign, an: &Analysis, policy: &Policy) -> Vec<Fin
                     if money.len() == 1 {
                         push(
                             format!(
-                                "{} earns all its revenue from one stream ({})",
+                                "{} earns all its revenue from one stream: {}",
                                 node_name(a as u32),
                                 ex_name(money[0])
                             ),
@@ -394,7 +394,9 @@ pub fn findings(design: &ValueDesign, an: &Analysis, policy: &Policy) -> Vec<Fin
             }
             "keystone-risk" => {
                 for (a, &impact) in an.removal.impact.iter().enumerate() {
-                    if net.kinds[a].is_actor() && impact > 0.5 {
+                    // A firm's failure is a risk to plan for; depending on
+                    // one's customers is what an ecosystem is for.
+                    if net.kinds[a] == NodeKind::Organization && impact > 0.5 {
                         push(
                             format!(
                                 "removing {} would lose {} of the ecosystem's year-1 value",

@@ -229,6 +229,12 @@ pub fn build(
         let mut jobs: Vec<(String, &str)> = vec![("map.png".to_owned(), parts.map.svg.as_str())];
         jobs.extend(
             parts
+                .extract_maps
+                .iter()
+                .map(|(stem, m)| (format!("map-extract-{stem}.png"), m.svg.as_str())),
+        );
+        jobs.extend(
+            parts
                 .canvases
                 .iter()
                 .map(|c| (format!("canvas-{}.png", c.stem), c.svg.as_str())),

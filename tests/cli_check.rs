@@ -45,12 +45,12 @@ fn check_prints_one_line_per_valid_file_and_exits_0() {
     assert_eq!(
         first,
         format!(
-            "{}: 1 drivers, 2 nodes, 2 exchanges, 1 extracts",
+            "{}: 1 driver, 2 nodes, 2 exchanges, 1 extract",
             good.display()
         )
     );
     // Findings follow, indented, with why and source; warnings keep exit status 0.
-    assert!(stdout.contains("  warning[single-revenue-stream]: `vendor` earns all its revenue from one stream (`pay`)"), "{stdout}");
+    assert!(stdout.contains("  warning[single-revenue-stream]: `vendor` earns all its revenue from one stream: `pay`"), "{stdout}");
     assert!(
         stdout.contains("    source: Business Model Canvas for IoT"),
         "{stdout}"
@@ -113,11 +113,11 @@ fn a_bad_file_among_good_ones_exits_2_with_its_diagnostics() {
     assert_eq!(out.status.code(), Some(2));
     let stdout = String::from_utf8_lossy(&out.stdout);
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stdout.contains("tiny.ron: 1 drivers"), "{stdout}");
+    assert!(stdout.contains("tiny.ron: 1 driver, "), "{stdout}");
     assert_eq!(stderr.matches("error[").count(), 3, "{stderr}");
     assert!(stderr.contains("three-mistakes.ron:7:"), "{stderr}");
     assert!(
-        stderr.contains("1 of 2 file(s) could not be loaded"),
+        stderr.contains("1 of 2 files could not be loaded"),
         "{stderr}"
     );
     assert!(!stderr.contains("panicked"), "{stderr}");

@@ -199,6 +199,15 @@ fn keystone_risk() {
         keystones,
         vec![&vec!["a".to_owned()], &vec!["b".to_owned()]]
     );
+    // The same with b a customer segment: only the firm a is a risk.
+    let nodes = r#"Node(id: "a", kind: Organization), Node(id: "b", kind: Segment), Node(id: "c", kind: Organization)"#;
+    let f = fired(&design(nodes, x, ""));
+    let keystones: Vec<&Vec<String>> = f
+        .iter()
+        .filter(|f| f.0 == "keystone-risk")
+        .map(|f| &f.2)
+        .collect();
+    assert_eq!(keystones, vec![&vec!["a".to_owned()]]);
 }
 
 #[test]

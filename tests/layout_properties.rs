@@ -48,6 +48,7 @@ fn graphs() -> impl Strategy<Value = Graph> {
                     label: label.map(|(w, h)| Size { w, h }),
                     weight,
                     thickness,
+                    arrow: 7.0 + 1.2 * thickness,
                     reversed,
                 })
                 .collect();

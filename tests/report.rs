@@ -228,7 +228,7 @@ fn no_arguments_reports_every_shipped_file_into_output() {
     );
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
-        stdout.starts_with("ecosystems/food-plant-monitoring.ron: wrote output/food-plant-monitoring (38 files; win-win for all 9 actors)"),
+        stdout.starts_with("ecosystems/food-plant-monitoring.ron: wrote output/food-plant-monitoring (41 files; win-win for all 9 actors)"),
         "{stdout}"
     );
     let folder = dir.path().join("output/food-plant-monitoring");
@@ -248,8 +248,11 @@ fn no_arguments_reports_every_shipped_file_into_output() {
         "analysis.json".into(),
         "cash-flow.svg".into(),
         "index.html".into(),
+        "map-extract-around-vendor.png".into(),
         "map-extract-around-vendor.svg".into(),
+        "map-extract-implementation-project.png".into(),
         "map-extract-implementation-project.svg".into(),
+        "map-extract-recurring-revenue.png".into(),
         "map-extract-recurring-revenue.svg".into(),
         "map.png".into(),
         "map.svg".into(),
@@ -304,7 +307,7 @@ fn a_bad_file_is_reported_and_leaves_its_previous_report_intact() {
         "every problem: {stderr}"
     );
     assert!(
-        stderr.contains("1 of 2 file(s) could not be reported; the others were written."),
+        stderr.contains("1 of 2 files could not be reported; the others were written."),
         "{stderr}"
     );
     assert_eq!(

@@ -74,6 +74,15 @@ pub fn verdict_word(an: &super::Analysis, a: usize) -> &'static str {
     }
 }
 
+/// "1 problem", "3 problems": a count with its noun, singular or plural.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
 /// "1 of 7 actors does not get value" / "2 of 7 actors do not get value".
 pub fn failing_actors(failing: usize, actors: usize) -> String {
     if failing == 1 {

@@ -37,15 +37,6 @@ pub(super) fn run(args: &AnalyseArgs) -> u8 {
     EXIT_OK
 }
 
-/// `s` cut to at most `max` characters, with an ellipsis when cut.
-fn truncate(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        s.to_owned()
-    } else {
-        s.chars().take(max.saturating_sub(1)).collect::<String>() + "…"
-    }
-}
-
 fn kind_name(k: crate::model::NodeKind) -> String {
     format!("{k:?}")
 }
@@ -222,7 +213,7 @@ pub fn human(eco: &Ecosystem, an: &Analysis) -> String {
         );
         let mut header: Vec<String> = vec!["extract".into(), "nodes".into(), "exchanges".into()];
         header.extend((1..=years).map(|y| format!("year {y}")));
-        header.push("drivers served".into());
+        header.push("drivers".into());
         let refs: Vec<&str> = header.iter().map(String::as_str).collect();
         let mut right = vec![true; header.len()];
         right[0] = false;
@@ -235,17 +226,21 @@ pub fn human(eco: &Ecosystem, an: &Analysis) -> String {
                 r.exchanges.len().to_string(),
             ];
             cells.extend(r.money.iter().map(|&m| amount(m)));
-            cells.push(truncate(
-                &r.drivers
-                    .iter()
-                    .map(|&d| eco.drivers[d as usize].id.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                40,
-            ));
+            cells.push(r.drivers.len().to_string());
             t.row(cells);
         }
         out.push_str(&t.render("  "));
+        // The drivers in full, under the table (a column would cut them).
+        for (x, r) in eco.extracts.iter().zip(&an.extracts) {
+            if !r.drivers.is_empty() {
+                let names: Vec<&str> = r
+                    .drivers
+                    .iter()
+                    .map(|&d| eco.drivers[d as usize].id.as_str())
+                    .collect();
+                let _ = writeln!(out, "  {} serves: {}", x.id, names.join(", "));
+            }
+        }
     }
 
     if !eco.drivers.is_empty() {

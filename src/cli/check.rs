@@ -86,13 +86,14 @@ pub(super) fn run(args: &CheckArgs) -> u8 {
                     .filter(|f| f.severity == Severity::Deny)
                     .count();
                 if args.format == Format::Human {
+                    use crate::analysis::format::count;
                     outln!(
-                        "{}: {} drivers, {} nodes, {} exchanges, {} extracts",
+                        "{}: {}, {}, {}, {}",
                         file.name,
-                        counts.drivers,
-                        counts.nodes,
-                        counts.exchanges,
-                        counts.extracts
+                        count(counts.drivers, "driver", "drivers"),
+                        count(counts.nodes, "node", "nodes"),
+                        count(counts.exchanges, "exchange", "exchanges"),
+                        count(counts.extracts, "extract", "extracts")
                     );
                     for f in &found {
                         let level = if f.severity == Severity::Deny {
@@ -143,8 +144,9 @@ pub(super) fn run(args: &CheckArgs) -> u8 {
         }
         Format::Human if failed > 0 => {
             errln!(
-                "{failed} of {} file(s) could not be loaded: {problems} problem(s); fix them and run again.",
-                files.len()
+                "{failed} of {} could not be loaded: {} in all; fix them and run again.",
+                crate::analysis::format::count(files.len(), "file", "files"),
+                crate::analysis::format::count(problems, "problem", "problems")
             );
         }
         Format::Human => {}

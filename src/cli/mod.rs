@@ -244,9 +244,9 @@ fn load_or_report(
     crate::load::load_file(path).map_err(|err| {
         err!("{}", err.render());
         errln!(
-            "{} could not be loaded: {} problem(s); fix them and run again.",
+            "{} could not be loaded: {}; fix them and run again.",
             err.file.name,
-            err.diagnostics.len()
+            crate::analysis::format::count(err.diagnostics.len(), "problem", "problems")
         );
         EXIT_INPUT
     })

@@ -86,8 +86,8 @@ pub(super) fn run(args: &ReportArgs) -> u8 {
         EXIT_INPUT
     } else if failed > 0 {
         errln!(
-            "{failed} of {} file(s) could not be reported; the others were written.",
-            files.len()
+            "{failed} of {} could not be reported; the others were written.",
+            crate::analysis::format::count(files.len(), "file", "files")
         );
         EXIT_INPUT
     } else {

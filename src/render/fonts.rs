@@ -121,13 +121,14 @@ impl Font {
         out
     }
 
-    /// `text` wrapped at spaces into lines of at most `max` pixels; a word
+    /// `text` wrapped at spaces (not at no-break spaces) into lines of at
+    /// most `max` pixels; a word
     /// longer than a line is cut. At most `max_lines` lines: the last one ends
     /// with an ellipsis when text was left out.
     pub fn wrap(&self, text: &str, max: f64, max_lines: usize) -> Vec<String> {
         let mut lines: Vec<String> = Vec::new();
         let mut line = String::new();
-        for word in text.split_whitespace() {
+        for word in text.split_ascii_whitespace() {
             let candidate = if line.is_empty() {
                 word.to_owned()
             } else {

@@ -57,6 +57,8 @@ pub mod style {
     pub const FRAME_PAD: f64 = 14.0;
     /// Badge height.
     pub const BADGE_H: f64 = 15.0;
+    /// Widest driver badge text.
+    pub const BADGE_TEXT: f64 = 210.0;
     /// Most badges on a card before "+N".
     pub const MAX_BADGES: usize = 3;
 }
@@ -137,7 +139,7 @@ fn card(view: &MapView, i: usize) -> Card {
         .map(|b| {
             let mark = if b.shared { "◆ " } else { "" };
             (
-                BADGE.truncate(&format!("{mark}{}", b.label), CARD_TEXT - 10.0),
+                BADGE.truncate(&format!("{mark}{}", b.label), BADGE_TEXT),
                 b.shared,
             )
         })
@@ -195,12 +197,14 @@ fn card(view: &MapView, i: usize) -> Card {
     }
 }
 
-/// The label lines of a flow, per offering: "offering · value/yr" (or
-/// "· value in year 1" for a flow of year 1 only) on one line, the offering
-/// cut to fit [`style::EDGE_LIST`]. A flow of one offering too long for
-/// that gets two lines of [`style::EDGE_TEXT`] for it (ending in "…" if
-/// cut) and its value on a third. At most [`style::MAX_ITEMS`] offerings,
-/// then "+N more" with their value per year.
+/// The label lines of a flow. A flow of one offering: "offering · value/yr"
+/// (or "· value in year 1" for a flow of year 1 only) on one line when it
+/// fits [`style::EDGE_LIST`], else the offering on up to two lines of
+/// [`style::EDGE_TEXT`] and its value on a third. A flow of several: each
+/// offering on up to two lines of [`style::EDGE_LIST`] with its value at the
+/// end of its last line, the second line starting with [`CONTINUED`]; at
+/// most [`style::MAX_ITEMS`] offerings, then "+N more" with their value per
+/// year. Text that does not fit ends in "…"; the value is always kept.
 pub fn edge_label(items: &[Item]) -> Vec<String> {
     use style::*;
     let mut lines = Vec::new();
@@ -215,27 +219,58 @@ pub fn edge_label(items: &[Item]) -> Vec<String> {
             _ if item.per_year > 0.0 => format!("{}/yr", amount(item.per_year)),
             _ => String::new(),
         };
-        let one = if value.is_empty() {
-            item.offering.to_string()
+        // A no-break space keeps the dot with the value when lines wrap.
+        let tail = if value.is_empty() {
+            String::new()
         } else {
-            format!("{} · {value}", item.offering)
+            format!(" ·\u{a0}{value}")
         };
-        if items.len() == 1 && EDGE.width(&one) > EDGE_LIST {
+        let one = format!("{}{tail}", item.offering);
+        if EDGE.width(&one) <= EDGE_LIST {
+            lines.push(one);
+        } else if items.len() == 1 {
             lines.extend(EDGE.wrap(&item.offering, EDGE_TEXT, 2));
             if !value.is_empty() {
                 lines.push(value);
             }
-        } else if EDGE.width(&one) <= EDGE_LIST {
-            lines.push(one);
-        } else if value.is_empty() {
-            lines.push(EDGE.truncate(&item.offering, EDGE_LIST));
         } else {
-            let tail = format!(" · {value}");
-            let room = EDGE_LIST - EDGE.width(&tail);
-            lines.push(format!("{}{tail}", EDGE.truncate(&item.offering, room)));
+            // The whole "offering · value" over two lines if that fits;
+            // else the offering cut so its value ends the second line.
+            let whole = EDGE.wrap(&one, EDGE_LIST, 2);
+            let fits = !value.is_empty()
+                && whole.last().is_some_and(|l| l.ends_with(&value))
+                && !whole.iter().any(|l| l.ends_with('…'));
+            let mut wrapped = if fits {
+                whole
+            } else {
+                EDGE.wrap(&item.offering, EDGE_LIST, 2)
+            };
+            let last = wrapped.pop().unwrap_or_default();
+            let last = if fits {
+                last
+            } else if EDGE.width(&format!("{last}{tail}")) <= EDGE_LIST {
+                format!("{last}{tail}")
+            } else {
+                let room = EDGE_LIST - EDGE.width(&tail);
+                format!("{}{tail}", EDGE.truncate(&last, room))
+            };
+            wrapped.push(last);
+            for (j, l) in wrapped.into_iter().enumerate() {
+                lines.push(if j == 0 { l } else { format!("{CONTINUED}{l}") });
+            }
         }
     }
     lines
+}
+
+/// How a label line that continues the offering above it starts (drawn as
+/// an indent: SVG would collapse the spaces).
+pub const CONTINUED: &str = "   ";
+
+/// The size of the arrowhead drawn at the end of a line of this width (its
+/// length along the line and its width across it).
+pub fn arrow_size(width: f64) -> f64 {
+    7.0 + width * 1.2
 }
 
 /// Stroke width for a value per year, on a log scale between the view's
@@ -302,6 +337,7 @@ fn graph(view: &MapView, sizes: &[Size], labels: &[Size], widths: &[f64]) -> lay
             label: Some(label),
             weight: if e.flow.is_tangible() { 2 } else { 1 },
             thickness: width,
+            arrow: arrow_size(width),
             reversed: e.flow == Flow::Money,
         })
         .collect();
@@ -358,8 +394,32 @@ pub fn quality(view: &MapView, l: &MapLayout) -> layered::quality::Quality {
 /// Lays the view out.
 pub fn layout(view: &MapView) -> MapLayout {
     let n = view.nodes.len();
-    let cards: Vec<Card> = (0..n).map(|i| card(view, i)).collect();
-    let (_, owners) = containers(view);
+    let (cluster_of, owners) = containers(view);
+    // A group drawn as a frame, with no flow of its own, needs no card: its
+    // frame's caption names it.
+    let mut touched = vec![false; n];
+    for e in &view.edges {
+        touched[e.from] = true;
+        touched[e.to] = true;
+    }
+    let cards: Vec<Card> = (0..n)
+        .map(|i| {
+            let hidden =
+                view.nodes[i].kind == NodeKind::Group && cluster_of[i] != usize::MAX && !touched[i];
+            if hidden {
+                Card {
+                    rect: Rect::default(),
+                    title: Vec::new(),
+                    note: None,
+                    badges: Vec::new(),
+                    dy: 0.0,
+                    inset: 0.0,
+                }
+            } else {
+                card(view, i)
+            }
+        })
+        .collect();
     let positive: Vec<f64> = view
         .edges
         .iter()

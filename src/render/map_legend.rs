@@ -82,8 +82,14 @@ pub(super) fn legend(
             draw::text(area, &t, (x + 40.0, y), f, INK, Align::Left)?;
             x += 60.0 + f.width(&t);
         }
-        let t = format!("width: value per year, log scale; labels: each offering and its mean value per year over the horizon (one-time flows: their value in year 1), in {}", view.currency);
-        draw::text(area, &t, (x, y), f, GREY, Align::Left)?;
+        draw::text(
+            area,
+            "width: value per year, log scale",
+            (x, y),
+            f,
+            GREY,
+            Align::Left,
+        )?;
     }
     // Row 3: shapes.
     let y = y + 26.0;
@@ -183,5 +189,24 @@ pub(super) fn legend(
         INK,
         Align::Left,
     )?;
+    // Row 5: what the labels say, wrapped to the legend's width.
+    let y = y + 24.0;
+    let t = format!(
+        "Labels: each offering and its mean value per year over the horizon (one-time flows: their value in year 1), in {}.",
+        view.currency
+    );
+    for (k, line) in f.wrap(&t, LEGEND_TEXT, 2).iter().enumerate() {
+        draw::text(
+            area,
+            line,
+            (x0, y + k as f64 * f.line_height()),
+            f,
+            GREY,
+            Align::Left,
+        )?;
+    }
     Ok(())
 }
+
+/// The widest line of the legend's last row.
+const LEGEND_TEXT: f64 = 1100.0;

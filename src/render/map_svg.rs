@@ -10,7 +10,7 @@ use plotters::prelude::*;
 use super::draw::{self, Align, Area, DrawResult};
 use super::fonts::Font;
 use super::map_layout::style::{self, CAPTION};
-use super::map_layout::{Card, MapLayout, Rect};
+use super::map_layout::{Card, MapLayout, Rect, CONTINUED};
 use super::map_view::{MapView, Status};
 use crate::model::{Flow, NodeKind};
 
@@ -25,7 +25,7 @@ pub(super) const SMALL: Font = Font {
     bold: false,
 };
 /// Height of the legend band.
-pub(super) const LEGEND_H: f64 = 118.0;
+pub(super) const LEGEND_H: f64 = 160.0;
 const LEGEND_W: f64 = 1120.0;
 
 /// The colour of a flow kind (Okabe-Ito palette, safe for colour blindness).
@@ -122,6 +122,10 @@ fn draw_card(
     (ox, oy): (f64, f64),
 ) -> DrawResult {
     let node = &view.nodes[i];
+    if c.rect.w <= 0.0 {
+        // A group with no flow of its own: its frame stands for it.
+        return Ok(());
+    }
     let r = Rect {
         x: c.rect.x + ox,
         y: c.rect.y + oy,
@@ -254,7 +258,7 @@ fn draw_flows(area: &Area<'_>, view: &MapView, l: &MapLayout, (ox, oy): (f64, f6
     for (e, route) in view.edges.iter().zip(&l.routes) {
         let color = flow_color(e.flow);
         let mut pts: Vec<(f64, f64)> = route.points.iter().map(|p| (p.0 + ox, p.1 + oy)).collect();
-        let head = 7.0 + route.width * 1.2;
+        let head = super::map_layout::arrow_size(route.width);
         // Stop the line where the arrowhead starts, so the tip stays sharp.
         let tip = pts.clone();
         if let [.., a, b] = pts.as_mut_slice() {
@@ -288,6 +292,24 @@ fn draw_flows(area: &Area<'_>, view: &MapView, l: &MapLayout, (ox, oy): (f64, f6
             WHITE,
             0.88,
         )?;
+        // A list of offerings reads left-aligned, each continued line
+        // indented, in a thin frame of its flow's colour so it reads as one
+        // label on its line; a single offering is centred on its line.
+        let list = e.items.len() > 1;
+        if list {
+            let mut frame = draw::rounded_points(x - 1.0, y - 1.0, r.w + 2.0, r.h + 2.0, 4.0);
+            frame.push(frame[0]);
+            draw::line(
+                area,
+                &frame,
+                ShapeStyle {
+                    color: flow_color(e.flow).mix(0.55),
+                    filled: false,
+                    stroke_width: 1,
+                },
+                false,
+            )?;
+        }
         let mut ty = y + 2.0;
         for (k, line) in route.label.iter().enumerate() {
             let c = if k > 0 && line.starts_with('+') {
@@ -295,14 +317,12 @@ fn draw_flows(area: &Area<'_>, view: &MapView, l: &MapLayout, (ox, oy): (f64, f6
             } else {
                 darker(flow_color(e.flow))
             };
-            draw::text(
-                area,
-                line,
-                (x + r.w / 2.0, ty),
-                style::EDGE,
-                c,
-                Align::Centre,
-            )?;
+            let (text, at, align) = match line.strip_prefix(CONTINUED) {
+                Some(rest) if list => (rest, x + 3.0 + style::EDGE.width(CONTINUED), Align::Left),
+                _ if list => (line.as_str(), x + 3.0, Align::Left),
+                _ => (line.as_str(), x + r.w / 2.0, Align::Centre),
+            };
+            draw::text(area, text, (at, ty), style::EDGE, c, align)?;
             ty += style::EDGE.line_height();
         }
     }

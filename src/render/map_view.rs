@@ -19,6 +19,9 @@ pub const AUTO_LIMIT: usize = 300;
 /// When it aggregates, the default map shows at most this many nodes: more
 /// would not be read, and the layout's cost grows faster than linearly.
 pub const AUTO_TARGET: usize = 60;
+/// On an aggregated map, a line standing for at most this many exchanges
+/// lists their offerings; a line for more says "money (N flows)".
+pub const SUMMED_ITEMS: usize = 3;
 /// An aggregated map draws at most this many flows, the largest by value per
 /// year; the rest are counted in a note.
 pub const MAX_AGGREGATED_FLOWS: usize = 150;
@@ -334,8 +337,9 @@ fn build(
                         shared: an.drivers.shared(d as usize),
                     })
                     .collect(),
+                // An aggregate is the actor with what it holds (its devices,
+                // activities): it shows the actor's verdict.
                 status: match an.verdicts[s] {
-                    _ if members[s] > 1 => Status::None,
                     Verdict::WinWin => Status::WinWin,
                     Verdict::Fails(_) => Status::Fails,
                     Verdict::NotApplicable => Status::None,
@@ -372,24 +376,22 @@ fn build(
         });
         edges[k].per_year += per_year;
         counts[k] += 1;
-        if !aggregated {
-            let year_one =
-                (occ.len() > 1 && occ[1..].iter().all(|o| *o == 0.0)).then(|| edge.value * occ[0]);
-            edges[k].items.push(Item {
-                offering: eco.exchanges[e as usize].offering.to_string(),
-                per_year,
-                year_one,
-            });
-        }
+        let year_one =
+            (occ.len() > 1 && occ[1..].iter().all(|o| *o == 0.0)).then(|| edge.value * occ[0]);
+        edges[k].items.push(Item {
+            offering: eco.exchanges[e as usize].offering.to_string(),
+            per_year,
+            year_one,
+        });
     }
     if aggregated {
+        // A few flows summed keep their offerings; more are counted.
         for (edge, c) in edges.iter_mut().zip(&counts) {
+            if *c <= SUMMED_ITEMS {
+                continue;
+            }
             let word = format!("{:?}", edge.flow).to_lowercase();
-            let label = if *c == 1 {
-                format!("{word} (1 flow)")
-            } else {
-                format!("{word} ({c} flows)")
-            };
+            let label = format!("{word} ({c} flows)");
             edge.items = vec![Item {
                 offering: label,
                 per_year: edge.per_year,

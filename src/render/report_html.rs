@@ -215,7 +215,7 @@ pub fn html(p: &ReportParts<'_>) -> String {
             verdict_cell(an, a),
         );
     }
-    o.push_str("</table>\n<p class=\"lead\">Totals over the horizon. <b>Revenue</b>: money received; <b>spend</b>: money paid to other nodes; <b>costs</b>: the actor's own costs; <b>cash</b> = revenue − spend − costs; <b>worth received</b>: the value of the goods, services, data, knowledge and benefits it receives; <b>net value</b> = cash + worth received; <b>NPV</b>: cash discounted at the design's rate; <b>breakeven</b>: the first year its cumulative cash is zero or more. <b>Win-win</b>: it receives value that serves its drivers and its net value is not negative (docs/semantics.md); <b>unvalued</b>: it is win-win, but nothing it receives has a value in the file (0.0), so its net value of 0 says little: estimate what its inflows are worth to it.</p>\n");
+    o.push_str("</table>\n<p class=\"lead\">Totals over the horizon. <b>Revenue</b>: money received; <b>spend</b>: money paid to other nodes; <b>costs</b>: the actor's own costs; <b>cash</b> = revenue − spend − costs; <b>worth received</b>: the value of the goods, services, data, knowledge and benefits it receives; <b>net value</b> = cash + worth received; <b>NPV</b>: cash discounted at the design's rate; <b>breakeven</b>: the first year its cumulative cash is zero or more. <b>Win-win</b>: it receives value that serves its drivers and its net value is not negative; <b>unvalued</b>: it is win-win, but nothing it receives has a value in the file (0.0), so its net value of 0 says little: estimate what its inflows are worth to it.</p>\n");
     for note in &p.left_out {
         let _ = writeln!(o, "<p class=\"lead\">{}</p>", xml(note));
     }

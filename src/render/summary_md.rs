@@ -120,9 +120,14 @@ pub fn markdown(p: &ReportParts<'_>) -> String {
         } else {
             "warning"
         };
+        // "single-revenue-stream" reads as "Single revenue stream".
+        let mut title = f.code.replace('-', " ");
+        if let Some(first) = title.get_mut(0..1) {
+            first.make_ascii_uppercase();
+        }
         let _ = writeln!(
             o,
-            "- {level} `{}`: {}  \n  *Why:* {}",
+            "- **{title}** ({level}, `{}`): {}  \n  *Why:* {}",
             f.code,
             md_code_spans(&f.message),
             md(f.why)
@@ -131,7 +136,10 @@ pub fn markdown(p: &ReportParts<'_>) -> String {
     let _ = writeln!(o, "\n## Files of this report\n");
     o.push_str("- `index.html`: the whole report in one page (map, extracts, charts, findings, canvases)\n- `map.svg`, `map.png`: the value-design map\n");
     for (stem, _) in &p.extract_maps {
-        let _ = writeln!(o, "- `map-extract-{stem}.svg`: one extract's closure");
+        let _ = writeln!(
+            o,
+            "- `map-extract-{stem}.svg`, `.png`: one extract's closure"
+        );
     }
     o.push_str("- `cash-flow.svg`, `net-value.svg`, `money-matrix.svg`: the charts\n- `canvas-<id>.svg`, `.png` and `.md`: every actor's Business Model Canvas\n- `analysis.json`: every figure, keyed by ids\n");
     let _ = writeln!(

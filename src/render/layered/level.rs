@@ -47,6 +47,11 @@ pub struct Seg {
     pub weight: i64,
     /// Stroke width.
     pub thickness: f64,
+    /// Room the line needs across it where it meets a box at its tail end
+    /// (its width, or its arrowhead's if the arrow is drawn there).
+    pub tail_room: f64,
+    /// The same at its head end.
+    pub head_room: f64,
 }
 
 /// What an item of a layer is.
@@ -162,7 +167,8 @@ impl Level {
             });
         }
         self.chains = Vec::with_capacity(self.segs.len());
-        for (si, s) in self.segs.iter().enumerate() {
+        for si in 0..self.segs.len() {
+            let s = self.segs[si];
             let mut chain = Vec::new();
             let start = match s.tail {
                 End::Unit(u) => {
@@ -170,16 +176,7 @@ impl Level {
                     unit_layer(u)
                 }
                 End::Port => {
-                    chain.push(self.items.len());
-                    self.items.push(Item {
-                        kind: Kind::Port,
-                        seg: si,
-                        size: Size {
-                            w: 0.0,
-                            h: s.thickness,
-                        },
-                        layer: west_layer,
-                    });
+                    chain.push(self.push_port(si, s.thickness, west_layer));
                     west_layer
                 }
             };
@@ -213,23 +210,26 @@ impl Level {
             }
             match s.head {
                 End::Unit(u) => chain.push(u),
-                End::Port => {
-                    chain.push(self.items.len());
-                    self.items.push(Item {
-                        kind: Kind::Port,
-                        seg: si,
-                        size: Size {
-                            w: 0.0,
-                            h: s.thickness,
-                        },
-                        layer: east_layer,
-                    });
-                }
+                End::Port => chain.push(self.push_port(si, s.thickness, east_layer)),
             }
             self.chains.push(chain);
         }
         self.compact_layers(west_layer, east_layer);
         self.link();
+    }
+
+    /// Adds the port item of segment `seg` on `layer`; returns it.
+    fn push_port(&mut self, seg: usize, thickness: f64, layer: usize) -> usize {
+        self.items.push(Item {
+            kind: Kind::Port,
+            seg,
+            size: Size {
+                w: 0.0,
+                h: thickness,
+            },
+            layer,
+        });
+        self.items.len() - 1
     }
 
     fn end_node(&self, e: End, port: usize) -> usize {

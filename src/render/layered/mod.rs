@@ -81,6 +81,9 @@ pub struct Edge {
     pub weight: i64,
     /// Stroke width: lines are kept this far apart, plus the edge spacing.
     pub thickness: f64,
+    /// Width of the arrowhead drawn where the edge meets its `to` box (0 for
+    /// none): lines ending with an arrow at a box are kept that far apart.
+    pub arrow: f64,
     /// Lay it out as if it went from `to` to `from` (its drawn points still
     /// start at `from`).
     pub reversed: bool,
@@ -311,6 +314,14 @@ pub fn layout(g: &Graph, sp: &Spacing) -> Layout {
             continue;
         }
         let (t, h, j) = (tail[k], head[k], lca[k]);
+        // Room across the line at each end: the arrowhead's at `to`.
+        let room = |end: usize| {
+            if end == e.to {
+                e.thickness.max(e.arrow)
+            } else {
+                e.thickness
+            }
+        };
         let seg = |tail: End, head: End, label: Option<Size>| Seg {
             edge: k,
             tail,
@@ -318,6 +329,8 @@ pub fn layout(g: &Graph, sp: &Spacing) -> Layout {
             label,
             weight: e.weight.max(1),
             thickness: e.thickness,
+            tail_room: room(t),
+            head_room: room(h),
         };
         let mut push = |l: usize, s: Seg, levels: &mut Vec<Level>| {
             path[k].push((l, levels[l].segs.len()));
@@ -682,8 +695,8 @@ fn sorted_edges(level: &Level, links: &[usize], pos: impl Fn(usize) -> usize) ->
 
 /// Lines meeting one side of a box keep at least this much between them,
 /// beyond their own widths, and this far from the box's corners.
-const LINE_GAP: f64 = 2.0;
-const CORNER: f64 = 4.0;
+const LINE_GAP: f64 = 3.0;
+const CORNER: f64 = 10.0;
 
 /// The links meeting item `i` on its east (`down`) or west (`up`) side,
 /// as `(position of the other end, edge, link)`, in order down the side.
@@ -701,12 +714,22 @@ fn side_links(level: &Level, i: usize, east: bool, pos: &[usize]) -> Vec<(usize,
     sorted
 }
 
-/// The least distance between the centres of consecutive lines on a side.
-fn min_gaps(level: &Level, side: &[(usize, usize, usize)]) -> Vec<f64> {
+/// The least distance between the centres of consecutive lines on a box's
+/// east (`east`) or west side: half of each one's room (its width, or its
+/// arrowhead's) and a gap.
+fn min_gaps(level: &Level, side: &[(usize, usize, usize)], east: bool) -> Vec<f64> {
     side.windows(2)
         .map(|w| {
-            let t = |k: usize| level.segs[level.links[k].seg].thickness;
-            (t(w[0].2) + t(w[1].2)) / 2.0 + LINE_GAP
+            let room = |k: usize| {
+                let s = &level.segs[level.links[k].seg];
+                // East side: the box is the link's tail end; west: its head.
+                if east {
+                    s.tail_room
+                } else {
+                    s.head_room
+                }
+            };
+            (room(w[0].2) + room(w[1].2)) / 2.0 + LINE_GAP
         })
         .collect()
 }
@@ -727,7 +750,7 @@ fn needed_height(level: &Level, i: usize, pos: &[usize]) -> f64 {
     [true, false]
         .iter()
         .map(|&east| {
-            min_gaps(level, &side_links(level, i, east, pos))
+            min_gaps(level, &side_links(level, i, east, pos), east)
                 .iter()
                 .sum::<f64>()
         })
@@ -758,7 +781,7 @@ fn attachments(
         let h = item.size.h;
         for east in [true, false] {
             let side = side_links(level, i, east, &pos);
-            let gaps = min_gaps(level, &side);
+            let gaps = min_gaps(level, &side, east);
             let least: f64 = gaps.iter().sum();
             // Spread as far as the side allows, up to port_step apart.
             let widest = gaps.iter().map(|g| g.max(sp.port_step)).sum::<f64>();

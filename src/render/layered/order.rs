@@ -43,30 +43,8 @@ pub fn order(
     sub_lower: &[f64],
 ) -> (usize, Vec<Vec<usize>>) {
     let n = level.items.len();
-    let up: Vec<Vec<Nb>> = (0..n)
-        .map(|i| {
-            level.up[i]
-                .iter()
-                .map(|&l| Nb {
-                    item: level.links[l].upper,
-                    sub: sub_upper[l],
-                    own: sub_lower[l],
-                })
-                .collect()
-        })
-        .collect();
-    let down: Vec<Vec<Nb>> = (0..n)
-        .map(|i| {
-            level.down[i]
-                .iter()
-                .map(|&l| Nb {
-                    item: level.links[l].lower,
-                    sub: sub_lower[l],
-                    own: sub_upper[l],
-                })
-                .collect()
-        })
-        .collect();
+    let up = neighbours(level, false, sub_upper, sub_lower);
+    let down = neighbours(level, true, sub_upper, sub_lower);
     let mut start = initial(level, &down);
     let mut is_fixed = vec![false; start.len()];
     for (l, items) in fixed {
@@ -130,21 +108,39 @@ pub fn order(
 /// The crossings of `layers`, an order of `level`, with links placed on
 /// blocks' sides by `sub_upper` and `sub_lower` as in [`order`].
 pub fn count(level: &Level, layers: &[Vec<usize>], sub_upper: &[f64], sub_lower: &[f64]) -> usize {
-    let down: Vec<Vec<Nb>> = (0..level.items.len())
-        .map(|i| {
-            level.down[i]
-                .iter()
-                .map(|&l| Nb {
-                    item: level.links[l].lower,
-                    sub: sub_lower[l],
-                    own: sub_upper[l],
-                })
-                .collect()
-        })
-        .collect();
+    let down = neighbours(level, true, sub_upper, sub_lower);
     let mut pos = vec![0; level.items.len()];
     set_positions(layers, &mut pos);
     crossings(layers, &down, &pos)
+}
+
+/// Every item's links to the next layer (`down`) or the previous one, seen
+/// from the item.
+fn neighbours(level: &Level, down: bool, sub_upper: &[f64], sub_lower: &[f64]) -> Vec<Vec<Nb>> {
+    (0..level.items.len())
+        .map(|i| {
+            let links = if down { &level.down[i] } else { &level.up[i] };
+            links
+                .iter()
+                .map(|&l| {
+                    let link = &level.links[l];
+                    if down {
+                        Nb {
+                            item: link.lower,
+                            sub: sub_lower[l],
+                            own: sub_upper[l],
+                        }
+                    } else {
+                        Nb {
+                            item: link.upper,
+                            sub: sub_upper[l],
+                            own: sub_lower[l],
+                        }
+                    }
+                })
+                .collect()
+        })
+        .collect()
 }
 
 /// The neighbours of every item, and which layers must keep their order.

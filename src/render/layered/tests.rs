@@ -17,6 +17,7 @@ fn edge(from: usize, to: usize) -> Edge {
         label: Some(Size { w: 60.0, h: 14.0 }),
         weight: 1,
         thickness: 2.0,
+        arrow: 9.0,
         reversed: false,
     }
 }
