@@ -75,7 +75,7 @@ pub fn order(
     // Several starts: the depth-first order, then shuffles of it (a fixed
     // seed), fewer on large levels; the fewest crossings win, the first on
     // a tie.
-    let restarts = (40_000 / (n + level.links.len()).max(1)).clamp(1, RESTARTS);
+    let restarts = (20_000 / (n + level.links.len()).max(1)).clamp(1, RESTARTS);
     let mut rng = crate::rng::SplitMix64::new(0x005E_ED0F_1A7E);
     let mut best: Option<(usize, Vec<Vec<usize>>)> = None;
     for r in 0..restarts {
