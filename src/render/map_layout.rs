@@ -353,22 +353,8 @@ fn graph(view: &MapView, sizes: &[Size], labels: &[Size], widths: &[f64]) -> lay
 /// that are not theirs, crossings.
 pub fn quality(view: &MapView, l: &MapLayout) -> layered::quality::Quality {
     let (_, owners) = containers(view);
-    let sizes: Vec<Size> = l
-        .cards
-        .iter()
-        .map(|c| Size {
-            w: c.rect.w,
-            h: c.rect.h,
-        })
-        .collect();
-    let labels: Vec<Size> = l
-        .routes
-        .iter()
-        .map(|r| Size {
-            w: r.label_rect.w,
-            h: r.label_rect.h,
-        })
-        .collect();
+    let sizes: Vec<Size> = l.cards.iter().map(|c| Size::of(&c.rect)).collect();
+    let labels: Vec<Size> = l.routes.iter().map(|r| Size::of(&r.label_rect)).collect();
     let widths: Vec<f64> = l.routes.iter().map(|r| r.width).collect();
     let g = graph(view, &sizes, &labels, &widths);
     let drawn = layered::Layout {
@@ -434,13 +420,7 @@ pub fn layout(view: &MapView) -> MapLayout {
         .iter()
         .map(|e| stroke_width(e.per_year, vmin, vmax))
         .collect();
-    let sizes: Vec<Size> = cards
-        .iter()
-        .map(|c| Size {
-            w: c.rect.w,
-            h: c.rect.h,
-        })
-        .collect();
+    let sizes: Vec<Size> = cards.iter().map(|c| Size::of(&c.rect)).collect();
     let label_sizes: Vec<Size> = labels.iter().map(|l| label_size(l)).collect();
     let g = graph(view, &sizes, &label_sizes, &widths);
     let placed = layered::layout(&g, &layered::Spacing::default());

@@ -50,6 +50,13 @@ pub struct Size {
     pub h: f64,
 }
 
+impl Size {
+    /// The size of a rectangle.
+    pub fn of(r: &Rect) -> Size {
+        Size { w: r.w, h: r.h }
+    }
+}
+
 /// A box to place.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Node {
