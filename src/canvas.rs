@@ -1,13 +1,15 @@
 //! Contract 3.6: every actor's Business Model Canvas, derived from the value
 //! network (never typed by hand). Every entry cites the exchanges, nodes,
 //! costs, resources or activities it comes from, with amounts per year where
-//! it has them. Pure: no I/O.
+//! it has them. An actor that sells nothing (a customer) gets the customer
+//! side of the Value Proposition Canvas instead: jobs, gains and pains.
+//! Pure: no I/O. One function per block.
 
 use serde::Serialize;
 
-use crate::analysis::Analysis;
-use crate::model::{Cadence, Flow, NodeKind, RevenueModel};
-use crate::network::CostBasis;
+use crate::analysis::{revenue, Analysis};
+use crate::model::{Cadence, Ecosystem, Flow, NodeKind, RevenueModel};
+use crate::network::{CostBasis, Network};
 use crate::validate::ValueDesign;
 
 /// Where a canvas entry comes from, by id (or by position in a node's lists).
@@ -24,6 +26,8 @@ pub enum Source {
     Resource(String),
     /// An entry of the actor's `activities`.
     Activity(String),
+    /// A driver the actor pursues, by id.
+    Driver(String),
 }
 
 /// One entry of a canvas block.
@@ -41,13 +45,27 @@ pub struct Entry {
     pub sources: Vec<Source>,
 }
 
-/// The nine blocks, in the canvas's reading order.
+/// Which canvas an actor gets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CanvasKind {
+    /// The nine blocks of the Business Model Canvas: an actor that sells.
+    Business,
+    /// The customer profile of the Value Proposition Canvas (jobs, gains,
+    /// pains): an actor that sells nothing, it buys and uses.
+    Customer,
+}
+
+/// A derived canvas: the nine blocks of an actor that sells, or the three of
+/// a customer's profile (the other blocks are then empty).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Canvas {
     /// The actor's id.
     pub actor: String,
     /// The actor's label.
     pub label: String,
+    /// Business Model Canvas or customer profile.
+    pub kind: CanvasKind,
     /// Customer segments: who receives, pays, decides.
     pub customer_segments: Vec<Entry>,
     /// Value propositions: outgoing non-money offerings.
@@ -66,6 +84,15 @@ pub struct Canvas {
     pub key_partners: Vec<Entry>,
     /// Cost structure.
     pub cost_structure: Vec<Entry>,
+    /// A customer's jobs: the drivers it pursues.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub jobs: Vec<Entry>,
+    /// A customer's gains: the worth it receives, per offering.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub gains: Vec<Entry>,
+    /// A customer's pains: what it pays and gives, and its costs.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub pains: Vec<Entry>,
     /// The IoT business-model types and IIoT patterns its revenue shows.
     pub patterns: Vec<crate::classify::Label>,
     /// Its IoT roles (organisations), the primary one first.
@@ -73,66 +100,41 @@ pub struct Canvas {
 }
 
 impl Canvas {
-    /// The blocks with their titles, in the canvas's reading order.
-    pub fn blocks(&self) -> [(&'static str, &[Entry]); 9] {
-        [
-            ("Key partners", &self.key_partners),
-            ("Key activities", &self.key_activities),
-            ("Key resources", &self.key_resources),
-            ("Value propositions", &self.value_propositions),
-            ("Customer relationships", &self.customer_relationships),
-            ("Channels", &self.channels),
-            ("Customer segments", &self.customer_segments),
-            ("Cost structure", &self.cost_structure),
-            ("Revenue streams", &self.revenue_streams),
-        ]
-    }
-}
-
-/// The revenue model of a money exchange: as written, else inferred: paying
-/// for data (`reciprocates` a `Data` exchange) -> data sale; following another
-/// flow or `Times` -> usage fee; `Once` -> asset sale; `Yearly`/`Monthly` ->
-/// subscription.
-pub fn revenue_model(design: &ValueDesign, e: usize) -> RevenueModel {
-    let x = &design.ecosystem().exchanges[e];
-    if let Some(m) = x.revenue_model {
-        return m;
-    }
-    // Money that pays for data is a data sale.
-    if let Some(r) = &x.reciprocates {
-        let eco = design.ecosystem();
-        if design
-            .exchange_index()
-            .get(r.as_str())
-            .is_some_and(|&k| eco.exchanges[k as usize].flow == Flow::Data)
-        {
-            return RevenueModel::DataSale;
+    /// The blocks with their titles, in reading order: nine for a business
+    /// canvas, three (jobs, gains, pains) for a customer profile.
+    pub fn blocks(&self) -> Vec<(&'static str, &[Entry])> {
+        match self.kind {
+            CanvasKind::Business => vec![
+                ("Key partners", &self.key_partners),
+                ("Key activities", &self.key_activities),
+                ("Key resources", &self.key_resources),
+                ("Value propositions", &self.value_propositions),
+                ("Customer relationships", &self.customer_relationships),
+                ("Channels", &self.channels),
+                ("Customer segments", &self.customer_segments),
+                ("Cost structure", &self.cost_structure),
+                ("Revenue streams", &self.revenue_streams),
+            ],
+            CanvasKind::Customer => vec![
+                ("Jobs", &self.jobs),
+                ("Gains", &self.gains),
+                ("Pains", &self.pains),
+            ],
         }
     }
-    if x.follows.is_some() {
-        return RevenueModel::UsageFee;
-    }
-    match x.cadence {
-        Cadence::Once => RevenueModel::AssetSale,
-        Cadence::Yearly | Cadence::Monthly => RevenueModel::Subscription,
-        Cadence::Times(_) => RevenueModel::UsageFee,
+
+    /// The canvas's title: "Business Model Canvas" or "Customer profile".
+    pub fn title(&self) -> &'static str {
+        match self.kind {
+            CanvasKind::Business => "Business Model Canvas",
+            CanvasKind::Customer => "Customer profile",
+        }
     }
 }
 
 /// Words for a revenue model.
 pub fn revenue_model_name(m: RevenueModel) -> &'static str {
-    match m {
-        RevenueModel::AssetSale => "asset sale",
-        RevenueModel::Subscription => "subscription",
-        RevenueModel::UsageFee => "usage fee",
-        RevenueModel::Leasing => "leasing/renting",
-        RevenueModel::Licensing => "licensing",
-        RevenueModel::GainSharing => "gain sharing",
-        RevenueModel::DataSale => "data sale",
-        RevenueModel::Advertising => "advertising",
-        RevenueModel::Freemium => "freemium tier",
-        RevenueModel::Brokerage => "brokerage",
-    }
+    m.name()
 }
 
 /// Pushes `source` onto the entry with `text` (creating it), keeping first-seen order.
@@ -156,24 +158,93 @@ fn merge(entries: &mut Vec<Entry>, text: String, tags: &[&str], source: Source) 
     }
 }
 
-/// Derives the canvas of node `a` (contract 3.6).
-pub fn canvas(design: &ValueDesign, an: &Analysis, a: usize) -> Canvas {
-    let eco = design.ecosystem();
-    let net = &an.network;
-    let node = &eco.nodes[a];
-    let ex_id = |e: u32| Source::Exchange(eco.exchanges[e as usize].id.to_string());
-    let node_label = |n: u32| eco.nodes[n as usize].label.to_string();
-    let per_year = |e: u32| -> Vec<f64> {
-        let v = eco.exchanges[e as usize].value;
-        an.timeline
+/// What every block reads: the design, the analysis and the actor.
+struct Ctx<'a> {
+    eco: &'a Ecosystem,
+    an: &'a Analysis,
+    net: &'a Network,
+    a: usize,
+    /// Every `(decider, decided for)` pair of the design (a short list).
+    decides: Vec<(u32, u32)>,
+}
+
+impl Ctx<'_> {
+    fn ex_id(&self, e: u32) -> Source {
+        Source::Exchange(self.eco.exchanges[e as usize].id.to_string())
+    }
+
+    fn node_label(&self, n: u32) -> String {
+        self.eco.nodes[n as usize].label.to_string()
+    }
+
+    fn node_source(&self, n: u32) -> Source {
+        Source::Node(self.eco.nodes[n as usize].id.to_string())
+    }
+
+    /// `value * O(e, y)` per year.
+    fn per_year(&self, e: u32) -> Vec<f64> {
+        let v = self.eco.exchanges[e as usize].value;
+        self.an
+            .timeline
             .occurrences(e as usize)
             .iter()
             .map(|o| v * o)
             .collect()
+    }
+
+    fn outgoing(&self) -> &[u32] {
+        self.net.outgoing.row(self.a)
+    }
+
+    fn incoming(&self) -> &[u32] {
+        self.net.incoming.row(self.a)
+    }
+
+    fn edge(&self, e: u32) -> &crate::network::Edge {
+        &self.net.edges[e as usize]
+    }
+
+    fn is_transfer(&self, e: u32) -> bool {
+        self.an.revenue_model(e as usize) == Some(RevenueModel::Transfer)
+    }
+
+    /// The nodes that decide for `n` (`decides_for`).
+    fn deciders(&self, n: u32) -> Vec<u32> {
+        self.decides
+            .iter()
+            .filter(|(_, of)| *of == n)
+            .map(|(d, _)| *d)
+            .collect()
+    }
+}
+
+/// Derives the canvas of node `a` (contract 3.6): the customer profile for
+/// an actor that sells nothing, else the nine blocks.
+pub fn canvas(design: &ValueDesign, an: &Analysis, a: usize) -> Canvas {
+    let eco = design.ecosystem();
+    let cx = Ctx {
+        eco,
+        an,
+        net: &an.network,
+        a,
+        decides: design
+            .resolved()
+            .decides_for
+            .iter()
+            .enumerate()
+            .filter_map(|(d, of)| of.map(|of| (d as u32, of)))
+            .collect(),
     };
+    let node = &eco.nodes[a];
+    let customer = cx.net.kinds[a].is_actor() && !an.sells[a];
     let mut c = Canvas {
         actor: node.id.to_string(),
         label: node.label.to_string(),
+        kind: if customer {
+            CanvasKind::Customer
+        } else {
+            CanvasKind::Business
+        },
         customer_segments: Vec::new(),
         value_propositions: Vec::new(),
         channels: Vec::new(),
@@ -183,96 +254,99 @@ pub fn canvas(design: &ValueDesign, an: &Analysis, a: usize) -> Canvas {
         key_activities: Vec::new(),
         key_partners: Vec::new(),
         cost_structure: Vec::new(),
+        jobs: Vec::new(),
+        gains: Vec::new(),
+        pains: Vec::new(),
         patterns: crate::classify::patterns(design, an, a),
         iot_roles: crate::classify::iot_roles(design, an, a),
     };
-    let outgoing = net.outgoing.row(a);
-    let incoming = net.incoming.row(a);
+    if customer {
+        c.jobs = jobs(&cx);
+        c.gains = gains(&cx);
+        c.pains = pains(&cx);
+        return c;
+    }
+    c.customer_segments = customer_segments(&cx);
+    (c.value_propositions, c.channels, c.customer_relationships) = offerings(&cx);
+    c.revenue_streams = revenue_streams(&cx);
+    c.key_resources = key_resources(&cx);
+    c.key_activities = key_activities(&cx);
+    c.key_partners = key_partners(&cx);
+    c.cost_structure = cost_structure(&cx);
+    c
+}
 
-    // Customer segments: receivers of non-money offerings (users), payers; the
-    // customer is whoever decides for them (`decides_for`), else the payer.
-    let deciders = |n: u32| -> Vec<u32> {
-        (0..eco.nodes.len() as u32)
-            .filter(|&d| design.resolved().decides_for[d as usize] == Some(n))
-            .collect()
-    };
-    for &e in outgoing {
-        let edge = &net.edges[e as usize];
+/// Customer segments: receivers of non-money offerings (users), payers; the
+/// customer is whoever decides for them (`decides_for`), else the payer. A
+/// payer of a transfer (a rebate, a grant) is not thereby a customer.
+fn customer_segments(cx: &Ctx<'_>) -> Vec<Entry> {
+    let mut out = Vec::new();
+    for &e in cx.outgoing() {
+        let edge = cx.edge(e);
         if edge.flow != Flow::Money {
-            merge(
-                &mut c.customer_segments,
-                node_label(edge.to),
-                &["user"],
-                ex_id(e),
-            );
+            merge(&mut out, cx.node_label(edge.to), &["user"], cx.ex_id(e));
         }
     }
-    for &e in incoming {
-        let edge = &net.edges[e as usize];
-        if edge.flow == Flow::Money {
-            let decided = !deciders(edge.from).is_empty();
-            let tags: &[&str] = if decided {
-                &["payer"]
-            } else {
-                &["payer", "customer"]
-            };
-            merge(
-                &mut c.customer_segments,
-                node_label(edge.from),
-                tags,
-                ex_id(e),
-            );
-        }
-    }
-    let served: Vec<u32> = outgoing
+    let paying: Vec<u32> = cx
+        .incoming()
         .iter()
-        .map(|&e| net.edges[e as usize].to)
-        .chain(
-            incoming
-                .iter()
-                .filter(|&&e| net.edges[e as usize].flow == Flow::Money)
-                .map(|&e| net.edges[e as usize].from),
-        )
+        .copied()
+        .filter(|&e| cx.edge(e).flow == Flow::Money && !cx.is_transfer(e))
         .collect();
+    for &e in &paying {
+        let from = cx.edge(e).from;
+        let tags: &[&str] = if cx.deciders(from).is_empty() {
+            &["payer", "customer"]
+        } else {
+            &["payer"]
+        };
+        merge(&mut out, cx.node_label(from), tags, cx.ex_id(e));
+    }
+    let served = cx
+        .outgoing()
+        .iter()
+        .map(|&e| cx.edge(e).to)
+        .chain(paying.iter().map(|&e| cx.edge(e).from));
     for n in served {
-        for d in deciders(n) {
-            merge(
-                &mut c.customer_segments,
-                node_label(d),
-                &["customer"],
-                Source::Node(eco.nodes[d as usize].id.to_string()),
-            );
+        for d in cx.deciders(n) {
+            merge(&mut out, cx.node_label(d), &["customer"], cx.node_source(d));
         }
     }
+    out
+}
 
-    // Value propositions, channels, relationships: from outgoing non-money offerings.
-    for &e in outgoing {
-        let edge = &net.edges[e as usize];
+/// Value propositions, channels and relationships: from the outgoing
+/// non-money offerings.
+fn offerings(cx: &Ctx<'_>) -> (Vec<Entry>, Vec<Entry>, Vec<Entry>) {
+    let (mut props, mut channels, mut relationships) = (Vec::new(), Vec::new(), Vec::new());
+    for &e in cx.outgoing() {
+        let edge = cx.edge(e);
         if edge.flow == Flow::Money {
             continue;
         }
-        let x = &eco.exchanges[e as usize];
-        let drivers: Vec<String> = net
+        let x = &cx.eco.exchanges[e as usize];
+        let drivers: Vec<String> = cx
+            .net
             .exchange_drivers
             .row(e as usize)
             .iter()
-            .map(|&d| eco.drivers[d as usize].label.to_string())
+            .map(|&d| cx.eco.drivers[d as usize].label.to_string())
             .collect();
-        let mut text = format!("{} to {}", x.offering, node_label(edge.to));
+        let mut text = format!("{} to {}", x.offering, cx.node_label(edge.to));
         if !drivers.is_empty() {
             text.push_str(&format!(" (serves: {})", drivers.join(", ")));
         }
-        c.value_propositions.push(Entry {
+        props.push(Entry {
             text,
             tags: vec![format!("{:?}", edge.flow).to_lowercase()],
-            per_year: Some(per_year(e)),
-            sources: vec![ex_id(e)],
+            per_year: Some(cx.per_year(e)),
+            sources: vec![cx.ex_id(e)],
         });
         let channel = x
             .channel
             .as_ref()
             .map_or("direct".to_owned(), |ch| ch.to_string());
-        merge(&mut c.channels, channel, &[], ex_id(e));
+        merge(&mut channels, channel, &[], cx.ex_id(e));
         let relationship = x.relationship.as_ref().map_or_else(
             || {
                 if x.cadence.is_recurring() || x.follows.is_some() {
@@ -283,143 +357,289 @@ pub fn canvas(design: &ValueDesign, an: &Analysis, a: usize) -> Canvas {
             },
             |r| r.to_string(),
         );
-        merge(&mut c.customer_relationships, relationship, &[], ex_id(e));
+        merge(&mut relationships, relationship, &[], cx.ex_id(e));
     }
+    (props, channels, relationships)
+}
 
-    // Revenue streams: incoming money with its model and amount per year.
-    for &e in incoming {
-        let edge = &net.edges[e as usize];
-        if edge.flow != Flow::Money {
-            continue;
-        }
-        let x = &eco.exchanges[e as usize];
-        let model = revenue_model_name(revenue_model(design, e as usize));
-        c.revenue_streams.push(Entry {
-            text: format!("{} from {}", x.offering, node_label(edge.from)),
-            tags: vec![model.to_owned()],
-            per_year: Some(per_year(e)),
-            sources: vec![ex_id(e)],
-        });
-    }
+/// Revenue streams: incoming money with its model and amount per year.
+fn revenue_streams(cx: &Ctx<'_>) -> Vec<Entry> {
+    cx.incoming()
+        .iter()
+        .copied()
+        .filter(|&e| cx.edge(e).flow == Flow::Money)
+        .map(|e| {
+            let x = &cx.eco.exchanges[e as usize];
+            let model = cx
+                .an
+                .revenue_model(e as usize)
+                .map_or("", RevenueModel::name);
+            Entry {
+                text: format!("{} from {}", x.offering, cx.node_label(cx.edge(e).from)),
+                tags: vec![model.to_owned()],
+                per_year: Some(cx.per_year(e)),
+                sources: vec![cx.ex_id(e)],
+            }
+        })
+        .collect()
+}
 
-    // Key resources: declared, plus data and knowledge received.
-    for r in &node.resources {
+/// Key resources: declared, plus the data and knowledge it receives
+/// (customers' data included: it is a resource, they stay customers).
+fn key_resources(cx: &Ctx<'_>) -> Vec<Entry> {
+    let mut out = Vec::new();
+    for r in &cx.eco.nodes[cx.a].resources {
         merge(
-            &mut c.key_resources,
+            &mut out,
             r.to_string(),
             &[],
             Source::Resource(r.to_string()),
         );
     }
-    for &e in incoming {
-        let edge = &net.edges[e as usize];
-        if matches!(edge.flow, Flow::Data | Flow::Knowledge) {
-            let x = &eco.exchanges[e as usize];
-            let tag = if edge.flow == Flow::Data {
-                "data"
-            } else {
-                "knowledge"
-            };
-            merge(
-                &mut c.key_resources,
-                format!("{} from {}", x.offering, node_label(edge.from)),
-                &[tag],
-                ex_id(e),
-            );
-        }
-    }
-
-    // Key activities: declared, plus child activities and processes.
-    for x in &node.activities {
+    for &e in cx.incoming() {
+        let edge = cx.edge(e);
+        let tag = match edge.flow {
+            Flow::Data => "data",
+            Flow::Knowledge => "knowledge",
+            _ => continue,
+        };
+        let x = &cx.eco.exchanges[e as usize];
         merge(
-            &mut c.key_activities,
+            &mut out,
+            format!("{} from {}", x.offering, cx.node_label(edge.from)),
+            &[tag],
+            cx.ex_id(e),
+        );
+    }
+    out
+}
+
+/// Key activities: declared, plus child activities and processes.
+fn key_activities(cx: &Ctx<'_>) -> Vec<Entry> {
+    let mut out = Vec::new();
+    for x in &cx.eco.nodes[cx.a].activities {
+        merge(
+            &mut out,
             x.to_string(),
             &[],
             Source::Activity(x.to_string()),
         );
     }
-    for &child in net.children.row(a) {
+    for &child in cx.net.children.row(cx.a) {
         if matches!(
-            net.kinds[child as usize],
+            cx.net.kinds[child as usize],
             NodeKind::Activity | NodeKind::Process
         ) {
-            merge(
-                &mut c.key_activities,
-                node_label(child),
-                &[],
-                Source::Node(eco.nodes[child as usize].id.to_string()),
-            );
+            merge(&mut out, cx.node_label(child), &[], cx.node_source(child));
         }
     }
+    out
+}
 
-    // Key partners: senders of non-money inflows (a device or process counts as
-    // the actor it belongs to; the actor's own are not partners), and whom the actor pays.
-    for &e in incoming {
+/// Key partners: the actors that supply what actor `a` needs to make its
+/// offerings, each with the exchange that shows it and `paid` or
+/// `supplies`: whom it pays for goods, services or knowledge, and whoever
+/// sends goods, services or knowledge that its offerings `follow`. A device
+/// or process counts as the actor it belongs to. Data, paid for or not, is a
+/// key resource, and its senders (customers, often) stay where they are; a
+/// transfer (a rebate, a reward) buys nothing. O(degree of `a`'s side).
+pub fn partner_links(an: &Analysis, a: usize) -> Vec<(u32, u32, &'static str)> {
+    let net = &an.network;
+    let mut out = Vec::new();
+    let own = |n: u32| net.owner(n) == Some(a as u32);
+    let supply = |e: u32| {
+        matches!(
+            net.edges[e as usize].flow,
+            Flow::Goods | Flow::Service | Flow::Knowledge
+        )
+    };
+    for &e in net.outgoing.row(a) {
         let edge = &net.edges[e as usize];
-        if edge.flow != Flow::Money {
-            if let Some(o) = net.owner(edge.from).filter(|&o| o as usize != a) {
-                merge(&mut c.key_partners, node_label(o), &["supplies"], ex_id(e));
-            }
-        }
-    }
-    for &e in outgoing {
-        let edge = &net.edges[e as usize];
-        if edge.flow == Flow::Money {
-            merge(
-                &mut c.key_partners,
-                node_label(edge.to),
-                &["paid"],
-                ex_id(e),
-            );
-        }
-    }
-
-    // Cost structure: money out and own costs, fixed or variable, per year.
-    for &e in outgoing {
-        let edge = &net.edges[e as usize];
-        if edge.flow != Flow::Money {
+        if edge.flow != Flow::Money || an.revenue_model(e as usize) == Some(RevenueModel::Transfer)
+        {
             continue;
         }
-        let x = &eco.exchanges[e as usize];
-        let variable = x.per.is_some() || x.follows.is_some();
-        c.cost_structure.push(Entry {
-            text: format!("{} to {}", x.offering, node_label(edge.to)),
-            tags: vec![if variable { "variable" } else { "fixed" }.to_owned()],
-            per_year: Some(per_year(e)),
-            sources: vec![ex_id(e)],
-        });
-    }
-    for &k in net.node_costs.row(a) {
-        let cost = &net.costs[k as usize];
-        let label = node.costs[cost.position as usize].label.to_string();
-        let years = an.timeline.years;
-        let amounts: Vec<f64> = match cost.basis {
-            CostBasis::Fixed(Cadence::Once) => (0..years)
-                .map(|y| if y == 0 { cost.amount } else { 0.0 })
-                .collect(),
-            CostBasis::Fixed(cadence) => vec![cost.amount * cadence.per_year(); years],
-            CostBasis::PerExchange(x) => an
-                .timeline
-                .occurrences(x as usize)
-                .iter()
-                .map(|o| cost.amount * o)
-                .collect(),
+        let Some(bought) = revenue::paid_for(net, e as usize).filter(|&x| supply(x)) else {
+            continue;
         };
-        let mut sources = vec![Source::Cost(label.clone())];
-        if let CostBasis::PerExchange(x) = cost.basis {
-            sources.push(ex_id(x));
+        if let Some(o) = net.owner(edge.to).filter(|&o| !own(o)) {
+            // The partner is cited by what it supplies and by the payment.
+            out.push((o, bought, "paid"));
+            out.push((o, e, "paid"));
         }
-        c.cost_structure.push(Entry {
-            text: label,
-            tags: vec![if matches!(cost.basis, CostBasis::PerExchange(_)) {
-                "variable"
-            } else {
-                "fixed"
+    }
+    let offers: Vec<u32> = net
+        .side(a)
+        .flat_map(|s| net.outgoing.row(s as usize).iter().copied())
+        .filter(|&e| net.edges[e as usize].flow != Flow::Money)
+        .collect();
+    for side in net.side(a) {
+        for &e in net.incoming.row(side as usize) {
+            let followed = supply(e)
+                && offers
+                    .iter()
+                    .any(|&o| net.edges[o as usize].follows.is_some_and(|(f, _)| f == e));
+            if !followed {
+                continue;
             }
-            .to_owned()],
-            per_year: Some(amounts),
-            sources,
+            if let Some(o) = net.owner(net.edges[e as usize].from).filter(|&o| !own(o)) {
+                out.push((o, e, "supplies"));
+            }
+        }
+    }
+    out
+}
+
+/// The key partners block ([`partner_links`]), one entry per partner.
+fn key_partners(cx: &Ctx<'_>) -> Vec<Entry> {
+    let mut out = Vec::new();
+    for (o, e, tag) in partner_links(cx.an, cx.a) {
+        merge(&mut out, cx.node_label(o), &[tag], cx.ex_id(e));
+    }
+    out
+}
+
+/// The amounts per year of cost `k` of the network.
+fn cost_per_year(an: &Analysis, k: u32) -> Vec<f64> {
+    let cost = &an.network.costs[k as usize];
+    let years = an.timeline.years;
+    match cost.basis {
+        CostBasis::Fixed(Cadence::Once) => (0..years)
+            .map(|y| if y == 0 { cost.amount } else { 0.0 })
+            .collect(),
+        CostBasis::Fixed(cadence) => vec![cost.amount * cadence.per_year(); years],
+        CostBasis::PerExchange(x) => an
+            .timeline
+            .occurrences(x as usize)
+            .iter()
+            .map(|o| cost.amount * o)
+            .collect(),
+    }
+}
+
+/// The actor's own costs, each marked fixed or variable.
+fn own_costs(cx: &Ctx<'_>) -> Vec<Entry> {
+    let node = &cx.eco.nodes[cx.a];
+    cx.net
+        .node_costs
+        .row(cx.a)
+        .iter()
+        .map(|&k| {
+            let cost = &cx.net.costs[k as usize];
+            let label = node.costs[cost.position as usize].label.to_string();
+            let mut sources = vec![Source::Cost(label.clone())];
+            let variable = match cost.basis {
+                CostBasis::PerExchange(x) => {
+                    sources.push(cx.ex_id(x));
+                    true
+                }
+                CostBasis::Fixed(_) => false,
+            };
+            Entry {
+                text: label,
+                tags: vec![if variable { "variable" } else { "fixed" }.to_owned()],
+                per_year: Some(cost_per_year(cx.an, k)),
+                sources,
+            }
+        })
+        .collect()
+}
+
+/// The money the actor pays out, each marked fixed or variable.
+fn money_out(cx: &Ctx<'_>) -> Vec<Entry> {
+    cx.outgoing()
+        .iter()
+        .copied()
+        .filter(|&e| cx.edge(e).flow == Flow::Money)
+        .map(|e| {
+            let x = &cx.eco.exchanges[e as usize];
+            let variable = x.per.is_some() || x.follows.is_some();
+            Entry {
+                text: format!("{} to {}", x.offering, cx.node_label(cx.edge(e).to)),
+                tags: vec![if variable { "variable" } else { "fixed" }.to_owned()],
+                per_year: Some(cx.per_year(e)),
+                sources: vec![cx.ex_id(e)],
+            }
+        })
+        .collect()
+}
+
+/// Cost structure: money out and own costs, fixed or variable, per year.
+fn cost_structure(cx: &Ctx<'_>) -> Vec<Entry> {
+    let mut out = money_out(cx);
+    out.extend(own_costs(cx));
+    out
+}
+
+/// A customer's jobs: the drivers it pursues, each with the exchanges it
+/// receives that serve it (or marked unserved).
+fn jobs(cx: &Ctx<'_>) -> Vec<Entry> {
+    cx.net
+        .node_drivers
+        .row(cx.a)
+        .iter()
+        .map(|&d| {
+            let driver = &cx.eco.drivers[d as usize];
+            let serving: Vec<Source> = cx
+                .incoming()
+                .iter()
+                .copied()
+                .filter(|&e| cx.net.exchange_drivers.row(e as usize).contains(&d))
+                .map(|e| cx.ex_id(e))
+                .collect();
+            let served = !serving.is_empty();
+            let mut sources = vec![Source::Driver(driver.id.to_string())];
+            sources.extend(serving);
+            Entry {
+                text: driver.label.to_string(),
+                tags: vec![if served { "served" } else { "unserved" }.to_owned()],
+                per_year: None,
+                sources,
+            }
+        })
+        .collect()
+}
+
+/// A customer's gains: what it receives, per offering, with its worth per
+/// year (money it receives, a rebate or a grant, is a gain too).
+fn gains(cx: &Ctx<'_>) -> Vec<Entry> {
+    cx.incoming()
+        .iter()
+        .copied()
+        .map(|e| {
+            let edge = cx.edge(e);
+            let x = &cx.eco.exchanges[e as usize];
+            let mut tags = vec![format!("{:?}", edge.flow).to_lowercase()];
+            if let Some(m) = cx.an.revenue_model(e as usize) {
+                tags.push(m.name().to_owned());
+            }
+            Entry {
+                text: format!("{} from {}", x.offering, cx.node_label(edge.from)),
+                tags,
+                per_year: Some(cx.per_year(e)),
+                sources: vec![cx.ex_id(e)],
+            }
+        })
+        .collect()
+}
+
+/// A customer's pains: what it pays, what it gives (data, effort), and its
+/// own costs.
+fn pains(cx: &Ctx<'_>) -> Vec<Entry> {
+    let mut out = money_out(cx);
+    for &e in cx.outgoing() {
+        let edge = cx.edge(e);
+        if edge.flow == Flow::Money {
+            continue;
+        }
+        let x = &cx.eco.exchanges[e as usize];
+        out.push(Entry {
+            text: format!("gives {} to {}", x.offering, cx.node_label(edge.to)),
+            tags: vec![format!("{:?}", edge.flow).to_lowercase()],
+            per_year: Some(cx.per_year(e)),
+            sources: vec![cx.ex_id(e)],
         });
     }
-    c
+    out.extend(own_costs(cx));
+    out
 }

@@ -7,9 +7,10 @@
 
 use serde::Serialize;
 
-use crate::analysis::Analysis;
-use crate::canvas::revenue_model;
+use crate::analysis::{revenue, Analysis};
+use crate::model::Cadence;
 use crate::model::{Flow, IotRole, NodeKind, RevenueModel};
+use crate::network::{CostBasis, Network};
 use crate::validate::ValueDesign;
 
 /// A label with the exchanges (by id) that show it.
@@ -127,157 +128,276 @@ pub fn iot_roles(design: &ValueDesign, an: &Analysis, a: usize) -> Vec<Label> {
     out
 }
 
-/// The business-model types and IIoT patterns node `a`'s revenue shows.
-pub fn patterns(design: &ValueDesign, an: &Analysis, a: usize) -> Vec<Label> {
-    let eco = design.ecosystem();
-    let net = &an.network;
-    let id = |e: u32| eco.exchanges[e as usize].id.to_string();
-    let money_in = net.money_in(a);
-    let model = |e: u32| revenue_model(design, e as usize);
-    let by_model = |m: RevenueModel| -> Vec<String> {
-        money_in
+/// What the pattern rules of one actor read.
+struct Streams<'a> {
+    design: &'a ValueDesign,
+    an: &'a Analysis,
+    net: &'a Network,
+    a: usize,
+    /// The money exchanges into the actor, in file order.
+    money_in: Vec<u32>,
+}
+
+impl Streams<'_> {
+    fn id(&self, e: u32) -> String {
+        self.design.ecosystem().exchanges[e as usize].id.to_string()
+    }
+
+    fn model(&self, e: u32) -> RevenueModel {
+        self.an
+            .revenue_model(e as usize)
+            .unwrap_or(RevenueModel::Transfer)
+    }
+
+    fn by_model(&self, m: RevenueModel) -> Vec<String> {
+        self.money_in
             .iter()
             .copied()
-            .filter(|&e| model(e) == m)
-            .map(id)
+            .filter(|&e| self.model(e) == m)
+            .map(|e| self.id(e))
             .collect()
-    };
-    let recurring = |e: u32| {
-        matches!(
-            model(e),
-            RevenueModel::Subscription | RevenueModel::UsageFee
-        )
-    };
-    let goods_to = |n: u32| {
-        net.outgoing
-            .row(a)
-            .iter()
-            .any(|&x| net.edges[x as usize].flow == Flow::Goods && net.edges[x as usize].to == n)
-    };
-    // A one-time payment for goods: it reciprocates a goods exchange, or, saying
-    // nothing, comes from someone the actor sends goods to.
-    let pays_for_goods = |e: u32| match net.edges[e as usize].reciprocates {
-        Some(x) => net.edges[x as usize].flow == Flow::Goods,
-        None => goods_to(net.edges[e as usize].from),
+    }
+
+    /// The goods exchange from the actor's side that money `e` pays for.
+    fn goods_paid(&self, e: u32) -> Option<u32> {
+        revenue::paid_for(self.net, e as usize).filter(|&g| {
+            let edge = &self.net.edges[g as usize];
+            edge.flow == Flow::Goods && self.net.owner(edge.from) == Some(self.a as u32)
+        })
+    }
+
+    /// Whether exchange `x` is, or follows (through any chain), one of `roots`.
+    fn on_chain(&self, mut x: u32, roots: [u32; 2]) -> bool {
+        loop {
+            if roots.contains(&x) {
+                return true;
+            }
+            match self.net.edges[x as usize].follows {
+                Some((f, _)) => x = f,
+                None => return false,
+            }
+        }
+    }
+
+    /// Whether device sale `pay` (for goods `goods`) is at or below its unit
+    /// cost over the horizon: the actor's costs paid per occurrence of the
+    /// sale (or of what follows it) and the money it pays out that follows
+    /// the sale (components, subcontracts) add up to at least what it earns.
+    fn below_cost(&self, pay: u32, goods: u32) -> bool {
+        let (net, tl) = (self.net, &self.an.timeline);
+        let roots = [pay, goods];
+        let total =
+            |e: u32, v: f64| -> f64 { tl.occurrences(e as usize).iter().map(|o| v * o).sum() };
+        let mut cost = 0.0;
+        for &k in net.node_costs.row(self.a) {
+            let c = &net.costs[k as usize];
+            if let CostBasis::PerExchange(x) = c.basis {
+                if self.on_chain(x, roots) {
+                    cost += total(x, c.amount);
+                }
+            }
+        }
+        for side in net.side(self.a) {
+            for &m in net.outgoing.row(side as usize) {
+                let edge = &net.edges[m as usize];
+                if edge.flow == Flow::Money && self.on_chain(m, roots) {
+                    cost += total(m, edge.value);
+                }
+            }
+        }
+        let earned = total(pay, net.edges[pay as usize].value);
+        cost > 0.0 && earned <= cost
+    }
+}
+
+/// The business-model types and IIoT patterns node `a`'s revenue shows.
+pub fn patterns(design: &ValueDesign, an: &Analysis, a: usize) -> Vec<Label> {
+    let s = Streams {
+        design,
+        an,
+        net: &an.network,
+        a,
+        money_in: an.network.money_in(a),
     };
     let mut out = Vec::new();
     add(
         &mut out,
         "subscription",
-        by_model(RevenueModel::Subscription),
+        s.by_model(RevenueModel::Subscription),
     );
     add(
         &mut out,
         "outcome-based",
-        by_model(RevenueModel::GainSharing),
+        s.by_model(RevenueModel::GainSharing),
     );
-    add(&mut out, "asset sharing", by_model(RevenueModel::Leasing));
-    add(&mut out, "pay-per-use", by_model(RevenueModel::UsageFee));
-    add(&mut out, "IoT data", by_model(RevenueModel::DataSale));
-    let device_sales: Vec<String> = money_in
-        .iter()
-        .copied()
-        .filter(|&e| model(e) == RevenueModel::AssetSale && pays_for_goods(e))
-        .map(id)
-        .collect();
-    add(&mut out, "selling devices", device_sales);
-    // Razor blade: the same payer buys the device once and pays again and again.
-    let razor: Vec<String> = money_in
-        .iter()
-        .copied()
-        .filter(|&e| {
-            let payer = net.edges[e as usize].from;
-            model(e) == RevenueModel::AssetSale
-                && pays_for_goods(e)
-                && money_in
-                    .iter()
-                    .any(|&r| net.edges[r as usize].from == payer && recurring(r))
-        })
-        .map(id)
-        .collect();
-    add(&mut out, "razor blade", razor);
-    // Asset tracking: data from devices, sold on as data.
-    let device_data = net.incoming.row(a).iter().any(|&e| {
-        net.edges[e as usize].flow == Flow::Data
-            && net.kinds[net.edges[e as usize].from as usize] == NodeKind::Device
-    });
-    let data_offers: Vec<String> = net
-        .outgoing
-        .row(a)
-        .iter()
-        .copied()
-        .filter(|&e| {
-            net.edges[e as usize].flow == Flow::Data
-                && money_in
-                    .iter()
-                    .any(|&m| net.edges[m as usize].from == net.edges[e as usize].to)
-        })
-        .map(id)
-        .collect();
-    if device_data {
-        add(&mut out, "asset tracking", data_offers);
-    }
-    // IIoT patterns.
-    let add_on: Vec<String> = money_in
-        .iter()
-        .copied()
-        .filter(|&e| model(e) == RevenueModel::Subscription && goods_to(net.edges[e as usize].from))
-        .map(id)
-        .collect();
-    add(&mut out, "digital add-on", add_on);
-    // Digital lock-in: a recurring fee, not itself a payment for goods, that
-    // follows the actor's own goods (the service comes with the device).
-    let lock_in: Vec<String> = money_in
-        .iter()
-        .copied()
-        .filter(|&e| {
-            recurring(e)
-                && net.edges[e as usize]
-                    .reciprocates
-                    .is_none_or(|x| net.edges[x as usize].flow != Flow::Goods)
-                && net.edges[e as usize].follows.is_some_and(|(f, _)| {
-                    let followed = &net.edges[f as usize];
-                    followed.flow == Flow::Goods && followed.from == a as u32
-                })
-        })
-        .map(id)
-        .collect();
-    add(&mut out, "digital lock-in", lock_in);
-    let mut point_of_sales = by_model(RevenueModel::Advertising);
-    point_of_sales.extend(by_model(RevenueModel::Brokerage));
+    add(&mut out, "asset sharing", s.by_model(RevenueModel::Leasing));
+    add(&mut out, "pay-per-use", pay_per_use(&s));
+    add(&mut out, "IoT data", s.by_model(RevenueModel::DataSale));
+    add(&mut out, "selling devices", device_sales(&s));
+    add(&mut out, "razor blade", razor_blade(&s));
+    add(&mut out, "asset tracking", asset_tracking(&s));
+    add(&mut out, "digital add-on", digital_add_on(&s));
+    add(&mut out, "digital lock-in", digital_lock_in(&s));
+    let mut point_of_sales = s.by_model(RevenueModel::Advertising);
+    point_of_sales.extend(s.by_model(RevenueModel::Brokerage));
     add(&mut out, "product as point of sales", point_of_sales);
     add(
         &mut out,
         "physical freemium",
-        by_model(RevenueModel::Freemium),
+        s.by_model(RevenueModel::Freemium),
     );
-    let self_service: Vec<String> = money_in
-        .iter()
-        .copied()
-        .filter(|&e| net.kinds[net.edges[e as usize].from as usize] == NodeKind::Device)
-        .map(id)
-        .collect();
-    add(&mut out, "object self-service", self_service);
-    // Remote monitoring: data from a customer's devices, a service back to that customer.
-    let monitoring: Vec<String> = net
-        .incoming
-        .row(a)
+    add(&mut out, "object self-service", object_self_service(&s));
+    add(&mut out, "remote monitoring", remote_monitoring(&s));
+    out
+}
+
+/// Pay-per-use: a usage fee paid per occurrence of use (a `Times` cadence
+/// drives it), never a flat yearly or monthly fee, never a purchase of goods.
+fn pay_per_use(s: &Streams<'_>) -> Vec<String> {
+    s.money_in
         .iter()
         .copied()
         .filter(|&e| {
-            let from = net.edges[e as usize].from;
+            s.model(e) == RevenueModel::UsageFee
+                && matches!(
+                    revenue::driving_cadence(s.net, e as usize),
+                    Cadence::Times(_)
+                )
+                && revenue::paid_for(s.net, e as usize)
+                    .is_none_or(|x| s.net.edges[x as usize].flow != Flow::Goods)
+        })
+        .map(|e| s.id(e))
+        .collect()
+}
+
+/// Selling devices: a one-time payment for goods the actor supplies.
+fn device_sales(s: &Streams<'_>) -> Vec<String> {
+    s.money_in
+        .iter()
+        .copied()
+        .filter(|&e| s.model(e) == RevenueModel::AssetSale && s.goods_paid(e).is_some())
+        .map(|e| s.id(e))
+        .collect()
+}
+
+/// Razor blade: a device sold at or below its unit cost, with recurring
+/// revenue (subscription, usage fee...) from the same payer.
+fn razor_blade(s: &Streams<'_>) -> Vec<String> {
+    s.money_in
+        .iter()
+        .copied()
+        .filter(|&e| {
+            let payer = s.net.edges[e as usize].from;
+            s.model(e) == RevenueModel::AssetSale
+                && s.goods_paid(e).is_some_and(|g| s.below_cost(e, g))
+                && s.money_in
+                    .iter()
+                    .any(|&r| s.net.edges[r as usize].from == payer && s.model(r).is_recurring())
+        })
+        .map(|e| s.id(e))
+        .collect()
+}
+
+/// Asset tracking: data from devices, sold on as data.
+fn asset_tracking(s: &Streams<'_>) -> Vec<String> {
+    let net = s.net;
+    let device_data = net.incoming.row(s.a).iter().any(|&e| {
+        net.edges[e as usize].flow == Flow::Data
+            && net.kinds[net.edges[e as usize].from as usize] == NodeKind::Device
+    });
+    if !device_data {
+        return Vec::new();
+    }
+    net.outgoing
+        .row(s.a)
+        .iter()
+        .copied()
+        .filter(|&e| {
             net.edges[e as usize].flow == Flow::Data
-                && net.kinds[from as usize] == NodeKind::Device
-                && net.owner(from).is_some_and(|o| {
-                    o != a as u32
-                        && net.outgoing.row(a).iter().any(|&x| {
-                            net.edges[x as usize].flow == Flow::Service
-                                && net.edges[x as usize].to == o
-                        })
+                && s.money_in
+                    .iter()
+                    .any(|&m| net.edges[m as usize].from == net.edges[e as usize].to)
+        })
+        .map(|e| s.id(e))
+        .collect()
+}
+
+/// Digital add-on: a subscription from someone the actor sends goods to.
+fn digital_add_on(s: &Streams<'_>) -> Vec<String> {
+    let net = s.net;
+    let goods_to = |n: u32| {
+        net.outgoing
+            .row(s.a)
+            .iter()
+            .any(|&x| net.edges[x as usize].flow == Flow::Goods && net.edges[x as usize].to == n)
+    };
+    s.money_in
+        .iter()
+        .copied()
+        .filter(|&e| {
+            s.model(e) == RevenueModel::Subscription && goods_to(net.edges[e as usize].from)
+        })
+        .map(|e| s.id(e))
+        .collect()
+}
+
+/// Digital lock-in: a recurring fee, not itself a payment for goods, that
+/// follows the actor's own goods (the service comes with the device).
+fn digital_lock_in(s: &Streams<'_>) -> Vec<String> {
+    let net = s.net;
+    s.money_in
+        .iter()
+        .copied()
+        .filter(|&e| {
+            s.model(e).is_recurring()
+                && s.goods_paid(e).is_none()
+                && net.edges[e as usize].follows.is_some_and(|(f, _)| {
+                    let followed = &net.edges[f as usize];
+                    followed.flow == Flow::Goods && followed.from == s.a as u32
                 })
         })
-        .map(id)
+        .map(|e| s.id(e))
+        .collect()
+}
+
+/// Object self-service: money paid by a device.
+fn object_self_service(s: &Streams<'_>) -> Vec<String> {
+    s.money_in
+        .iter()
+        .copied()
+        .filter(|&e| s.net.kinds[s.net.edges[e as usize].from as usize] == NodeKind::Device)
+        .map(|e| s.id(e))
+        .collect()
+}
+
+/// Remote monitoring: data from devices at a customer (a device under
+/// another actor that the actor serves or is paid by) reaches the actor or
+/// one of its own processes or apps.
+fn remote_monitoring(s: &Streams<'_>) -> Vec<String> {
+    let net = s.net;
+    let me = Some(s.a as u32);
+    let mut served: Vec<u32> = net
+        .side(s.a)
+        .flat_map(|side| net.outgoing.row(side as usize).iter())
+        .filter_map(|&x| net.owner(net.edges[x as usize].to))
+        .chain(
+            s.money_in
+                .iter()
+                .filter_map(|&m| net.owner(net.edges[m as usize].from)),
+        )
         .collect();
-    add(&mut out, "remote monitoring", monitoring);
-    out
+    served.sort_unstable();
+    served.dedup();
+    net.side(s.a)
+        .flat_map(|side| net.incoming.row(side as usize).iter().copied())
+        .filter(|&e| {
+            let edge = &net.edges[e as usize];
+            edge.flow == Flow::Data
+                && net.kinds[edge.from as usize] == NodeKind::Device
+                && net
+                    .owner(edge.from)
+                    .is_some_and(|o| Some(o) != me && served.binary_search(&o).is_ok())
+        })
+        .map(|e| s.id(e))
+        .collect()
 }

@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 use petgraph::graph::{DiGraph, NodeIndex};
 use rayon::prelude::*;
 
-use crate::model::{Cadence, Ecosystem, Flow, NodeKind};
+use crate::model::{Cadence, Ecosystem, Flow, Goal, NodeKind, RevenueModel};
 use crate::resolved::Resolved;
 use crate::validate::ValueDesign;
 
@@ -78,6 +78,9 @@ pub struct Edge {
     pub follows: Option<(u32, f64)>,
     /// Exchange this one gives back for.
     pub reciprocates: Option<u32>,
+    /// The revenue model written in the file (money only; else inferred by
+    /// [`crate::analysis::revenue`]).
+    pub revenue_model: Option<RevenueModel>,
 }
 
 /// When a cost is paid.
@@ -111,6 +114,8 @@ pub struct Network {
     pub edges: Vec<Edge>,
     /// Per node: its kind.
     pub kinds: Vec<NodeKind>,
+    /// Per node: what it is in the ecosystem for (its `goal`, else its kind's default).
+    pub goals: Vec<Goal>,
     /// Per node: members in year 1.
     pub count: Vec<f64>,
     /// Per node: yearly growth rate of its members.
@@ -158,6 +163,7 @@ impl Network {
                 per: r.per[k],
                 follows: r.follows[k].map(|f| (f, e.follows.as_ref().map_or(0.0, |x| x.ratio))),
                 reciprocates: r.reciprocates[k],
+                revenue_model: e.revenue_model,
             })
             .collect();
         let n = eco.nodes.len();
@@ -200,6 +206,11 @@ impl Network {
         Network {
             driver_count: eco.drivers.len(),
             kinds: eco.nodes.iter().map(|x| x.kind).collect(),
+            goals: eco
+                .nodes
+                .iter()
+                .map(|x| x.goal.unwrap_or(x.kind.default_goal()))
+                .collect(),
             count: eco.nodes.iter().map(|x| x.count).collect(),
             growth: eco.nodes.iter().map(|x| x.growth).collect(),
             costs,
@@ -245,6 +256,18 @@ impl Network {
             }
             n = self.parent[n as usize]?;
         }
+    }
+
+    /// Node `a` and the devices, activities and processes directly under it:
+    /// the nodes through which an actor gives and receives.
+    pub fn side(&self, a: usize) -> impl Iterator<Item = u32> + '_ {
+        std::iter::once(a as u32).chain(
+            self.children
+                .row(a)
+                .iter()
+                .copied()
+                .filter(|&c| !self.kinds[c as usize].is_actor()),
+        )
     }
 
     /// The money exchanges into node `a`, in file order (its revenue streams).

@@ -151,7 +151,7 @@ pub fn build(
         .into_iter()
         .map(|a| {
             let c = canvas(design, an, a);
-            let ledger = LedgerSummary::of(an, a, &eco.currency);
+            let ledger = LedgerSummary::of(eco, an, a);
             let svg = canvas_svg::svg(
                 &c,
                 &ledger,

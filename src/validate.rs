@@ -211,6 +211,25 @@ impl<'e> Validator<'e> {
                 "out of range",
                 Some("write a yearly rate as a fraction: 0.08 for 8%".to_owned()),
             );
+        } else if eco.discount_rate > 1.0 {
+            // A rate above 100% a year is a percentage written as a whole
+            // number (8 for 8%): every NPV, and so every profit verdict, would
+            // be meaningless, so it is an error rather than a finding.
+            self.push(
+                "invalid-value",
+                root.field("discount_rate"),
+                format!(
+                    "discount_rate is {} ({}% a year); rates are fractions of 1",
+                    eco.discount_rate,
+                    eco.discount_rate * 100.0
+                ),
+                "above 1 (100%)",
+                Some(format!(
+                    "write a yearly rate as a fraction: {} for {}%",
+                    eco.discount_rate / 100.0,
+                    eco.discount_rate
+                )),
+            );
         }
 
         let drivers = self.ids(
@@ -252,6 +271,18 @@ impl<'e> Validator<'e> {
                     format!("node `{}` has growth {}; it must be above -1 (a loss of 100% or more a year)", n.id, n.growth),
                     "out of range",
                     Some("write yearly growth as a fraction: 0.2 for +20%, -0.1 for 10% churn".to_owned()),
+                );
+            }
+            if n.goal.is_some() && !n.kind.takes_goal() {
+                self.push(
+                    "invalid-value",
+                    p().field("goal"),
+                    format!(
+                        "node `{}` is a {:?}, which has no goal of its own",
+                        n.id, n.kind
+                    ),
+                    "not for this kind",
+                    Some("devices, activities and processes count for the actor they belong to (their `parent`); set `goal` on that actor, or remove it here".to_owned()),
                 );
             }
             let parent = n
@@ -431,8 +462,11 @@ impl<'e> Validator<'e> {
         }
 
         for code in eco.findings.keys() {
-            if crate::findings::check(code).is_none() {
-                let codes: Vec<&str> = crate::findings::CATALOGUE.iter().map(|c| c.code).collect();
+            if crate::findings::catalogue::check_named(code).is_none() {
+                let codes: Vec<&str> = crate::findings::catalogue::CATALOGUE
+                    .iter()
+                    .map(|c| c.name)
+                    .collect();
                 let help = match did_you_mean(code, codes.iter().copied()) {
                     Some(best) => {
                         format!("did you mean `{best}`? The codes are listed in docs/findings.md")

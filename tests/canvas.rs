@@ -34,7 +34,8 @@ fn food_plant_vendor_has_the_seed_revenue_streams_and_amounts() {
     let c = food_plant_vendor();
     let cases = [
         ("kit-payment", "asset sale", [25_000.0, 10_000.0]),
-        ("installation-payment", "asset sale", [75_000.0, 30_000.0]),
+        // A one-time service is paid by a service fee, not an asset sale.
+        ("installation-payment", "service fee", [75_000.0, 30_000.0]),
         ("platform-fee", "subscription", [15_000.0, 21_000.0]),
         ("om-fee", "subscription", [25_000.0, 35_000.0]),
     ];

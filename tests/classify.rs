@@ -29,7 +29,9 @@ fn evidence<'l>(ls: &'l [Label], name: &str) -> Vec<&'l str> {
 
 const MAKER: &str = r#"Ecosystem(name: "Maker",
     nodes: [
-        Node(id: "maker", kind: Organization),
+        Node(id: "maker", kind: Organization, costs: [
+            Cost(label: "Device BOM and logistics", amount: 120.0, per_exchange: Some("device")),
+        ]),
         Node(id: "homes", kind: Segment, count: 10.0),
         Node(id: "meter", kind: Device, parent: Some("homes")),
         Node(id: "retailer", kind: Organization),
@@ -59,27 +61,32 @@ const MAKER: &str = r#"Ecosystem(name: "Maker",
 #[test]
 fn patterns_with_their_evidence() {
     let (p, _) = labels(MAKER, "maker");
-    assert_eq!(evidence(&p, "subscription"), ["care-fee"]);
+    // app-fee is charged monthly (it follows the device sale only for its
+    // count): a subscription for what comes with the device, not its price.
+    assert_eq!(evidence(&p, "subscription"), ["care-fee", "app-fee"]);
     assert_eq!(evidence(&p, "outcome-based"), ["savings-share"]);
     assert_eq!(evidence(&p, "asset sharing"), ["rent"]);
-    assert_eq!(evidence(&p, "pay-per-use"), ["app-fee", "reorder"]);
+    // Paid per occurrence of use (Times(4) a year); the flat monthly app fee is not.
+    assert_eq!(evidence(&p, "pay-per-use"), ["reorder"]);
     assert_eq!(
         evidence(&p, "IoT data"),
         ["data-sale", "profile-pay"],
         "written, and inferred from paying for data"
     );
     assert_eq!(evidence(&p, "selling devices"), ["device-pay", "shelf-pay"]);
+    // device-pay: 100 per device against a unit cost of 120 (the BOM cost
+    // paid per device): sold below cost, and the same homes pay care-fee yearly.
     assert_eq!(
         evidence(&p, "razor blade"),
         ["device-pay"],
-        "the same homes pay once for the device, then yearly"
+        "the same homes pay once for the device, below its cost, then yearly"
     );
     assert_eq!(
         evidence(&p, "asset tracking"),
         ["profile"],
         "device data sold on as data to a payer"
     );
-    assert_eq!(evidence(&p, "digital add-on"), ["care-fee"]);
+    assert_eq!(evidence(&p, "digital add-on"), ["care-fee", "app-fee"]);
     assert_eq!(
         evidence(&p, "digital lock-in"),
         ["app-fee"],
@@ -107,8 +114,8 @@ fn iot_roles_and_the_file_override() {
     assert_eq!(names(&roles), ["engager", "enabler", "enhancer"]);
     assert_eq!(evidence(&roles, "enabler"), ["shelf", "profile"]);
     let overridden = MAKER.replace(
-        r#"Node(id: "maker", kind: Organization)"#,
-        r#"Node(id: "maker", kind: Organization, iot_role: Some(Embedder))"#,
+        r#"Node(id: "maker", kind: Organization, costs"#,
+        r#"Node(id: "maker", kind: Organization, iot_role: Some(Embedder), costs"#,
     );
     let (_, roles) = labels(&overridden, "maker");
     assert_eq!(names(&roles), ["embedder"]);
@@ -124,4 +131,111 @@ fn an_embedder_uses_its_own_devices() {
     let (p, roles) = labels(text, "mill");
     assert_eq!(names(&roles), ["embedder"]);
     assert!(p.is_empty());
+}
+
+/// A vendor, its customers and their devices: the counter-examples of the
+/// pattern rules (issue "Verdicts a partner manager can trust", part 2).
+fn vendor(costs: &str, exchanges: &str) -> String {
+    format!(
+        r#"Ecosystem(name: "Counter",
+        nodes: [
+            Node(id: "vendor", kind: Organization, costs: [{costs}]),
+            Node(id: "plants", kind: Segment, count: 5.0),
+            Node(id: "gauge", kind: Device, parent: Some("plants")),
+            Node(id: "probe", kind: Device, parent: Some("vendor")),
+            Node(id: "app", kind: Process, parent: Some("vendor")),
+            Node(id: "maker", kind: Organization),
+        ],
+        exchanges: [{exchanges}])"#
+    )
+}
+
+const KIT: &str = r#"Exchange(id: "kit", from: "vendor", to: "plants", flow: Goods, value: 100.0, cadence: Once, per: Some("plants")),
+    Exchange(id: "kit-pay", from: "plants", to: "vendor", flow: Money, value: 100.0, cadence: Once, per: Some("plants"), reciprocates: Some("kit")),
+    Exchange(id: "care", from: "vendor", to: "plants", flow: Service, value: 10.0, cadence: Yearly, per: Some("plants")),
+    Exchange(id: "care-fee", from: "plants", to: "vendor", flow: Money, value: 10.0, cadence: Yearly, per: Some("plants"), reciprocates: Some("care"))"#;
+
+#[test]
+fn razor_blade_needs_a_device_sold_at_or_below_its_unit_cost() {
+    // Unit cost 60 (a cost per kit) < price 100: a device sale with a recurring
+    // fee from the same payer, but not a razor blade.
+    let above = vendor(
+        r#"Cost(label: "BOM", amount: 60.0, per_exchange: Some("kit"))"#,
+        KIT,
+    );
+    let (p, _) = labels(&above, "vendor");
+    assert_eq!(evidence(&p, "selling devices"), ["kit-pay"]);
+    assert!(evidence(&p, "razor blade").is_empty());
+    // Unit cost 100 = price: at cost, so a razor blade. The cost here is a
+    // payment to the maker that follows every kit sold (a component bought).
+    let at_cost = vendor(
+        "",
+        &format!(
+            r#"{KIT}, Exchange(id: "part", from: "maker", to: "vendor", flow: Goods, value: 100.0, cadence: Once, follows: Some(Follow(exchange: "kit", ratio: 1.0))),
+            Exchange(id: "part-pay", from: "vendor", to: "maker", flow: Money, value: 100.0, cadence: Once, follows: Some(Follow(exchange: "kit", ratio: 1.0)), reciprocates: Some("part"))"#
+        ),
+    );
+    let (p, _) = labels(&at_cost, "vendor");
+    assert_eq!(evidence(&p, "razor blade"), ["kit-pay"]);
+    // The component purchase is the maker's asset sale, never a usage fee.
+    let (p, _) = labels(&at_cost, "maker");
+    assert_eq!(evidence(&p, "selling devices"), ["part-pay"]);
+    assert!(evidence(&p, "pay-per-use").is_empty());
+}
+
+#[test]
+fn pay_per_use_needs_payment_per_occurrence_of_use() {
+    // A flat monthly fee for a service: a subscription, not pay-per-use.
+    let flat = vendor(
+        "",
+        r#"Exchange(id: "svc", from: "vendor", to: "plants", flow: Service, value: 5.0, cadence: Monthly, per: Some("plants")),
+           Exchange(id: "svc-fee", from: "plants", to: "vendor", flow: Money, value: 5.0, cadence: Monthly, per: Some("plants"), reciprocates: Some("svc"))"#,
+    );
+    let (p, _) = labels(&flat, "vendor");
+    assert!(evidence(&p, "pay-per-use").is_empty());
+    assert_eq!(evidence(&p, "subscription"), ["svc-fee"]);
+    // Paid per analysis run, 40 runs a plant a year: pay-per-use.
+    let per_use = vendor(
+        "",
+        r#"Exchange(id: "run", from: "vendor", to: "plants", flow: Service, value: 2.0, cadence: Times(40.0), per: Some("plants")),
+           Exchange(id: "run-fee", from: "plants", to: "vendor", flow: Money, value: 2.0, cadence: Yearly, follows: Some(Follow(exchange: "run", ratio: 1.0)))"#,
+    );
+    let (p, _) = labels(&per_use, "vendor");
+    assert_eq!(evidence(&p, "pay-per-use"), ["run-fee"]);
+}
+
+#[test]
+fn remote_monitoring_is_data_from_devices_at_a_customer() {
+    // The customer's gauge reports to the vendor's app: remote monitoring, even
+    // with no service sent back for it.
+    let at_customer = vendor(
+        "",
+        &format!(
+            r#"{KIT}, Exchange(id: "gauge-data", from: "gauge", to: "app", flow: Data, value: 0.0, cadence: Times(8760.0), per: Some("gauge"))"#
+        ),
+    );
+    let (p, _) = labels(&at_customer, "vendor");
+    assert_eq!(evidence(&p, "remote monitoring"), ["gauge-data"]);
+    // The vendor's own probe reporting to its own app: not at a customer.
+    let own = vendor(
+        "",
+        &format!(
+            r#"{KIT}, Exchange(id: "probe-data", from: "probe", to: "app", flow: Data, value: 0.0, cadence: Yearly)"#
+        ),
+    );
+    let (p, _) = labels(&own, "vendor");
+    assert!(evidence(&p, "remote monitoring").is_empty());
+}
+
+#[test]
+fn outcome_based_is_inferred_from_a_payment_that_follows_a_benefit() {
+    // No revenue model written: the payment follows the savings it shares.
+    let shared = vendor(
+        "",
+        r#"Exchange(id: "savings", from: "vendor", to: "plants", flow: Benefit, value: 1000.0, cadence: Yearly, per: Some("plants")),
+           Exchange(id: "share", from: "plants", to: "vendor", flow: Money, value: 200.0, cadence: Yearly, follows: Some(Follow(exchange: "savings", ratio: 1.0)))"#,
+    );
+    let (p, _) = labels(&shared, "vendor");
+    assert_eq!(evidence(&p, "outcome-based"), ["share"]);
+    assert!(evidence(&p, "subscription").is_empty());
 }

@@ -3,7 +3,8 @@
 mod common;
 use common::load as analyse;
 
-use valuedesign::analysis::{self, Config, Field, Verdict};
+use valuedesign::analysis::{self, Config, Field, Reason};
+use valuedesign::model::Goal;
 use valuedesign::network::Network;
 
 fn node(design: &valuedesign::ValueDesign, id: &str) -> usize {
@@ -75,8 +76,41 @@ fn two_actor_subscription_with_growth() {
         "{} vs {npv}",
         an.ledgers.npv[saas]
     );
-    assert_eq!(an.verdicts[saas], Verdict::WinWin);
-    assert_eq!(an.verdicts[users], Verdict::WinWin);
+    // saas, an organisation, is judged on profit: NPV as above >= 0; it pursues
+    // no driver and receives the fee. users, a segment, on worth: net value
+    // 1,200 + 1,800 + 2,700 = 5,700 >= 0, and the app serves its driver.
+    assert_eq!(an.verdicts[saas].goal, Some(Goal::Profit));
+    assert_eq!(
+        an.verdicts[saas].reasons,
+        vec![
+            Reason::Money {
+                npv: an.ledgers.npv[saas],
+                holds: true
+            },
+            Reason::ReceivesValue
+        ]
+    );
+    assert_eq!(an.verdicts[users].goal, Some(Goal::Worth));
+    assert_eq!(
+        an.verdicts[users].reasons,
+        vec![
+            Reason::Worth {
+                net_value: an.ledgers.total(users, Field::NetValue),
+                holds: true
+            },
+            Reason::ServesDrivers(vec![0])
+        ]
+    );
+    assert!(close(
+        an.ledgers.total(users, Field::NetValue),
+        5700.0,
+        1e-12
+    ));
+    // saas's net value is its cash (it receives no goods or services anyway).
+    assert_row(
+        an.ledgers.get(saas, Field::NetValue),
+        &[4800.0, 7200.0, 10800.0],
+    );
     assert!(an.win_win());
 }
 
@@ -119,11 +153,13 @@ fn follows_chain_with_ratios_and_fan_out() {
 
 #[test]
 fn removal_impact_counts_followers_once() {
-    // Year-1 values: orders 1,000, invoice 200, shipping 50, freight 300: total 1,550.
-    // a touches orders (which carries every other exchange): 1,550 -> 100%.
-    // c touches shipping (50 + freight 300) and freight (follows shipping: counted once): 350 / 1,550.
+    // Yearly values: orders 1,000, invoice 200, shipping 50, freight 300: 1,550 a
+    // year, 3,100 over the 2 years of the horizon.
+    // a touches orders (which carries every other exchange): 3,100 -> 100%.
+    // c touches shipping (50 + freight 300) and freight (follows shipping: counted once):
+    // 700 / 3,100 = 350 / 1,550.
     let (design, an) = analyse(CHAIN);
-    assert!(close(an.removal.total_year1, 1550.0, 1e-12));
+    assert!(close(an.removal.total, 3100.0, 1e-12));
     assert!(close(an.removal.impact[node(&design, "a")], 1.0, 1e-12));
     assert!(close(an.removal.impact[node(&design, "b")], 1.0, 1e-12));
     assert!(close(
@@ -169,16 +205,21 @@ fn per_exchange_costs_and_npv() {
         1e-12
     ));
     assert_eq!(an.ledgers.breakeven[v], None);
-    // The vendor loses 2,920 over two years: a win-win failure with that reason.
-    match &an.verdicts[v] {
-        Verdict::Fails(reasons) => {
-            assert_eq!(
-                reasons,
-                &["its net value over 2 years is -2,920 EUR".to_owned()]
-            );
-        }
-        other => panic!("expected a failure, got {other:?}"),
-    }
+    // The vendor, judged on profit, loses money: NPV -1,709.09 - 859.50 = -2,568.60.
+    assert_eq!(
+        an.verdicts[v].reasons,
+        vec![
+            Reason::Money {
+                npv: an.ledgers.npv[v],
+                holds: false
+            },
+            Reason::ReceivesValue
+        ]
+    );
+    assert_eq!(
+        valuedesign::analysis::format::verdict_failures(design.ecosystem(), &an, v),
+        vec!["loses money (NPV -2,569 EUR over 2 years)".to_owned()]
+    );
     // buyers: worth 80 * 4 = 320 vs spend 400 in year 1: net -80; year 2: 160 - 200 = -40.
     let b = node(&design, "buyers");
     assert_row(an.ledgers.get(b, Field::NetValue), &[-80.0, -40.0]);
@@ -192,7 +233,7 @@ fn win_win_needs_an_inflow_that_serves_the_actors_drivers() {
         drivers: [Driver(id: "uptime", label: "Less downtime"), Driver(id: "growth")],
         nodes: [
             Node(id: "vendor", kind: Organization, drivers: ["growth"]),
-            Node(id: "plant", kind: Organization, drivers: ["uptime"]),
+            Node(id: "plant", kind: Organization, goal: Some(Worth), drivers: ["uptime"]),
             Node(id: "sensor", kind: Device),
         ],
         exchanges: [
@@ -201,13 +242,29 @@ fn win_win_needs_an_inflow_that_serves_the_actors_drivers() {
             Exchange(id: "readings", from: "sensor", to: "vendor", flow: Data, value: 0.0, cadence: Yearly),
         ])"#,
     );
-    assert_eq!(an.verdicts[node(&design, "vendor")], Verdict::WinWin);
-    assert_eq!(an.verdicts[node(&design, "sensor")], Verdict::NotApplicable);
+    // vendor: cumulative cash 5 x 3 years = 15 >= 0 (rate 0), the fee serves `growth`.
+    let vendor = node(&design, "vendor");
+    assert!(an.verdicts[vendor].holds());
     assert_eq!(
-        an.verdicts[node(&design, "plant")],
-        Verdict::Fails(vec![
-            "receives no exchange that serves its drivers (Less downtime); if one does, list the driver in that exchange's `drivers`".to_owned()
-        ])
+        valuedesign::analysis::format::verdict_basis(design.ecosystem(), &an, vendor),
+        "yes: cumulative cash 15 EUR ≥ 0 over 3 years; serves growth"
+    );
+    assert!(!an.verdicts[node(&design, "sensor")].applies());
+    // plant (on worth: 10 - 5 = 5 a year) gains, but nothing serves its driver.
+    let plant = node(&design, "plant");
+    assert_eq!(
+        an.verdicts[plant].reasons,
+        vec![
+            Reason::Worth {
+                net_value: 15.0,
+                holds: true
+            },
+            Reason::DriversUnserved(vec![0])
+        ]
+    );
+    assert_eq!(
+        valuedesign::analysis::format::verdict_failures(design.ecosystem(), &an, plant),
+        vec!["receives no exchange that serves its drivers (Less downtime); if one does, list the driver in that exchange's `drivers`".to_owned()]
     );
     assert!(!an.win_win());
 }

@@ -95,6 +95,12 @@ fn node() -> impl Strategy<Value = Node> {
                     .collect(),
                 iot_role: None,
                 decides_for: None,
+                // Every goal round-trips: none, profit, worth (from the count's sign and size).
+                goal: match (count.to_bits() % 3) as u8 {
+                    0 => None,
+                    1 => Some(valuedesign::model::Goal::Profit),
+                    _ => Some(valuedesign::model::Goal::Worth),
+                },
             },
         )
 }

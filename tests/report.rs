@@ -51,9 +51,10 @@ fn chart_figures_match_the_hand_worked_ledgers() {
     assert_eq!(d.actors[0].cumulative_cash, vec![1300.0, 2300.0]);
     assert_eq!(d.actors[1].cumulative_cash, vec![-1500.0, -2700.0]);
     assert_eq!(d.actors[2].cumulative_cash, vec![200.0, 400.0]);
-    // Net value = cash + worth received: vendor 2,300 + parts 400; shop
-    // -2,700 + service 1,000; supplier 400.
-    assert_eq!(d.actors[0].net_value, 2700.0);
+    // Net value by goal: the vendor (profit) has its cash, 2,300: the parts it
+    // buys (400) are an input, not value gained; the shop (worth): -2,700 +
+    // service 1,000; the supplier (profit): its cash, 400.
+    assert_eq!(d.actors[0].net_value, 2300.0);
     assert_eq!(d.actors[1].net_value, -1700.0);
     assert_eq!(d.actors[2].net_value, 400.0);
     // Money per year, mean over 2 years: shop -> vendor (2,400 + 300) / 2.

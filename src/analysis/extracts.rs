@@ -7,9 +7,10 @@
 //! them); then, repeatedly until nothing changes, for every exchange in it, its
 //! `reciprocates` partner and the exchange it `follows`, with their endpoints.
 //!
-//! Money captured: the money in the closure that the extract's core receives
-//! from outside the core. The core is who captures: the receivers of its named
-//! money exchanges and its focus; its named nodes only when it has neither.
+//! Money captured: the money exchanges the extract names, and the money in
+//! the closure that the extract's core receives from outside the core. The
+//! core is who captures: the receivers of its named money exchanges and its
+//! focus; its named nodes only when it has neither.
 //! The money flowing on all its exchanges is reported beside.
 
 use std::collections::VecDeque;
@@ -63,7 +64,7 @@ pub fn closure(
     net: &Network,
     tl: &Timeline,
     nodes: &[u32],
-    exchanges: &[u32],
+    exchanges_named: &[u32],
     focus: Option<(u32, u32)>,
 ) -> ExtractResult {
     let n = net.node_count();
@@ -73,7 +74,7 @@ pub fn closure(
     // The core: who captures the money. The receivers of the named money
     // exchanges and the focus; the named nodes only when there is neither
     // (naming a payer, to show who pays, does not make it a capturer).
-    for &e in exchanges {
+    for &e in exchanges_named {
         let edge = &net.edges[e as usize];
         if edge.flow == Flow::Money {
             core[edge.to as usize] = true;
@@ -129,7 +130,7 @@ pub fn closure(
             }
         }
     }
-    for &e in exchanges {
+    for &e in exchanges_named {
         if !in_ex[e as usize] {
             in_ex[e as usize] = true;
             work.push(e);
@@ -153,13 +154,18 @@ pub fn closure(
     let exchanges: Vec<u32> = (0..net.exchange_count() as u32)
         .filter(|&e| in_ex[e as usize])
         .collect();
+    let mut named = exchanges_named.to_vec();
+    named.sort_unstable();
     let mut money = vec![0.0; tl.years];
     let mut money_flowing = vec![0.0; tl.years];
     let mut served = vec![false; net.driver_count];
     for &e in &exchanges {
         let edge = &net.edges[e as usize];
         if edge.flow == Flow::Money {
-            let captured = core[edge.to as usize] && !core[edge.from as usize];
+            // A money exchange the extract names is money it captures, even
+            // one paid from one core node to another.
+            let captured = named.binary_search(&e).is_ok()
+                || (core[edge.to as usize] && !core[edge.from as usize]);
             for (y, o) in tl.occurrences(e as usize).iter().enumerate() {
                 money_flowing[y] += edge.value * o;
                 if captured {

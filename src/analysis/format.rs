@@ -1,4 +1,7 @@
-//! Number formatting for people: thousands separators, fixed decimals.
+//! Formatting for people: numbers with thousands separators and fixed
+//! decimals, and verdicts in words.
+
+use crate::model::Ecosystem;
 
 /// An amount with thousands separators and no decimals below 1,000 only when
 /// whole: `1,234,568`, `-30,400`, `12.5`, `0`.
@@ -50,28 +53,134 @@ pub fn breakeven(ledgers: &super::Ledgers, a: usize) -> String {
 /// (its inflows serve its drivers but the file gives them value 0.0, so its
 /// net value of 0 says nothing).
 pub fn verdict_word(an: &super::Analysis, a: usize) -> &'static str {
-    use super::{Field, Verdict};
+    use super::Field;
     let l = &an.ledgers;
-    match an.verdicts[a] {
-        Verdict::NotApplicable => "n/a",
-        Verdict::Fails(_) => "no",
-        Verdict::WinWin => {
-            let nothing = [
-                Field::Revenue,
-                Field::Spend,
-                Field::Costs,
-                Field::WorthTangible,
-                Field::WorthIntangible,
-            ]
-            .iter()
-            .all(|f| l.total(a, *f) == 0.0);
-            if nothing {
-                "yes, unvalued"
-            } else {
-                "yes"
-            }
-        }
+    let v = &an.verdicts[a];
+    if !v.applies() {
+        return "n/a";
     }
+    if v.fails() {
+        return "no";
+    }
+    let nothing = [
+        Field::Revenue,
+        Field::Spend,
+        Field::Costs,
+        Field::WorthTangible,
+        Field::WorthIntangible,
+    ]
+    .iter()
+    .all(|f| l.total(a, *f) == 0.0);
+    if nothing {
+        "yes, unvalued"
+    } else {
+        "yes"
+    }
+}
+
+/// Words for a goal: "profit", "worth".
+pub fn goal(g: crate::model::Goal) -> &'static str {
+    match g {
+        crate::model::Goal::Profit => "profit",
+        crate::model::Goal::Worth => "worth",
+    }
+}
+
+/// Driver labels, joined: "Uptime, Compliance".
+fn driver_labels(eco: &Ecosystem, drivers: &[u32]) -> String {
+    let names: Vec<&str> = drivers
+        .iter()
+        .map(|&d| eco.drivers[d as usize].label.as_str())
+        .collect();
+    names.join(", ")
+}
+
+/// One test of a verdict in words, with its figure: "NPV 101,357 CNY ≥ 0
+/// over 3 years", "loses money (NPV -473,200 EUR over 10 years)", "serves
+/// Predictable recurring revenue".
+pub fn reason(eco: &Ecosystem, an: &super::Analysis, r: &super::Reason) -> String {
+    use super::Reason;
+    let (cur, years) = (&eco.currency, an.timeline.years);
+    // With no discounting the NPV is the cumulative cash, and is called so.
+    let money = if eco.discount_rate == 0.0 {
+        "cumulative cash"
+    } else {
+        "NPV"
+    };
+    match r {
+        Reason::Money { npv, holds: true } => {
+            format!("{money} {} {cur} ≥ 0 over {years} years", amount(*npv))
+        }
+        Reason::Money { npv, .. } if !npv.is_finite() => {
+            format!("its {money} is not a finite number ({npv})")
+        }
+        Reason::Money { npv, .. } => {
+            format!("loses money ({money} {} {cur} over {years} years)", amount(*npv))
+        }
+        Reason::Worth {
+            net_value,
+            holds: true,
+        } => format!("net value {} {cur} ≥ 0 over {years} years", amount(*net_value)),
+        Reason::Worth { net_value, .. } if !net_value.is_finite() => {
+            format!("its net value is not a finite number ({net_value})")
+        }
+        Reason::Worth { net_value, .. } => format!(
+            "loses value (net value {} {cur} over {years} years: it pays more than what it receives is worth)",
+            amount(*net_value)
+        ),
+        Reason::ServesDrivers(d) => format!("serves {}", driver_labels(eco, d)),
+        Reason::ReceivesValue => "receives value (it pursues no driver)".to_owned(),
+        Reason::ReceivesNothing => "receives no exchange at all".to_owned(),
+        Reason::DriversUnserved(d) => format!(
+            "receives no exchange that serves its drivers ({}); if one does, list the driver in that exchange's `drivers`",
+            driver_labels(eco, d)
+        ),
+    }
+}
+
+/// Every test actor `a` fails, in words, each with what to do where that
+/// helps: a profit actor's strategic value does not make up for a money
+/// loss, and one that sells nothing may be in the ecosystem for worth.
+pub fn verdict_failures(eco: &Ecosystem, an: &super::Analysis, a: usize) -> Vec<String> {
+    use super::{Field, Reason};
+    let v = &an.verdicts[a];
+    v.failures()
+        .map(|r| {
+            let mut words = reason(eco, an, r);
+            if let Reason::Money { npv, .. } = r {
+                if npv.is_finite() {
+                    let strategic = an.ledgers.total(a, Field::WorthIntangible);
+                    if strategic > 0.0 {
+                        words.push_str(&format!(
+                            "; the data, knowledge and benefits it receives (worth {} {}) are strategic value and do not make up for a money loss",
+                            amount(strategic),
+                            eco.currency
+                        ));
+                    }
+                    if !an.sells[a] {
+                        words.push_str("; it sells nothing: if it is in the ecosystem for what it receives (a customer, a public body), write `goal: Some(Worth)` on it");
+                    }
+                }
+            }
+            words
+        })
+        .collect()
+}
+
+/// The verdict of actor `a` with its basis, in one line: "yes: NPV 101,357
+/// CNY ≥ 0 over 3 years; serves Predictable recurring revenue", "no: loses
+/// money (NPV -473,200 EUR over 10 years)", or "n/a" for a node the rule
+/// does not apply to.
+pub fn verdict_basis(eco: &Ecosystem, an: &super::Analysis, a: usize) -> String {
+    let v = &an.verdicts[a];
+    if !v.applies() {
+        return "n/a (devices, activities, processes and groups count for their owner)".to_owned();
+    }
+    if v.fails() {
+        return format!("no: {}", verdict_failures(eco, an, a).join("; "));
+    }
+    let words: Vec<String> = v.reasons.iter().map(|r| reason(eco, an, r)).collect();
+    format!("{}: {}", verdict_word(an, a), words.join("; "))
 }
 
 /// "1 problem", "3 problems": a count with its noun, singular or plural.

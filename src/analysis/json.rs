@@ -4,8 +4,8 @@
 use indexmap::IndexMap;
 use serde::Serialize;
 
-use super::{Analysis, Field, Ledgers, Method, Verdict};
-use crate::model::{Ecosystem, Flow, NodeKind};
+use super::{Analysis, Field, Ledgers, Method, Reason};
+use crate::model::{Ecosystem, Flow, Goal, NodeKind, RevenueModel};
 
 /// The whole document.
 #[derive(Debug, Serialize)]
@@ -56,6 +56,11 @@ pub struct NodeJson<'a> {
     pub kind: NodeKind,
     /// Parent id.
     pub parent: Option<&'a str>,
+    /// What it is in the ecosystem for (`Profit` or `Worth`); it decides how
+    /// its net value is counted and what its verdict tests.
+    pub goal: Goal,
+    /// Whether it sells: receives money that pays for something.
+    pub sells: bool,
     /// Members per year.
     pub members: &'a [f64],
     /// Own ledger.
@@ -64,7 +69,7 @@ pub struct NodeJson<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub group_ledger: Option<LedgerJson<'a>>,
     /// Win-win verdict.
-    pub win_win: WinWinJson,
+    pub win_win: WinWinJson<'a>,
     /// Reach of intangibles.
     pub reach: f64,
     /// Normalised betweenness, in [0, 1].
@@ -122,13 +127,57 @@ impl<'a> LedgerJson<'a> {
 
 /// A win-win verdict.
 #[derive(Debug, Serialize)]
-pub struct WinWinJson {
+pub struct WinWinJson<'a> {
     /// Whether the rule applies (actors only).
     pub applies: bool,
     /// Whether it holds.
     pub ok: bool,
-    /// Why not.
+    /// Why not: every failed test, in words.
     pub reasons: Vec<String>,
+    /// The verdict and its basis in one sentence ("yes: NPV ... ≥ 0; serves ...").
+    pub basis: String,
+    /// Every test with the figure it was decided on.
+    pub tests: Vec<TestJson<'a>>,
+}
+
+/// One test of a verdict.
+#[derive(Debug, Serialize)]
+pub struct TestJson<'a> {
+    /// `npv` (profit), `net_value` (worth), `drivers_served`, `receives_value`,
+    /// `receives_nothing` or `drivers_unserved`.
+    pub test: &'static str,
+    /// Whether it holds.
+    pub holds: bool,
+    /// The figure (NPV or net value over the horizon), for the money and worth tests.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<f64>,
+    /// Driver ids, for the driver tests.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub drivers: Vec<&'a str>,
+}
+
+impl<'a> TestJson<'a> {
+    fn of(eco: &'a Ecosystem, r: &Reason) -> Self {
+        let ids = |d: &[u32]| -> Vec<&'a str> {
+            d.iter()
+                .map(|&d| eco.drivers[d as usize].id.as_str())
+                .collect()
+        };
+        let (test, value, drivers) = match r {
+            Reason::Money { npv, .. } => ("npv", Some(*npv), Vec::new()),
+            Reason::Worth { net_value, .. } => ("net_value", Some(*net_value), Vec::new()),
+            Reason::ServesDrivers(d) => ("drivers_served", None, ids(d)),
+            Reason::ReceivesValue => ("receives_value", None, Vec::new()),
+            Reason::ReceivesNothing => ("receives_nothing", None, Vec::new()),
+            Reason::DriversUnserved(d) => ("drivers_unserved", None, ids(d)),
+        };
+        TestJson {
+            test,
+            holds: r.holds(),
+            value,
+            drivers,
+        }
+    }
 }
 
 /// One exchange.
@@ -140,6 +189,9 @@ pub struct ExchangeJson<'a> {
     pub to: &'a str,
     /// Flow kind.
     pub flow: Flow,
+    /// The revenue model of a money flow (written, or inferred from what it pays for).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub revenue_model: Option<RevenueModel>,
     /// Occurrences per year.
     pub occurrences: &'a [f64],
     /// `value * occurrences` per year.
@@ -237,13 +289,18 @@ pub fn build<'a>(
                         .group_ledgers
                         .slot_of(a)
                         .map(|g| LedgerJson::of(&an.group_ledgers.ledgers, g)),
+                    goal: an.network.goals[a],
+                    sells: an.sells[a],
                     win_win: WinWinJson {
-                        applies: !matches!(verdict, Verdict::NotApplicable),
+                        applies: verdict.applies(),
                         ok: !verdict.fails(),
-                        reasons: match verdict {
-                            Verdict::Fails(r) => r.clone(),
-                            _ => Vec::new(),
-                        },
+                        reasons: super::format::verdict_failures(eco, an, a),
+                        basis: super::format::verdict_basis(eco, an, a),
+                        tests: verdict
+                            .reasons
+                            .iter()
+                            .map(|r| TestJson::of(eco, r))
+                            .collect(),
                     },
                     reach: an.diffusion.reach[a],
                     betweenness: an.betweenness.normalised[a],
@@ -265,6 +322,7 @@ pub fn build<'a>(
                     from: &x.from,
                     to: &x.to,
                     flow: x.flow,
+                    revenue_model: an.revenue_model(e),
                     occurrences: occ,
                     value_per_year: occ.iter().map(|o| x.value * o).collect(),
                 },

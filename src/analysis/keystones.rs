@@ -8,8 +8,9 @@
 //!   the thread count); each block is summed in order, then blocks are added in order, so
 //!   the result is bit-identical for any number of threads. Normalised by
 //!   `(N - 1)(N - 2)` as for directed graphs.
-//! * Removal impact: the share of year-1 exchange value lost when a node
-//!   leaves: its exchanges plus everything that follows them, transitively.
+//! * Removal impact: the share of the exchange value over the whole horizon
+//!   lost when a node leaves: its exchanges plus everything that follows
+//!   them, transitively.
 
 use rayon::prelude::*;
 
@@ -302,22 +303,24 @@ pub fn sample(n: usize, k: usize, seed: u64) -> Vec<u32> {
     idx
 }
 
-/// Removal impact of every node and the year-1 value of the whole ecosystem.
+/// Removal impact of every node and the value of the whole ecosystem over
+/// the horizon.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Removal {
-    /// Share of year-1 exchange value lost when the node leaves, in `[0, 1]`.
+    /// Share of the exchange value over the horizon lost when the node
+    /// leaves, in `[0, 1]`.
     pub impact: Vec<f64>,
-    /// Year-1 value of all exchanges (money and worth).
-    pub total_year1: f64,
+    /// Value of all exchanges (money and worth) over the horizon.
+    pub total: f64,
 }
 
 /// Removal impact (contract 3.4). O(E * follows depth), parallel over nodes.
 pub fn removal_impact(net: &Network, tl: &Timeline) -> Removal {
     let e = net.exchange_count();
     let v1: Vec<f64> = (0..e)
-        .map(|x| net.edges[x].value * tl.occurrences(x).first().copied().unwrap_or(0.0))
+        .map(|x| net.edges[x].value * tl.occurrences(x).iter().sum::<f64>())
         .collect();
-    let total_year1: f64 = v1.iter().sum();
+    let total: f64 = v1.iter().sum();
     // Value of each exchange plus all its followers: every exchange adds its
     // own value to each exchange up its follows chain (file order: fixed sums).
     let mut subtree = v1.clone();
@@ -332,7 +335,7 @@ pub fn removal_impact(net: &Network, tl: &Timeline) -> Removal {
     let impact = (0..net.node_count())
         .into_par_iter()
         .map(|a| {
-            if total_year1 <= 0.0 {
+            if total <= 0.0 {
                 return 0.0;
             }
             let a32 = a as u32;
@@ -352,13 +355,10 @@ pub fn removal_impact(net: &Network, tl: &Timeline) -> Removal {
                     lost += subtree[x as usize];
                 }
             }
-            (lost / total_year1).min(1.0)
+            (lost / total).min(1.0)
         })
         .collect();
-    Removal {
-        impact,
-        total_year1,
-    }
+    Removal { impact, total }
 }
 
 #[cfg(test)]

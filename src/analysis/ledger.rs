@@ -1,5 +1,6 @@
-//! Contract 3.2: every node's ledger per year, its NPV and breakeven, its group
-//! ledger (own plus descendants), and the win-win verdict for every actor.
+//! Contract 3.2: every node's ledger per year, its NPV and breakeven, and its
+//! group ledger (own plus descendants). The verdict on these figures is
+//! [`super::verdict`]'s.
 //!
 //! Each node pulls its own figures over its CSR rows (exchanges in file order),
 //! so a node's sums have one fixed order whatever the thread count.
@@ -7,7 +8,7 @@
 use rayon::prelude::*;
 
 use super::timeline::Timeline;
-use crate::model::{Cadence, Flow};
+use crate::model::{Cadence, Flow, Goal};
 use crate::network::{CostBasis, Network};
 
 /// The ledger fields, in the order they are stored per node.
@@ -25,8 +26,11 @@ pub enum Field {
     CumulativeCash = 4,
     /// Worth of goods and services received.
     WorthTangible = 5,
-    /// Worth of data, knowledge and benefits received.
+    /// Worth of data, knowledge and benefits received (for a profit actor,
+    /// its strategic value: reported, never added to its net value).
     WorthIntangible = 6,
+    /// By the node's goal: a profit actor's cash (the worth of what it buys
+    /// is an input to what it sells, not value gained); a worth actor's
     /// `cash + received worth`.
     NetValue = 7,
 }
@@ -153,12 +157,17 @@ fn own_ledger(net: &Network, tl: &Timeline, a: usize, row: &mut [f64]) {
             }
         }
     }
+    let worth_counts = net.goals[a] == Goal::Worth;
     let mut running = 0.0;
     for y in 0..years {
         cash[y] = revenue[y] - spend[y] - costs[y];
         running += cash[y];
         cumulative[y] = running;
-        net_value[y] = cash[y] + tangible[y] + intangible[y];
+        net_value[y] = if worth_counts {
+            cash[y] + tangible[y] + intangible[y]
+        } else {
+            cash[y]
+        };
     }
 }
 
@@ -233,76 +242,4 @@ pub fn group_ledgers(net: &Network, own: &Ledgers, discount_rate: f64) -> GroupL
             breakeven,
         },
     }
-}
-
-/// Why an actor's position is or is not win-win.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Verdict {
-    /// Not an actor (device, activity, process, group): the rule does not apply.
-    NotApplicable,
-    /// Receives value that serves its drivers and gains over the horizon.
-    WinWin,
-    /// Fails; every reason, in words.
-    Fails(Vec<String>),
-}
-
-impl Verdict {
-    /// Whether this verdict is a failure.
-    pub fn fails(&self) -> bool {
-        matches!(self, Verdict::Fails(_))
-    }
-}
-
-/// The win-win verdict of every node (contract 3.2). `labels` names drivers in reasons.
-pub fn verdicts(
-    net: &Network,
-    ledgers: &Ledgers,
-    driver_labels: &[String],
-    currency: &str,
-) -> Vec<Verdict> {
-    (0..net.node_count())
-        .into_par_iter()
-        .map(|a| {
-            if !net.kinds[a].is_actor() {
-                return Verdict::NotApplicable;
-            }
-            let mut reasons = Vec::new();
-            let wanted = net.node_drivers.row(a);
-            let inflows = net.incoming.row(a);
-            if inflows.is_empty() {
-                reasons.push("receives no exchange at all".to_owned());
-            } else if !wanted.is_empty()
-                && !inflows.iter().any(|&e| {
-                    net.exchange_drivers
-                        .row(e as usize)
-                        .iter()
-                        .any(|d| wanted.contains(d))
-                })
-            {
-                let names: Vec<&str> = wanted
-                    .iter()
-                    .map(|&d| driver_labels[d as usize].as_str())
-                    .collect();
-                reasons.push(format!(
-                    "receives no exchange that serves its drivers ({}); if one does, list the driver in that exchange's `drivers`",
-                    names.join(", ")
-                ));
-            }
-            let total = ledgers.total(a, Field::NetValue);
-            if !total.is_finite() {
-                reasons.push(format!("its net value over {} years is not a finite number ({total})", ledgers.years));
-            } else if total < 0.0 {
-                reasons.push(format!(
-                    "its net value over {} years is {} {currency}",
-                    ledgers.years,
-                    crate::analysis::format::amount(total)
-                ));
-            }
-            if reasons.is_empty() {
-                Verdict::WinWin
-            } else {
-                Verdict::Fails(reasons)
-            }
-        })
-        .collect()
 }

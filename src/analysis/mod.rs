@@ -2,8 +2,9 @@
 //! each a pure function of the network (no I/O, no printing).
 //!
 //! [`analyse`] runs them in dependency order: [`timeline`] (members,
-//! occurrences through `follows`) -> [`ledger`] (ledgers, group ledgers,
-//! win-win) -> [`diffusion`] (reach of intangibles) -> [`keystones`]
+//! occurrences through `follows`) -> [`ledger`] (ledgers, group ledgers) ->
+//! [`revenue`] (what money pays for) -> [`verdict`] (win-win by each actor's
+//! goal) -> [`diffusion`] (reach of intangibles) -> [`keystones`]
 //! (betweenness, removal impact) -> [`extracts`] (closures); [`zoom`]
 //! aggregates on demand. Parallel parts compute, then collect in a fixed
 //! order: results are bit-identical for any thread count.
@@ -15,7 +16,9 @@ pub mod format;
 pub mod json;
 pub mod keystones;
 pub mod ledger;
+pub mod revenue;
 pub mod timeline;
+pub mod verdict;
 pub mod zoom;
 
 use crate::network::Network;
@@ -23,8 +26,9 @@ use crate::validate::ValueDesign;
 
 pub use diffusion::{Diffusion, DiffusionConfig};
 pub use keystones::{Betweenness, KeystoneConfig, Method, Removal};
-pub use ledger::{Field, Ledgers, Verdict};
+pub use ledger::{Field, Ledgers};
 pub use timeline::Timeline;
+pub use verdict::{Reason, Verdict};
 
 /// What to compute, beyond the file's own settings.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -48,6 +52,10 @@ pub struct Analysis {
     pub ledgers: Ledgers,
     /// Each node's group ledger (own plus descendants).
     pub group_ledgers: ledger::GroupLedgers,
+    /// Per exchange: its revenue model (money only).
+    pub revenue_models: Vec<Option<crate::model::RevenueModel>>,
+    /// Per node: whether it sells (receives money for something).
+    pub sells: Vec<bool>,
     /// Win-win verdict per node.
     pub verdicts: Vec<Verdict>,
     /// Reach of intangibles.
@@ -56,7 +64,8 @@ pub struct Analysis {
     pub betweenness: Betweenness,
     /// Removal impact per node.
     pub removal: Removal,
-    /// The keystone: the actor with the highest removal impact (first in file order on ties).
+    /// The keystone: the supplier (an actor that sells) with the highest
+    /// removal impact (first in file order on ties).
     pub keystone: Option<u32>,
     /// Each extract's closure and figures, in file order.
     pub extracts: Vec<extracts::ExtractResult>,
@@ -68,6 +77,11 @@ impl Analysis {
     /// Whether every actor is win-win.
     pub fn win_win(&self) -> bool {
         !self.verdicts.iter().any(Verdict::fails)
+    }
+
+    /// The revenue model of money exchange `e` (`None` for other flows).
+    pub fn revenue_model(&self, e: usize) -> Option<crate::model::RevenueModel> {
+        self.revenue_models[e]
     }
 
     /// Money through every node over the horizon: paid plus received. Used to
@@ -109,8 +123,9 @@ pub fn analyse(design: &ValueDesign, cfg: &Config) -> Analysis {
     let timeline = timeline::timeline(&network, years);
     let ledgers = ledger::ledgers(&network, &timeline, eco.discount_rate);
     let group_ledgers = ledger::group_ledgers(&network, &ledgers, eco.discount_rate);
-    let driver_labels: Vec<String> = eco.drivers.iter().map(|d| d.label.to_string()).collect();
-    let verdicts = ledger::verdicts(&network, &ledgers, &driver_labels, &eco.currency);
+    let revenue_models = revenue::revenue_models(&network);
+    let sells = revenue::sellers(&network, &revenue_models);
+    let verdicts = verdict::verdicts(&network, &ledgers);
     let pull = diffusion::pull_graph(&network, &timeline);
     let diffusion = diffusion::diffuse(&pull, &cfg.diffusion);
     drop(pull);
@@ -118,7 +133,7 @@ pub fn analyse(design: &ValueDesign, cfg: &Config) -> Analysis {
     let betweenness = keystones::betweenness(&succ, &cfg.keystones);
     drop(succ);
     let removal = keystones::removal_impact(&network, &timeline);
-    let keystone = keystone(&network, &removal);
+    let keystone = keystone(&network, &removal, &sells);
     let extracts = extracts::extracts(design, &network, &timeline);
     let drivers = drivers::coverage(&network);
     Analysis {
@@ -126,6 +141,8 @@ pub fn analyse(design: &ValueDesign, cfg: &Config) -> Analysis {
         timeline,
         ledgers,
         group_ledgers,
+        revenue_models,
+        sells,
         verdicts,
         diffusion,
         betweenness,
@@ -136,11 +153,16 @@ pub fn analyse(design: &ValueDesign, cfg: &Config) -> Analysis {
     }
 }
 
-/// The actor with the highest removal impact; the first in file order on ties.
-fn keystone(net: &Network, removal: &Removal) -> Option<u32> {
+/// The supplier others depend on most: the actor that sells with the highest
+/// removal impact (customers are ranked apart); the first in file order on ties.
+fn keystone(net: &Network, removal: &Removal, sells: &[bool]) -> Option<u32> {
     let mut best: Option<(u32, f64)> = None;
     for (a, &impact) in removal.impact.iter().enumerate() {
-        if net.kinds[a].is_actor() && impact > 0.0 && best.is_none_or(|(_, b)| impact > b) {
+        if net.kinds[a].is_actor()
+            && sells[a]
+            && impact > 0.0
+            && best.is_none_or(|(_, b)| impact > b)
+        {
             best = Some((a as u32, impact));
         }
     }

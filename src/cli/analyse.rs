@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use super::table::Table;
 use super::{AnalyseArgs, Format, EXIT_INPUT, EXIT_OK};
 use crate::analysis::format::{amount, percent};
-use crate::analysis::{self, json, Analysis, Config, Field, Method, Verdict};
+use crate::analysis::{self, json, Analysis, Config, Field, Method};
 use crate::model::Ecosystem;
 
 /// Runs `analyse`; returns the exit code.
@@ -21,6 +21,7 @@ pub(super) fn run(args: &AnalyseArgs) -> u8 {
     };
     let an = analysis::analyse(&design, &cfg);
     let eco = design.ecosystem();
+    super::note_findings(&file.name, &design, &an);
     match args.format {
         Format::Json => {
             let doc = json::build(eco, &an, cfg.diffusion.damping, cfg.diffusion.tolerance);
@@ -41,38 +42,59 @@ fn kind_name(k: crate::model::NodeKind) -> String {
     format!("{k:?}")
 }
 
-/// The readable report.
+/// The readable report: the headline, the summary table, every actor's
+/// ledger and verdict, the keystones, the extracts and the drivers.
 pub fn human(eco: &Ecosystem, an: &Analysis) -> String {
-    let net = &an.network;
-    let years = an.timeline.years;
-    let cur = &eco.currency;
     let mut out = String::new();
-    let actors: Vec<usize> = (0..net.node_count())
+    headline(&mut out, eco, an);
+    summary(&mut out, eco, an);
+    for a in (0..an.network.node_count()).filter(|&a| an.network.kinds[a].is_actor()) {
+        actor(&mut out, eco, an, a);
+    }
+    keystones(&mut out, eco, an);
+    extracts(&mut out, eco, an);
+    drivers(&mut out, eco, an);
+    out
+}
+
+fn headline(out: &mut String, eco: &Ecosystem, an: &Analysis) {
+    let net = &an.network;
+    let actors = (0..net.node_count())
         .filter(|&a| net.kinds[a].is_actor())
-        .collect();
-    let failing = actors.iter().filter(|&&a| an.verdicts[a].fails()).count();
+        .count();
+    let failing = an.verdicts.iter().filter(|v| v.fails()).count();
     let _ = writeln!(out, "{}", eco.name);
     let _ = writeln!(
         out,
-        "{years} years, figures in {cur}, discount rate {}; {} nodes, {} exchanges",
+        "{} years, figures in {}, discount rate {}; {} nodes, {} exchanges",
+        an.timeline.years,
+        eco.currency,
         percent(eco.discount_rate),
         net.node_count(),
         net.exchange_count()
     );
     if failing == 0 {
-        let _ = writeln!(out, "Win-win: yes, for all {} actors\n", actors.len());
+        let _ = writeln!(out, "Win-win: yes, for all {actors} actors\n");
     } else {
         let _ = writeln!(
             out,
-            "Win-win: NO, {failing} of {} actors fail (see below)\n",
-            actors.len()
+            "Win-win: NO, {failing} of {actors} actors fail (see below)\n"
         );
     }
+}
 
-    let _ = writeln!(out, "Summary over {years} years ({cur})");
+fn summary(out: &mut String, eco: &Ecosystem, an: &Analysis) {
+    let net = &an.network;
+    let l = &an.ledgers;
+    let _ = writeln!(
+        out,
+        "Summary over {} years ({})",
+        an.timeline.years, eco.currency
+    );
     let mut t = Table::new(
         &[
             "node",
+            "goal",
             "revenue",
             "spend",
             "costs",
@@ -83,13 +105,19 @@ pub fn human(eco: &Ecosystem, an: &Analysis) -> String {
             "net value",
             "win-win",
         ],
-        &[false, true, true, true, true, true, true, true, true, false],
+        &[
+            false, false, true, true, true, true, true, true, true, true, false,
+        ],
     );
     for a in 0..net.node_count() {
-        let l = &an.ledgers;
         let worth = l.total(a, Field::WorthTangible) + l.total(a, Field::WorthIntangible);
         t.row(vec![
             eco.nodes[a].id.to_string(),
+            if net.kinds[a].is_actor() {
+                crate::analysis::format::goal(net.goals[a]).to_owned()
+            } else {
+                "-".to_owned()
+            },
             amount(l.total(a, Field::Revenue)),
             amount(l.total(a, Field::Spend)),
             amount(l.total(a, Field::Costs)),
@@ -106,96 +134,143 @@ pub fn human(eco: &Ecosystem, an: &Analysis) -> String {
     }
     out.push_str(&t.render("  "));
     for line in [
-        "Segment figures are totals for all members. breakeven: first year with cumulative cash >= 0;",
-        "no money: it neither pays nor is paid. worth rcvd: worth of the goods, services, data,",
-        "knowledge and benefits it receives. unvalued: what it receives has value 0.0 in the file.",
-        "reach: how strongly data, knowledge and benefits reach the node (a score; higher = more).",
-        "betweenness: share of shortest paths between other nodes that pass through the node.",
-        "removal impact: share of year-1 exchange value lost if the node leaves (shares overlap).",
+        "Segment figures are totals for all members. goal: profit actors (organisations) are judged",
+        "on money (net value = cash; win-win needs NPV >= 0); worth actors (segments, persons, or",
+        "`goal: Worth`) on worth (net value = worth received + cash). breakeven: first year with",
+        "cumulative cash >= 0; no money: it neither pays nor is paid. worth rcvd: worth of the goods,",
+        "services, data, knowledge and benefits it receives (for a profit actor, goods and services",
+        "are inputs and the rest strategic value: neither is in its net value). unvalued: what it",
+        "receives has value 0.0 in the file. reach: how strongly data, knowledge and benefits reach",
+        "the node (a score). betweenness: share of shortest paths between other nodes through it.",
+        "removal impact: share of the exchange value over the horizon lost if it leaves.",
     ] {
         let _ = writeln!(out, "  {line}");
     }
+}
 
-    for &a in &actors {
-        let n = &eco.nodes[a];
-        let _ = writeln!(out, "\n{} ({}, {})", n.label, n.id, kind_name(n.kind));
-        let mut header: Vec<String> = (1..=years).map(|y| format!("year {y}")).collect();
-        header.insert(0, String::new());
-        header.push("total".to_owned());
-        let header_refs: Vec<&str> = header.iter().map(String::as_str).collect();
-        let mut right = vec![true; header.len()];
-        right[0] = false;
-        let mut t = Table::new(&header_refs, &right);
-        for (name, field) in [
-            ("revenue", Field::Revenue),
-            ("spend", Field::Spend),
-            ("costs", Field::Costs),
-            ("cash", Field::Cash),
-            ("cumulative cash", Field::CumulativeCash),
-            ("received worth, tangible", Field::WorthTangible),
-            ("received worth, intangible", Field::WorthIntangible),
-            ("net value", Field::NetValue),
-        ] {
-            let row = an.ledgers.get(a, field);
-            let mut cells = vec![name.to_owned()];
-            cells.extend(row.iter().map(|&v| amount(v)));
-            cells.push(if field == Field::CumulativeCash {
-                String::new()
-            } else {
-                amount(row.iter().sum())
-            });
-            t.row(cells);
-        }
-        out.push_str(&t.render("  "));
-        let _ = writeln!(
-            out,
-            "  NPV {} {cur}; breakeven {}; reach {}; betweenness {:.4}; removal impact {}",
-            amount(an.ledgers.npv[a]),
-            an.ledgers.breakeven[a].map_or("never within the horizon".to_owned(), |y| format!(
-                "in year {y}"
-            )),
-            amount(an.diffusion.reach[a]),
-            an.betweenness.normalised[a],
-            percent(an.removal.impact[a]),
-        );
-        match &an.verdicts[a] {
-            Verdict::Fails(reasons) => {
-                let _ = writeln!(out, "  win-win: NO: {}", reasons.join("; "));
-            }
-            _ => {
-                let _ = writeln!(out, "  win-win: yes");
-            }
-        }
+/// A ledger as a table: one row per field, one column per year, and totals.
+fn ledger_table(out: &mut String, l: &crate::analysis::Ledgers, row: usize) {
+    let years = l.years;
+    let mut header: Vec<String> = (1..=years).map(|y| format!("year {y}")).collect();
+    header.insert(0, String::new());
+    header.push("total".to_owned());
+    let header_refs: Vec<&str> = header.iter().map(String::as_str).collect();
+    let mut right = vec![true; header.len()];
+    right[0] = false;
+    let mut t = Table::new(&header_refs, &right);
+    for (name, field) in [
+        ("revenue", Field::Revenue),
+        ("spend", Field::Spend),
+        ("costs", Field::Costs),
+        ("cash", Field::Cash),
+        ("cumulative cash", Field::CumulativeCash),
+        ("received worth, tangible", Field::WorthTangible),
+        ("received worth, intangible", Field::WorthIntangible),
+        ("net value", Field::NetValue),
+    ] {
+        let values = l.get(row, field);
+        let mut cells = vec![name.to_owned()];
+        cells.extend(values.iter().map(|&v| amount(v)));
+        cells.push(if field == Field::CumulativeCash {
+            String::new()
+        } else {
+            amount(values.iter().sum())
+        });
+        t.row(cells);
     }
+    out.push_str(&t.render("  "));
+}
 
+fn actor(out: &mut String, eco: &Ecosystem, an: &Analysis, a: usize) {
+    let net = &an.network;
+    let n = &eco.nodes[a];
+    let _ = writeln!(out, "\n{} ({}, {})", n.label, n.id, kind_name(n.kind));
+    ledger_table(out, &an.ledgers, a);
     let _ = writeln!(
         out,
-        "\nKeystones (by removal impact: share of year-1 exchange value lost if the node leaves)"
+        "  NPV {} {}; breakeven {}; reach {}; betweenness {:.4}; removal impact {}",
+        amount(an.ledgers.npv[a]),
+        eco.currency,
+        crate::analysis::format::breakeven(&an.ledgers, a),
+        amount(an.diffusion.reach[a]),
+        an.betweenness.normalised[a],
+        percent(an.removal.impact[a]),
     );
-    let mut order: Vec<usize> = (0..net.node_count()).collect();
+    let basis = crate::analysis::format::verdict_basis(eco, an, a);
+    let _ = writeln!(
+        out,
+        "  win-win ({} actor): {}",
+        crate::analysis::format::goal(net.goals[a]),
+        basis
+            .strip_prefix("no:")
+            .map_or(basis.clone(), |r| format!("NO:{r}"))
+    );
+    if let Some(g) = an.group_ledgers.slot_of(a) {
+        let members = net.children.row(a).len();
+        let _ = writeln!(
+            out,
+            "  group ledger (its own plus what it holds: {}, and theirs)",
+            crate::analysis::format::count(members, "node", "nodes")
+        );
+        ledger_table(out, &an.group_ledgers.ledgers, g);
+        let gl = &an.group_ledgers.ledgers;
+        let _ = writeln!(
+            out,
+            "  group NPV {} {}; group breakeven {}",
+            amount(gl.npv[g]),
+            eco.currency,
+            crate::analysis::format::breakeven(gl, g)
+        );
+    }
+}
+
+fn keystones(out: &mut String, eco: &Ecosystem, an: &Analysis) {
+    let net = &an.network;
+    let _ = writeln!(
+        out,
+        "\nKeystones (by removal impact: share of the exchange value over {} years lost if the actor leaves)",
+        an.timeline.years
+    );
+    let mut order: Vec<usize> = (0..net.node_count())
+        .filter(|&a| net.kinds[a].is_actor())
+        .collect();
     order.sort_by(|&x, &y| {
         an.removal.impact[y]
             .total_cmp(&an.removal.impact[x])
             .then(x.cmp(&y))
     });
-    let mut t = Table::new(
-        &["node", "kind", "removal impact", "betweenness"],
-        &[false, false, true, true],
-    );
-    for &a in order.iter().take(5) {
-        let mark = if an.keystone == Some(a as u32) {
-            " (keystone)"
-        } else {
-            ""
-        };
-        t.row(vec![
-            format!("{}{mark}", eco.nodes[a].id),
-            kind_name(net.kinds[a]),
-            percent(an.removal.impact[a]),
-            format!("{:.4}", an.betweenness.normalised[a]),
-        ]);
+    // Suppliers (actors that sell) are whom others depend on; customers are
+    // ranked apart: depending on one's customers is what an ecosystem is for.
+    for (title, sellers) in [("suppliers (actors that sell)", true), ("customers", false)] {
+        let rows: Vec<usize> = order
+            .iter()
+            .copied()
+            .filter(|&a| an.sells[a] == sellers)
+            .take(5)
+            .collect();
+        if rows.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "  {title}");
+        let mut t = Table::new(
+            &["node", "kind", "removal impact", "betweenness"],
+            &[false, false, true, true],
+        );
+        for a in rows {
+            let mark = if an.keystone == Some(a as u32) {
+                " (keystone)"
+            } else {
+                ""
+            };
+            t.row(vec![
+                format!("{}{mark}", eco.nodes[a].id),
+                kind_name(net.kinds[a]),
+                percent(an.removal.impact[a]),
+                format!("{:.4}", an.betweenness.normalised[a]),
+            ]);
+        }
+        out.push_str(&t.render("  "));
     }
-    out.push_str(&t.render("  "));
     let _ = writeln!(
         out,
         "  betweenness: {}",
@@ -205,67 +280,74 @@ pub fn human(eco: &Ecosystem, an: &Analysis) -> String {
                 format!("sampled from {pivots} sources (seed {seed})"),
         }
     );
+}
 
-    if !eco.extracts.is_empty() {
-        let _ = writeln!(
-            out,
-            "\nValue extracts (money captured per year, {cur}: what the extract's core actors receive from outside it)"
-        );
-        let mut header: Vec<String> = vec!["extract".into(), "nodes".into(), "exchanges".into()];
-        header.extend((1..=years).map(|y| format!("year {y}")));
-        header.push("drivers".into());
-        let refs: Vec<&str> = header.iter().map(String::as_str).collect();
-        let mut right = vec![true; header.len()];
-        right[0] = false;
-        right[header.len() - 1] = false;
-        let mut t = Table::new(&refs, &right);
-        for (x, r) in eco.extracts.iter().zip(&an.extracts) {
-            let mut cells = vec![
-                x.id.to_string(),
-                r.nodes.len().to_string(),
-                r.exchanges.len().to_string(),
-            ];
-            cells.extend(r.money.iter().map(|&m| amount(m)));
-            cells.push(r.drivers.len().to_string());
-            t.row(cells);
-        }
-        out.push_str(&t.render("  "));
-        // The drivers in full, under the table (a column would cut them).
-        for (x, r) in eco.extracts.iter().zip(&an.extracts) {
-            if !r.drivers.is_empty() {
-                let names: Vec<&str> = r
-                    .drivers
-                    .iter()
-                    .map(|&d| eco.drivers[d as usize].id.as_str())
-                    .collect();
-                let _ = writeln!(out, "  {} serves: {}", x.id, names.join(", "));
-            }
+fn extracts(out: &mut String, eco: &Ecosystem, an: &Analysis) {
+    if eco.extracts.is_empty() {
+        return;
+    }
+    let years = an.timeline.years;
+    let _ = writeln!(
+        out,
+        "\nValue extracts (money captured per year, {}: the money exchanges it names, and what its core actors receive from outside it)",
+        eco.currency
+    );
+    let mut header: Vec<String> = vec!["extract".into(), "nodes".into(), "exchanges".into()];
+    header.extend((1..=years).map(|y| format!("year {y}")));
+    header.push("drivers".into());
+    let refs: Vec<&str> = header.iter().map(String::as_str).collect();
+    let mut right = vec![true; header.len()];
+    right[0] = false;
+    right[header.len() - 1] = false;
+    let mut t = Table::new(&refs, &right);
+    for (x, r) in eco.extracts.iter().zip(&an.extracts) {
+        let mut cells = vec![
+            x.id.to_string(),
+            r.nodes.len().to_string(),
+            r.exchanges.len().to_string(),
+        ];
+        cells.extend(r.money.iter().map(|&m| amount(m)));
+        cells.push(r.drivers.len().to_string());
+        t.row(cells);
+    }
+    out.push_str(&t.render("  "));
+    // The drivers in full, under the table (a column would cut them).
+    for (x, r) in eco.extracts.iter().zip(&an.extracts) {
+        if !r.drivers.is_empty() {
+            let names: Vec<&str> = r
+                .drivers
+                .iter()
+                .map(|&d| eco.drivers[d as usize].id.as_str())
+                .collect();
+            let _ = writeln!(out, "  {} serves: {}", x.id, names.join(", "));
         }
     }
+}
 
-    if !eco.drivers.is_empty() {
-        let _ = writeln!(out, "\nValue drivers");
-        let mut t = Table::new(
-            &["driver", "shared", "pursued by", "served by exchanges"],
-            &[false, false, false, true],
-        );
-        for (d, x) in eco.drivers.iter().enumerate() {
-            t.row(vec![
-                x.id.to_string(),
-                if an.drivers.shared(d) {
-                    "shared".into()
-                } else {
-                    "individual".into()
-                },
-                an.drivers.pursued_by[d]
-                    .iter()
-                    .map(|&a| eco.nodes[a as usize].id.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                an.drivers.served_by[d].len().to_string(),
-            ]);
-        }
-        out.push_str(&t.render("  "));
+fn drivers(out: &mut String, eco: &Ecosystem, an: &Analysis) {
+    if eco.drivers.is_empty() {
+        return;
     }
-    out
+    let _ = writeln!(out, "\nValue drivers");
+    let mut t = Table::new(
+        &["driver", "shared", "pursued by", "served by exchanges"],
+        &[false, false, false, true],
+    );
+    for (d, x) in eco.drivers.iter().enumerate() {
+        t.row(vec![
+            x.id.to_string(),
+            if an.drivers.shared(d) {
+                "shared".into()
+            } else {
+                "individual".into()
+            },
+            an.drivers.pursued_by[d]
+                .iter()
+                .map(|&a| eco.nodes[a as usize].id.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+            an.drivers.served_by[d].len().to_string(),
+        ]);
+    }
+    out.push_str(&t.render("  "));
 }

@@ -69,7 +69,7 @@ pub(super) fn run(args: &CanvasArgs) -> u8 {
             CanvasFormat::Human => (canvas_text::human(&c, &eco.currency), "txt"),
             CanvasFormat::Md => (canvas_text::md(&c, &eco.currency), "md"),
             CanvasFormat::Svg => {
-                let summary = canvas_svg::LedgerSummary::of(&an, a, &eco.currency);
+                let summary = canvas_svg::LedgerSummary::of(eco, &an, a);
                 match canvas_svg::svg(&c, &summary, &format!("in canvas-{}.md", stems[a])) {
                     Ok(svg) => (svg, "svg"),
                     Err(e) => {

@@ -38,10 +38,10 @@ pub(super) fn run(args: &CheckArgs) -> u8 {
     for code in &args.deny {
         if code == "warnings" {
             cli_policy.deny_warnings = true;
-        } else if findings::check(code).is_some() {
+        } else if findings::check_named(code).is_some() {
             cli_policy.overrides.insert(code.clone(), Severity::Deny);
         } else {
-            let codes: Vec<&str> = findings::CATALOGUE.iter().map(|c| c.code).collect();
+            let codes: Vec<&str> = findings::CATALOGUE.iter().map(|c| c.name).collect();
             errln!("error: --deny {code}: no such finding code");
             match did_you_mean(code, codes.iter().copied()) {
                 Some(best) => {

@@ -252,6 +252,35 @@ fn load_or_report(
     })
 }
 
+/// One line on standard error with the count of a design's findings (under
+/// the file's own severities), so a user of `analyse`, `map` or `report`
+/// knows that `check` has more to say: "food.ron: 3 warnings: run
+/// `valuedesign check food.ron`". Nothing when there is none.
+fn note_findings(file_name: &str, design: &crate::ValueDesign, an: &crate::analysis::Analysis) {
+    use crate::analysis::format::count;
+    use crate::model::Severity;
+    let policy = crate::findings::Policy::of_file(design.ecosystem());
+    let found = crate::findings::findings(design, an, &policy);
+    if found.is_empty() {
+        return;
+    }
+    let deny = found
+        .iter()
+        .filter(|f| f.severity == Severity::Deny)
+        .count();
+    let warn = found.len() - deny;
+    let words = match (deny, warn) {
+        (0, w) => count(w, "warning", "warnings"),
+        (d, 0) => count(d, "deny-level finding", "deny-level findings"),
+        (d, w) => format!(
+            "{} and {}",
+            count(d, "deny-level finding", "deny-level findings"),
+            count(w, "warning", "warnings")
+        ),
+    };
+    errln!("{file_name}: {words}: run `valuedesign check {file_name}` to read them");
+}
+
 /// The report folder of a file: `output/<sanitised file stem>/`.
 fn default_out_dir(file: &std::path::Path) -> PathBuf {
     let stem = file

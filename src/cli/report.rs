@@ -51,6 +51,7 @@ pub(super) fn run(args: &ReportArgs) -> u8 {
                 continue;
             }
         };
+        super::note_findings(&file.name, &design, &an);
         let dir = out.join(stem);
         if let Err(e) = write_folder(&dir, &report) {
             errln!(

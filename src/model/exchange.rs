@@ -68,6 +68,40 @@ pub enum RevenueModel {
     Freemium,
     /// Brokerage or commission.
     Brokerage,
+    /// A fee for a one-time service: installation, commissioning, onboarding.
+    ServiceFee,
+    /// Money given for nothing in return: a rebate, subsidy or grant. Its
+    /// payer is not thereby a customer of the receiver.
+    Transfer,
+}
+
+impl RevenueModel {
+    /// Words for the model.
+    pub fn name(self) -> &'static str {
+        match self {
+            RevenueModel::AssetSale => "asset sale",
+            RevenueModel::Subscription => "subscription",
+            RevenueModel::UsageFee => "usage fee",
+            RevenueModel::Leasing => "leasing/renting",
+            RevenueModel::Licensing => "licensing",
+            RevenueModel::GainSharing => "gain sharing",
+            RevenueModel::DataSale => "data sale",
+            RevenueModel::Advertising => "advertising",
+            RevenueModel::Freemium => "freemium tier",
+            RevenueModel::Brokerage => "brokerage",
+            RevenueModel::ServiceFee => "service fee",
+            RevenueModel::Transfer => "transfer",
+        }
+    }
+
+    /// Whether money of this model is paid again and again for as long as
+    /// the payer keeps what it bought (the opposite of a one-time sale).
+    pub fn is_recurring(self) -> bool {
+        !matches!(
+            self,
+            RevenueModel::AssetSale | RevenueModel::ServiceFee | RevenueModel::Transfer
+        )
+    }
 }
 
 /// A dependency of one exchange on another: `O(e, y) = ratio * O(exchange, y)`.

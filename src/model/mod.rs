@@ -18,4 +18,4 @@ pub use cadence::Cadence;
 pub type Text = compact_str::CompactString;
 pub use ecosystem::{Driver, Ecosystem, Extract, Severity};
 pub use exchange::{Exchange, Flow, Follow, RevenueModel};
-pub use node::{Cost, IotRole, Node, NodeKind};
+pub use node::{Cost, Goal, IotRole, Node, NodeKind};

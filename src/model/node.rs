@@ -46,6 +46,38 @@ impl NodeKind {
             NodeKind::Device | NodeKind::Activity | NodeKind::Process | NodeKind::Group
         )
     }
+
+    /// What a node of this kind is in the ecosystem for when its `goal` is
+    /// not written: organisations for profit, everyone else for worth.
+    pub fn default_goal(self) -> Goal {
+        match self {
+            NodeKind::Organization => Goal::Profit,
+            _ => Goal::Worth,
+        }
+    }
+
+    /// Whether a node of this kind may say its own `goal` (devices,
+    /// activities and processes belong to their owner and have no verdict).
+    pub fn takes_goal(self) -> bool {
+        !matches!(
+            self,
+            NodeKind::Device | NodeKind::Activity | NodeKind::Process
+        )
+    }
+}
+
+/// What an actor is in the ecosystem for: it decides how its net value is
+/// counted and what its win-win verdict tests (contract 3.2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Goal {
+    /// Judged on money: net value is its cash, and it is win-win when its NPV
+    /// over the horizon is not negative. The worth of what it buys is an input
+    /// to what it sells, never value gained. Default for organisations.
+    Profit,
+    /// Judged on worth: net value is the worth of what it receives (money
+    /// included) minus what it pays and its costs. Default for segments,
+    /// persons and groups; a public body or a non-profit can say so.
+    Worth,
 }
 
 /// The IoT role of an organisation in the ecosystem.
@@ -99,6 +131,10 @@ pub struct Node {
     /// The segment this node makes the purchase decision for.
     #[serde(default)]
     pub decides_for: Option<Text>,
+    /// What the node is in the ecosystem for; defaults by kind
+    /// ([`NodeKind::default_goal`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub goal: Option<Goal>,
 }
 
 fn one() -> f64 {

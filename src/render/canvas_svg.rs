@@ -13,7 +13,7 @@ use super::draw::{self, Align, Area};
 use super::fonts::Font;
 
 use crate::analysis::format::amount;
-use crate::canvas::{Canvas, Entry, Source};
+use crate::canvas::{Canvas, CanvasKind, Entry, Source};
 
 /// Canvas size in pixels.
 pub const SIZE: (u32, u32) = (1600, 1140);
@@ -43,23 +43,19 @@ pub struct LedgerSummary {
 
 impl LedgerSummary {
     /// The summary of actor `a` from an analysis.
-    pub fn of(an: &crate::analysis::Analysis, a: usize, currency: &str) -> Self {
-        use crate::analysis::{Field, Verdict};
+    pub fn of(eco: &crate::model::Ecosystem, an: &crate::analysis::Analysis, a: usize) -> Self {
+        use crate::analysis::Field;
         let l = &an.ledgers;
         LedgerSummary {
             years: an.timeline.years,
-            currency: currency.to_owned(),
+            currency: eco.currency.to_string(),
             revenue: l.total(a, Field::Revenue),
             spend: l.total(a, Field::Spend),
             costs: l.total(a, Field::Costs),
             net_value: l.total(a, Field::NetValue),
             npv: l.npv[a],
             breakeven: crate::analysis::format::breakeven(l, a),
-            verdict: match &an.verdicts[a] {
-                Verdict::WinWin => "yes".to_owned(),
-                Verdict::NotApplicable => "not applicable".to_owned(),
-                Verdict::Fails(reasons) => format!("NO ({})", reasons.join("; ")),
-            },
+            verdict: crate::analysis::format::verdict_basis(eco, an, a),
         }
     }
 }
@@ -83,7 +79,7 @@ pub(crate) fn source_ids(e: &Entry) -> String {
         .sources
         .iter()
         .map(|s| match s {
-            Source::Exchange(id) | Source::Node(id) => id.clone(),
+            Source::Exchange(id) | Source::Node(id) | Source::Driver(id) => id.clone(),
             Source::Cost(l) | Source::Resource(l) | Source::Activity(l) => format!("\"{l}\""),
         })
         .collect();
@@ -248,62 +244,56 @@ fn block(
     Ok(())
 }
 
-/// The nine blocks: their frames, titles and entries.
-fn blocks(c: &Canvas) -> [(Frame, &'static str, &[Entry]); 9] {
+/// The blocks with their frames: the nine of a business canvas, or the
+/// three columns of a customer profile (jobs, gains, pains).
+fn blocks(c: &Canvas) -> Vec<(Frame, &'static str, &[Entry])> {
     let (w, h) = (SIZE.0 as i32, SIZE.1 as i32);
     let m = MARGIN;
     let top = m + TITLE as i32 + BODY as i32 + 20;
     let footer = 110;
     let bottom_h = 310;
     let upper_bottom = h - footer - bottom_h - m;
+    let lower_bottom = upper_bottom + bottom_h;
+    let titled = c.blocks();
+    if c.kind == CanvasKind::Customer {
+        let col = (w - 2 * m) / 3;
+        return titled
+            .into_iter()
+            .enumerate()
+            .map(|(i, (title, es))| {
+                let i = i as i32;
+                (
+                    (m + i * col, top, m + (i + 1) * col, lower_bottom),
+                    title,
+                    es,
+                )
+            })
+            .collect();
+    }
     let col = (w - 2 * m) / 5;
     let x = |i: i32| m + i * col;
     let mid = (top + upper_bottom) / 2;
     let half = m + (w - 2 * m) / 2;
-    let lower_bottom = upper_bottom + bottom_h;
-    [
-        (
-            (x(0), top, x(1), upper_bottom),
-            "Key partners",
-            &c.key_partners,
-        ),
-        ((x(1), top, x(2), mid), "Key activities", &c.key_activities),
-        (
-            (x(1), mid, x(2), upper_bottom),
-            "Key resources",
-            &c.key_resources,
-        ),
-        (
-            (x(2), top, x(3), upper_bottom),
-            "Value propositions",
-            &c.value_propositions,
-        ),
-        (
-            (x(3), top, x(4), mid),
-            "Customer relationships",
-            &c.customer_relationships,
-        ),
-        ((x(3), mid, x(4), upper_bottom), "Channels", &c.channels),
-        (
-            (x(4), top, x(5), upper_bottom),
-            "Customer segments",
-            &c.customer_segments,
-        ),
-        (
-            (m, upper_bottom, half, lower_bottom),
-            "Cost structure",
-            &c.cost_structure,
-        ),
-        (
-            (half, upper_bottom, w - m, lower_bottom),
-            "Revenue streams",
-            &c.revenue_streams,
-        ),
-    ]
+    let frames: [Frame; 9] = [
+        (x(0), top, x(1), upper_bottom),
+        (x(1), top, x(2), mid),
+        (x(1), mid, x(2), upper_bottom),
+        (x(2), top, x(3), upper_bottom),
+        (x(3), top, x(4), mid),
+        (x(3), mid, x(4), upper_bottom),
+        (x(4), top, x(5), upper_bottom),
+        (m, upper_bottom, half, lower_bottom),
+        (half, upper_bottom, w - m, lower_bottom),
+    ];
+    frames
+        .into_iter()
+        .zip(titled)
+        .map(|(f, (title, es))| (f, title, es))
+        .collect()
 }
 
 /// The largest body size at which every entry fits, else the smallest.
-fn body_size(blocks: &[(Frame, &'static str, &[Entry]); 9], currency: &str) -> f64 {
+fn body_size(blocks: &[(Frame, &'static str, &[Entry])], currency: &str) -> f64 {
     let all_fit = |body: f64| {
         blocks
             .iter()
@@ -340,8 +330,7 @@ pub fn svg(c: &Canvas, ledger: &LedgerSummary, md_name: &str) -> Result<String, 
         let room = f64::from(w - 2 * m);
         text(
             &area,
-            &super::fonts::Font::bold(TITLE)
-                .truncate(&format!("Business Model Canvas: {}", c.label), room),
+            &super::fonts::Font::bold(TITLE).truncate(&format!("{}: {}", c.title(), c.label), room),
             (m, m),
             TITLE,
             &RGBColor(0, 0, 0),
@@ -361,7 +350,7 @@ pub fn svg(c: &Canvas, ledger: &LedgerSummary, md_name: &str) -> Result<String, 
         let cur = &ledger.currency;
         let blocks = blocks(c);
         let body = body_size(&blocks, cur);
-        let lower_bottom = blocks[7].0 .3;
+        let lower_bottom = blocks.iter().map(|b| b.0 .3).max().unwrap_or(0);
         for (r, title, es) in &blocks {
             block(&area, *r, title, es, cur, md_name, body)?;
         }
@@ -377,10 +366,9 @@ pub fn svg(c: &Canvas, ledger: &LedgerSummary, md_name: &str) -> Result<String, 
             label_list(&c.patterns)
         };
         let mut lines = wrap(&format!("Business-model patterns: {patterns}"), width, BODY);
-        if c.value_propositions.is_empty() && c.revenue_streams.is_empty() {
-            // A pure customer or user: its canvas is mostly empty by nature.
+        if c.kind == CanvasKind::Customer {
             lines.extend(wrap(
-                "This actor offers nothing in the value network and earns nothing in it: it buys and uses. What it receives is in its key partners' value propositions, and its worth in the ledger below.",
+                "This actor sells nothing in the value network: it buys and uses. Its profile (the customer side of the Value Proposition Canvas) lists the jobs it wants done (its drivers), its gains (what it receives and its worth) and its pains (what it pays and gives).",
                 width,
                 BODY,
             ));

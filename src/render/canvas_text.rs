@@ -29,6 +29,7 @@ fn sources(e: &Entry) -> String {
             Source::Cost(l) => format!("cost \"{l}\""),
             Source::Resource(l) => format!("resource \"{l}\""),
             Source::Activity(l) => format!("activity \"{l}\""),
+            Source::Driver(id) => format!("driver {id}"),
         })
         .collect::<Vec<_>>()
         .join(", ")
@@ -48,7 +49,7 @@ fn labels(ls: &[crate::classify::Label]) -> String {
 /// The canvas as plain text for the terminal: each block, its entries, tags,
 /// amounts per year and sources, then its business-model patterns and IoT roles.
 pub fn human(c: &Canvas, currency: &str) -> String {
-    let mut out = format!("Business Model Canvas: {} ({})\n", c.label, c.actor);
+    let mut out = format!("{}: {} ({})\n", c.title(), c.label, c.actor);
     for (title, entries) in c.blocks() {
         let _ = writeln!(out, "\n{title}");
         if entries.is_empty() {
@@ -75,7 +76,8 @@ pub fn human(c: &Canvas, currency: &str) -> String {
 /// list item per entry with its sources. Every user text is escaped.
 pub fn md(c: &Canvas, currency: &str) -> String {
     let mut out = format!(
-        "## Business Model Canvas: {} (`{}`)\n",
+        "## {}: {} (`{}`)\n",
+        c.title(),
         markdown(&c.label),
         markdown(&c.actor)
     );

@@ -10,7 +10,7 @@ use super::draw::{self, Align, Area, DrawResult};
 use super::fonts::Font;
 use super::map_layout::Rect;
 use crate::analysis::format::amount;
-use crate::analysis::{Analysis, Field, Verdict};
+use crate::analysis::{Analysis, Field};
 use crate::model::Flow;
 use crate::validate::ValueDesign;
 
@@ -92,7 +92,7 @@ pub fn chart_data(design: &ValueDesign, an: &Analysis) -> ChartData {
                 label: eco.nodes[a].label.to_string(),
                 cumulative_cash: an.ledgers.get(a, Field::CumulativeCash).to_vec(),
                 net_value: an.ledgers.total(a, Field::NetValue),
-                fails: matches!(an.verdicts[a], Verdict::Fails(_)),
+                fails: an.verdicts[a].fails(),
             })
             .collect(),
         left_out: total - actors.len(),

@@ -234,17 +234,20 @@ pub fn edge_label(items: &[Item]) -> Vec<String> {
                 lines.push(value);
             }
         } else {
-            // The whole "offering · value" over two lines if that fits;
-            // else the offering cut so its value ends the second line.
-            let whole = EDGE.wrap(&one, EDGE_LIST, 2);
-            let fits = !value.is_empty()
-                && whole.last().is_some_and(|l| l.ends_with(&value))
-                && !whole.iter().any(|l| l.ends_with('…'));
-            let mut wrapped = if fits {
-                whole
-            } else {
-                EDGE.wrap(&item.offering, EDGE_LIST, 2)
+            // The whole "offering · value" over two lines if that fits,
+            // else over three (wrapped like its neighbours, never cut);
+            // only an offering longer than that is cut so its value ends
+            // the third line.
+            let whole = |max: usize| {
+                let w = EDGE.wrap(&one, EDGE_LIST, max);
+                let fits = !value.is_empty()
+                    && w.last().is_some_and(|l| l.ends_with(&value))
+                    && !w.iter().any(|l| l.ends_with('…'));
+                fits.then_some(w)
             };
+            let found = whole(2).or_else(|| whole(3));
+            let fits = found.is_some();
+            let mut wrapped = found.unwrap_or_else(|| EDGE.wrap(&item.offering, EDGE_LIST, 3));
             let last = wrapped.pop().unwrap_or_default();
             let last = if fits {
                 last

@@ -10,7 +10,7 @@
 //! view's `notes` say what was done.
 
 use super::map_fold::{aggregated, auto, fold_subset, Name};
-use crate::analysis::{extracts, Analysis, Verdict};
+use crate::analysis::{extracts, Analysis};
 use crate::model::{Flow, NodeKind};
 use crate::validate::ValueDesign;
 
@@ -339,10 +339,10 @@ fn build(
                     .collect(),
                 // An aggregate is the actor with what it holds (its devices,
                 // activities): it shows the actor's verdict.
-                status: match an.verdicts[s] {
-                    Verdict::WinWin => Status::WinWin,
-                    Verdict::Fails(_) => Status::Fails,
-                    Verdict::NotApplicable => Status::None,
+                status: match &an.verdicts[s] {
+                    v if !v.applies() => Status::None,
+                    v if v.fails() => Status::Fails,
+                    _ => Status::WinWin,
                 },
                 extract: in_extract[s],
                 members: members[s],

@@ -11,14 +11,14 @@ use base64::Engine as _;
 use super::escape::xml;
 use super::fonts;
 use crate::analysis::format::{amount, failing_actors, percent};
-use crate::analysis::{Field, Verdict};
+use crate::analysis::Field;
 use crate::model::Severity;
 use crate::report::ReportParts;
 
 const STYLE: &str = r#"
 body { font-family: "DejaVu Sans", Verdana, sans-serif; color: #222; margin: 0 auto; max-width: 1280px; padding: 24px; line-height: 1.45; }
 h1 { font-size: 28px; margin: 0 0 4px; } h2 { font-size: 21px; margin-top: 36px; border-bottom: 2px solid #ddd; padding-bottom: 4px; } h3 { font-size: 16px; margin: 22px 0 6px; }
-.lead { color: #555; margin: 0 0 12px; } .ok { color: #0a7a3c; font-weight: bold; } .bad { color: #b3261e; font-weight: bold; }
+.lead { color: #555; margin: 0 0 12px; } tr.group td { color: #555; font-size: 0.92em; } .ok { color: #0a7a3c; font-weight: bold; } .bad { color: #b3261e; font-weight: bold; }
 nav ol { columns: 2; font-size: 14px; } nav a { color: #1a4d8f; }
 figure { margin: 12px 0 24px; } figure svg { width: 100%; height: auto; border: 1px solid #eee; }
 figure.map .scroll { overflow-x: auto; } figure.map svg { width: max(100%, var(--w)); } figcaption { color: #666; font-size: 13px; }
@@ -41,18 +41,44 @@ footer { color: #777; font-size: 12px; margin-top: 40px; border-top: 1px solid #
 @page { size: A4 landscape; margin: 1.2cm; }
 "#;
 
-fn verdict_cell(an: &crate::analysis::Analysis, a: usize) -> String {
-    match &an.verdicts[a] {
-        Verdict::WinWin => format!(
-            "<span class=\"ok\">{}</span>",
-            crate::analysis::format::verdict_word(an, a)
-        ),
-        Verdict::NotApplicable => "n/a".to_owned(),
-        Verdict::Fails(reasons) => format!(
-            "<span class=\"bad\">no</span>: {}",
-            xml(&reasons.join("; "))
-        ),
+/// The ledger columns of one row: revenue, spend, costs, cash, worth
+/// received, net value, NPV, breakeven.
+fn ledger_cells(l: &crate::analysis::Ledgers, a: usize) -> String {
+    let worth = l.total(a, Field::WorthTangible) + l.total(a, Field::WorthIntangible);
+    let mut cells = String::new();
+    for x in [
+        l.total(a, Field::Revenue),
+        l.total(a, Field::Spend),
+        l.total(a, Field::Costs),
+        l.total(a, Field::Cash),
+        worth,
+        l.total(a, Field::NetValue),
+        l.npv[a],
+    ] {
+        let _ = write!(cells, "<td class=\"n\">{}</td>", amount(x));
     }
+    let _ = write!(
+        cells,
+        "<td>{}</td>",
+        crate::analysis::format::breakeven(l, a)
+    );
+    cells
+}
+
+/// The verdict with its basis: the word, coloured, then its tests in words.
+fn verdict_cell(eco: &crate::model::Ecosystem, an: &crate::analysis::Analysis, a: usize) -> String {
+    let v = &an.verdicts[a];
+    if !v.applies() {
+        return "n/a".to_owned();
+    }
+    let basis = crate::analysis::format::verdict_basis(eco, an, a);
+    let (word, rest) = basis.split_once(": ").unwrap_or((&basis, ""));
+    let class = if v.fails() { "bad" } else { "ok" };
+    format!(
+        "<span class=\"{class}\">{}</span>: {}",
+        xml(word),
+        xml(rest)
+    )
 }
 
 /// Text already escaped, with `id` spans turned into `<code>` elements (the
@@ -171,7 +197,7 @@ pub fn html(p: &ReportParts<'_>) -> String {
         xml(&eco.description)
     );
     if failing.is_empty() {
-        let _ = writeln!(o, "<p class=\"ok\">Win-win for every actor: all {} actors receive value that serves their drivers and none ends the {} years with a negative net value.</p>", actors.len(), an.timeline.years);
+        let _ = writeln!(o, "<p class=\"ok\">Win-win for every actor: all {} actors receive value that serves their drivers; over the {} years no firm loses money (NPV ≥ 0) and no customer pays more than what it receives is worth.</p>", actors.len(), an.timeline.years);
     } else {
         let mut names: Vec<String> = failing
             .iter()
@@ -195,32 +221,33 @@ pub fn html(p: &ReportParts<'_>) -> String {
     o.push_str("<li><a href=\"#charts\">Charts</a></li><li><a href=\"#findings\">Findings</a></li><li><a href=\"#canvases\">Business Model Canvases</a></li></ol></nav>\n");
 
     // Summary table.
-    let _ = write!(o, "<section id=\"summary\">\n<h2>Summary: every actor over {} years ({cur})</h2>\n<table>\n<thead><tr><th>actor</th><th>kind</th><th>revenue</th><th>spend</th><th>costs</th><th>cash</th><th>worth received</th><th>net value</th><th>NPV</th><th>breakeven</th><th>win-win</th></tr></thead>\n", an.timeline.years);
+    let _ = write!(o, "<section id=\"summary\">\n<h2>Summary: every actor over {} years ({cur})</h2>\n<table>\n<thead><tr><th>actor</th><th>kind</th><th>goal</th><th>revenue</th><th>spend</th><th>costs</th><th>cash</th><th>worth received</th><th>net value</th><th>NPV</th><th>breakeven</th><th>win-win</th></tr></thead>\n", an.timeline.years);
     for &a in &p.table_actors {
-        let l = &an.ledgers;
-        let worth = l.total(a, Field::WorthTangible) + l.total(a, Field::WorthIntangible);
+        let goal = crate::analysis::format::goal(an.network.goals[a]);
         let _ = writeln!(
             o,
-            "<tr><td>{}</td><td>{:?}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td><td>{}</td></tr>",
+            "<tr><td>{}</td><td>{:?}</td><td>{goal}</td>{}<td>{}</td></tr>",
             xml(&eco.nodes[a].label),
             eco.nodes[a].kind,
-            amount(l.total(a, Field::Revenue)),
-            amount(l.total(a, Field::Spend)),
-            amount(l.total(a, Field::Costs)),
-            amount(l.total(a, Field::Cash)),
-            amount(worth),
-            amount(l.total(a, Field::NetValue)),
-            amount(l.npv[a]),
-            crate::analysis::format::breakeven(l, a),
-            verdict_cell(an, a),
+            ledger_cells(&an.ledgers, a),
+            verdict_cell(eco, an, a),
         );
+        // An actor that holds devices, activities or other nodes: its group
+        // ledger (its own plus theirs) on a row of its own, for reference.
+        if let Some(g) = an.group_ledgers.slot_of(a) {
+            let _ = writeln!(
+                o,
+                "<tr class=\"group\"><td>↳ with what it holds</td><td>group</td><td></td>{}<td></td></tr>",
+                ledger_cells(&an.group_ledgers.ledgers, g),
+            );
+        }
     }
-    o.push_str("</table>\n<p class=\"lead\">Totals over the horizon. <b>Revenue</b>: money received; <b>spend</b>: money paid to other nodes; <b>costs</b>: the actor's own costs; <b>cash</b> = revenue − spend − costs; <b>worth received</b>: the value of the goods, services, data, knowledge and benefits it receives; <b>net value</b> = cash + worth received; <b>NPV</b>: cash discounted at the design's rate; <b>breakeven</b>: the first year its cumulative cash is zero or more. <b>Win-win</b>: it receives value that serves its drivers and its net value is not negative; <b>unvalued</b>: it is win-win, but nothing it receives has a value in the file (0.0), so its net value of 0 says little: estimate what its inflows are worth to it.</p>\n");
+    o.push_str("</table>\n<p class=\"lead\">Totals over the horizon. <b>Revenue</b>: money received; <b>spend</b>: money paid to other nodes; <b>costs</b>: the actor's own costs; <b>cash</b> = revenue − spend − costs; <b>worth received</b>: the value of the goods, services, data, knowledge and benefits it receives; <b>goal</b>: what the actor is in the ecosystem for: a <b>profit</b> actor (an organisation, by default) is judged on money: its <b>net value</b> is its cash, because the goods and services it buys are inputs to what it sells and the data, knowledge and benefits it receives are strategic value, shown but never added; a <b>worth</b> actor (a segment, a person, or any node with <code>goal: Worth</code>) is judged on worth: its net value = cash + worth received; <b>NPV</b>: cash discounted at the design's rate; <b>breakeven</b>: the first year its cumulative cash is zero or more. <b>Win-win</b>: it receives value that serves its drivers, and a profit actor's NPV, a worth actor's net value, is not negative; the reasons are given in words; <b>with what it holds</b>: the group ledger of an actor with devices, activities or members (its own plus theirs); <b>unvalued</b>: it is win-win, but nothing it receives has a value in the file (0.0), so its net value of 0 says little: estimate what its inflows are worth to it.</p>\n");
     for note in &p.left_out {
         let _ = writeln!(o, "<p class=\"lead\">{}</p>", xml(note));
     }
     if let Some(k) = an.keystone {
-        let _ = writeln!(o, "<p>Keystone: <b>{}</b>: {} of year-1 exchange value depends on it (removal impact).</p>", xml(&eco.nodes[k as usize].label), percent(an.removal.impact[k as usize]));
+        let _ = writeln!(o, "<p>Keystone: <b>{}</b>: {} of the exchange value over {} years depends on it (removal impact; the keystone is the supplier others depend on most, customers are not counted).</p>", xml(&eco.nodes[k as usize].label), percent(an.removal.impact[k as usize]), an.timeline.years);
     }
     o.push_str("</section>\n");
 
@@ -286,21 +313,22 @@ pub fn html(p: &ReportParts<'_>) -> String {
             } else {
                 ("sev-warn", "warning")
             };
-            let _ = writeln!(o, "<tr><td class=\"{class}\">{word}</td><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td></tr>", xml(f.code), code_spans(&xml(&f.message)), xml(f.why), xml(f.source));
+            let _ = writeln!(o, "<tr><td class=\"{class}\">{word}</td><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td></tr>", xml(f.code.as_str()), code_spans(&xml(&f.message)), xml(f.why), xml(f.source));
         }
         o.push_str("</table>\n");
     }
     o.push_str("</section>\n");
 
     o.push_str(
-        "<section id=\"canvases\">\n<h2>Business Model Canvases, derived from the network</h2>\n",
+        "<section id=\"canvases\">\n<h2>Business Model Canvases, derived from the network</h2>\n<p class=\"lead\">Every actor that sells has its nine-block canvas; an actor that sells nothing (a customer) has its customer profile instead: the jobs it wants done (its drivers), its gains and its pains.</p>\n",
     );
     for c in &p.canvases {
         let _ = writeln!(
             o,
-            "<div class=\"keep canvas\">\n<h3 id=\"canvas-{}\">{}</h3>",
+            "<div class=\"keep canvas\">\n<h3 id=\"canvas-{}\">{}: {}</h3>",
             xml(&c.stem),
-            xml(&c.canvas.label)
+            xml(&c.canvas.label),
+            c.canvas.title()
         );
         figure(
             &mut o,

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use super::escape::markdown as md;
 use crate::analysis::format::{amount, percent};
-use crate::analysis::{Field, Verdict};
+use crate::analysis::Field;
 use crate::model::Severity;
 use crate::report::ReportParts;
 
@@ -38,7 +38,7 @@ pub fn markdown(p: &ReportParts<'_>) -> String {
     let _ = writeln!(o, "# {}\n\n{}\n", md(&eco.name), md(&eco.description));
     let (actors, failing) = (&p.actors, &p.failing);
     if failing.is_empty() {
-        let _ = writeln!(o, "**Win-win for every actor**: all {} actors receive value that serves their drivers and none ends the {years} years with a negative net value.\n", actors.len());
+        let _ = writeln!(o, "**Win-win for every actor**: all {} actors receive value that serves their drivers; over the {years} years no firm loses money (NPV ≥ 0) and no customer pays more than what it receives is worth.\n", actors.len());
     } else {
         let _ = writeln!(
             o,
@@ -46,25 +46,25 @@ pub fn markdown(p: &ReportParts<'_>) -> String {
             crate::analysis::format::failing_actors(failing.len(), actors.len())
         );
         for &a in failing.iter().take(20) {
-            if let Verdict::Fails(reasons) = &an.verdicts[a] {
-                let _ = writeln!(
-                    o,
-                    "- {}: {}",
-                    md(&eco.nodes[a].label),
-                    md(&reasons.join("; "))
-                );
-            }
+            let reasons = crate::analysis::format::verdict_failures(eco, an, a);
+            let _ = writeln!(
+                o,
+                "- {}: {}",
+                md(&eco.nodes[a].label),
+                md(&reasons.join("; "))
+            );
         }
         o.push('\n');
     }
     let _ = writeln!(o, "## Every actor over {years} years ({cur})\n");
-    o.push_str("| actor | revenue | spend | costs | cash | worth received | net value | NPV | breakeven | win-win |\n|---|--:|--:|--:|--:|--:|--:|--:|---|---|\n");
+    o.push_str("| actor | goal | revenue | spend | costs | cash | worth received | net value | NPV | breakeven | win-win |\n|---|---|--:|--:|--:|--:|--:|--:|--:|---|---|\n");
     for &a in &p.table_actors {
         let l = &an.ledgers;
         let _ = writeln!(
             o,
-            "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
             md(&eco.nodes[a].label),
+            crate::analysis::format::goal(an.network.goals[a]),
             amount(l.total(a, Field::Revenue)),
             amount(l.total(a, Field::Spend)),
             amount(l.total(a, Field::Costs)),
@@ -79,6 +79,7 @@ pub fn markdown(p: &ReportParts<'_>) -> String {
             }
         );
     }
+    o.push_str("\n*Goal*: a profit actor is judged on money (its net value is its cash: what it buys is an input, what data, knowledge and benefits it receives is strategic value; win-win needs NPV ≥ 0); a worth actor on worth (net value = cash + worth received ≥ 0).\n");
     if p.table_actors
         .iter()
         .any(|&a| crate::analysis::format::verdict_word(an, a) == "yes, unvalued")
@@ -91,7 +92,7 @@ pub fn markdown(p: &ReportParts<'_>) -> String {
     if let Some(k) = an.keystone {
         let _ = writeln!(
             o,
-            "\nKeystone: **{}**: {} of year-1 exchange value depends on it.",
+            "\nKeystone: **{}**: {} of the exchange value over the horizon depends on it.",
             md(&eco.nodes[k as usize].label),
             percent(an.removal.impact[k as usize])
         );
@@ -120,11 +121,7 @@ pub fn markdown(p: &ReportParts<'_>) -> String {
         } else {
             "warning"
         };
-        // "single-revenue-stream" reads as "Single revenue stream".
-        let mut title = f.code.replace('-', " ");
-        if let Some(first) = title.get_mut(0..1) {
-            first.make_ascii_uppercase();
-        }
+        let title = md(f.title);
         let _ = writeln!(
             o,
             "- **{title}** ({level}, `{}`): {}  \n  *Why:* {}",
@@ -141,7 +138,7 @@ pub fn markdown(p: &ReportParts<'_>) -> String {
             "- `map-extract-{stem}.svg`, `.png`: one extract's closure"
         );
     }
-    o.push_str("- `cash-flow.svg`, `net-value.svg`, `money-matrix.svg`: the charts\n- `canvas-<id>.svg`, `.png` and `.md`: every actor's Business Model Canvas\n- `analysis.json`: every figure, keyed by ids\n");
+    o.push_str("- `cash-flow.svg`, `net-value.svg`, `money-matrix.svg`: the charts\n- `canvas-<id>.svg`, `.png` and `.md`: every actor's Business Model Canvas (a customer's profile for an actor that sells nothing)\n- `analysis.json`: every figure, keyed by ids\n");
     let _ = writeln!(
         o,
         "\nMade by valuedesign {} from {}.",

@@ -1,0 +1,165 @@
+//! Contract 3.2 (revised with the issue "Verdicts a partner manager can
+//! trust"): the win-win verdict of every actor, by what it is in the
+//! ecosystem for.
+//!
+//! A verdict is data: the goal it was judged on and every test with the
+//! figure it was decided on ([`Reason`]). Words are made at the edge
+//! ([`super::format::verdict_basis`]), so the tables, the report, the map and
+//! the canvases all say the same thing.
+
+use rayon::prelude::*;
+
+use super::ledger::{Field, Ledgers};
+use crate::model::Goal;
+use crate::network::Network;
+
+/// Relative slack of the money and worth tests: a figure of `-1e-9` times the
+/// money (and worth) through an actor is rounding, not a loss. An
+/// intermediary that passes on every cent it receives is win-win.
+pub const TOLERANCE: f64 = 1e-9;
+
+/// One test of a verdict, with what it was decided on.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reason {
+    /// Profit: its NPV over the horizon (its cumulative cash when the
+    /// discount rate is 0) is not negative.
+    Money {
+        /// The NPV.
+        npv: f64,
+        /// Whether it is >= 0 (up to [`TOLERANCE`]).
+        holds: bool,
+    },
+    /// Worth: its net value summed over the horizon is not negative.
+    Worth {
+        /// The net value over the horizon.
+        net_value: f64,
+        /// Whether it is >= 0 (up to [`TOLERANCE`]).
+        holds: bool,
+    },
+    /// It receives exchanges that serve these of its drivers (indices).
+    ServesDrivers(Vec<u32>),
+    /// It pursues no driver and receives at least one exchange.
+    ReceivesValue,
+    /// Fails: it receives no exchange at all.
+    ReceivesNothing,
+    /// Fails: no exchange it receives serves any of these drivers it pursues.
+    DriversUnserved(Vec<u32>),
+}
+
+impl Reason {
+    /// Whether this test is passed.
+    pub fn holds(&self) -> bool {
+        match self {
+            Reason::Money { holds, .. } | Reason::Worth { holds, .. } => *holds,
+            Reason::ServesDrivers(_) | Reason::ReceivesValue => true,
+            Reason::ReceivesNothing | Reason::DriversUnserved(_) => false,
+        }
+    }
+}
+
+/// The verdict on one node.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Verdict {
+    /// The goal it was judged on; `None` for devices, activities, processes
+    /// and groups, to which the rule does not apply.
+    pub goal: Option<Goal>,
+    /// Every test, the money or worth test first, then the drivers.
+    pub reasons: Vec<Reason>,
+}
+
+impl Verdict {
+    /// The verdict on a node the rule does not apply to.
+    pub const NOT_APPLICABLE: Verdict = Verdict {
+        goal: None,
+        reasons: Vec::new(),
+    };
+
+    /// Whether the rule applies (the node is an actor).
+    pub fn applies(&self) -> bool {
+        self.goal.is_some()
+    }
+
+    /// Whether the actor fails a test.
+    pub fn fails(&self) -> bool {
+        self.reasons.iter().any(|r| !r.holds())
+    }
+
+    /// Whether the actor is win-win (the rule applies and every test holds).
+    pub fn holds(&self) -> bool {
+        self.applies() && !self.fails()
+    }
+
+    /// The tests it fails, in order.
+    pub fn failures(&self) -> impl Iterator<Item = &Reason> {
+        self.reasons.iter().filter(|r| !r.holds())
+    }
+}
+
+/// Whether `x` is not negative, allowing rounding of `TOLERANCE` times `volume`.
+fn not_negative(x: f64, volume: f64) -> bool {
+    x >= -TOLERANCE * volume
+}
+
+/// The verdict of every node (contract 3.2), parallel over nodes.
+pub fn verdicts(net: &Network, ledgers: &Ledgers) -> Vec<Verdict> {
+    (0..net.node_count())
+        .into_par_iter()
+        .map(|a| verdict(net, ledgers, a))
+        .collect()
+}
+
+fn verdict(net: &Network, ledgers: &Ledgers, a: usize) -> Verdict {
+    if !net.kinds[a].is_actor() {
+        return Verdict::NOT_APPLICABLE;
+    }
+    let goal = net.goals[a];
+    let money: f64 = [Field::Revenue, Field::Spend, Field::Costs]
+        .iter()
+        .map(|&f| ledgers.total(a, f).abs())
+        .sum();
+    let mut reasons = Vec::with_capacity(2);
+    reasons.push(match goal {
+        Goal::Profit => {
+            let npv = ledgers.npv[a];
+            Reason::Money {
+                npv,
+                holds: not_negative(npv, money),
+            }
+        }
+        Goal::Worth => {
+            let net_value = ledgers.total(a, Field::NetValue);
+            let worth = ledgers.total(a, Field::WorthTangible).abs()
+                + ledgers.total(a, Field::WorthIntangible).abs();
+            Reason::Worth {
+                net_value,
+                holds: not_negative(net_value, money + worth),
+            }
+        }
+    });
+    let wanted = net.node_drivers.row(a);
+    let inflows = net.incoming.row(a);
+    reasons.push(if inflows.is_empty() {
+        Reason::ReceivesNothing
+    } else if wanted.is_empty() {
+        Reason::ReceivesValue
+    } else {
+        let served: Vec<u32> = wanted
+            .iter()
+            .copied()
+            .filter(|d| {
+                inflows
+                    .iter()
+                    .any(|&e| net.exchange_drivers.row(e as usize).contains(d))
+            })
+            .collect();
+        if served.is_empty() {
+            Reason::DriversUnserved(wanted.to_vec())
+        } else {
+            Reason::ServesDrivers(served)
+        }
+    });
+    Verdict {
+        goal: Some(goal),
+        reasons,
+    }
+}

@@ -1,0 +1,356 @@
+//! The checks about one actor's business: its verdict, its revenue, its
+//! dependence and the feasibility red flags of the canvas seed. Rules about
+//! selling speak only to actors that sell (receive money for something): a
+//! customer that only buys has no revenue model to judge. One function per
+//! check, each returning its hits.
+
+use super::{Ctx, Hit};
+use crate::model::{Flow, Goal, NodeKind, RevenueModel};
+
+/// Actors that sell and are in the ecosystem for profit.
+fn profit_sellers<'a>(cx: &'a Ctx<'_>) -> impl Iterator<Item = usize> + 'a {
+    (0..cx.net.node_count()).filter(|&a| {
+        cx.net.kinds[a].is_actor() && cx.an.sells[a] && cx.net.goals[a] == Goal::Profit
+    })
+}
+
+/// Organisations that sell.
+fn selling_organisations<'a>(cx: &'a Ctx<'_>) -> impl Iterator<Item = usize> + 'a {
+    (0..cx.net.node_count())
+        .filter(|&a| cx.net.kinds[a] == NodeKind::Organization && cx.an.sells[a])
+}
+
+/// The actor's revenue streams: money in that pays for something (a
+/// transfer it receives is not a stream it earns).
+fn streams(cx: &Ctx<'_>, a: usize) -> Vec<u32> {
+    cx.net
+        .money_in(a)
+        .into_iter()
+        .filter(|&e| cx.an.revenue_model(e as usize) != Some(RevenueModel::Transfer))
+        .collect()
+}
+
+/// What actor `a` earns from its streams over the horizon.
+fn earned(cx: &Ctx<'_>, a: usize) -> f64 {
+    streams(cx, a).iter().map(|&e| cx.total(e)).sum()
+}
+
+/// `win-win-failure`: every actor that fails a test of its verdict.
+pub(super) fn win_win_failure(cx: &Ctx<'_>) -> Vec<Hit> {
+    (0..cx.net.node_count())
+        .filter(|&a| cx.an.verdicts[a].fails())
+        .map(|a| {
+            let reasons = crate::analysis::format::verdict_failures(cx.eco, cx.an, a);
+            Hit {
+                message: format!(
+                    "{} is not win-win: {}",
+                    cx.node(a as u32),
+                    reasons.join("; ")
+                ),
+                nodes: vec![a as u32],
+                exchanges: vec![],
+                stake: super::loss(cx.an, a as u32).map_or(0.0, f64::abs),
+            }
+        })
+        .collect()
+}
+
+/// `single-revenue-stream`: a profit actor that earns from one stream only.
+pub(super) fn single_revenue_stream(cx: &Ctx<'_>) -> Vec<Hit> {
+    profit_sellers(cx)
+        .filter_map(|a| {
+            let money = streams(cx, a);
+            (money.len() == 1).then(|| Hit {
+                message: format!(
+                    "{} earns all its revenue from one stream: {}",
+                    cx.node(a as u32),
+                    cx.exchange(money[0])
+                ),
+                nodes: vec![a as u32],
+                exchanges: vec![money[0]],
+                stake: cx.total(money[0]),
+            })
+        })
+        .collect()
+}
+
+/// `no-recurring-revenue`: a profit actor whose every stream is paid once
+/// per customer (asset sales, service fees).
+pub(super) fn no_recurring_revenue(cx: &Ctx<'_>) -> Vec<Hit> {
+    profit_sellers(cx)
+        .filter_map(|a| {
+            let money = streams(cx, a);
+            let recurring = money.iter().any(|&e| {
+                cx.an
+                    .revenue_model(e as usize)
+                    .is_some_and(RevenueModel::is_recurring)
+            });
+            (!money.is_empty() && !recurring).then(|| Hit {
+                message: format!(
+                    "{} sells once and earns nothing after the sale",
+                    cx.node(a as u32)
+                ),
+                nodes: vec![a as u32],
+                stake: money.iter().map(|&e| cx.total(e)).sum(),
+                exchanges: money,
+            })
+        })
+        .collect()
+}
+
+/// `breakeven-beyond-horizon`: a profit actor that sells and whose
+/// cumulative cash stays below 0.
+pub(super) fn breakeven_beyond_horizon(cx: &Ctx<'_>) -> Vec<Hit> {
+    let l = &cx.an.ledgers;
+    profit_sellers(cx)
+        .filter(|&a| l.breakeven[a].is_none())
+        .map(|a| {
+            let last = l
+                .get(a, crate::analysis::Field::CumulativeCash)
+                .last()
+                .copied()
+                .unwrap_or(0.0);
+            Hit {
+                message: format!(
+                    "{} does not break even within {} years (cumulative cash {})",
+                    cx.node(a as u32),
+                    cx.an.timeline.years,
+                    cx.money(last)
+                ),
+                nodes: vec![a as u32],
+                exchanges: vec![],
+                stake: last.abs(),
+            }
+        })
+        .collect()
+}
+
+/// `channel-dependency`: a seller whose two or more offerings all go through
+/// one named channel.
+pub(super) fn channel_dependency(cx: &Ctx<'_>) -> Vec<Hit> {
+    (0..cx.net.node_count())
+        .filter(|&a| cx.net.kinds[a].is_actor() && cx.an.sells[a])
+        .filter_map(|a| {
+            let offers = cx.net.offerings(a);
+            let channels: Vec<Option<&str>> = offers
+                .iter()
+                .map(|&e| cx.eco.exchanges[e as usize].channel.as_deref())
+                .collect();
+            let first = (*channels.first()?)?;
+            (offers.len() >= 2 && channels.iter().all(|c| *c == Some(first))).then(|| Hit {
+                message: format!(
+                    "every offering of {} goes through one channel: {first}",
+                    cx.node(a as u32)
+                ),
+                nodes: vec![a as u32],
+                exchanges: offers,
+                stake: earned(cx, a),
+            })
+        })
+        .collect()
+}
+
+/// `keystone-risk`: a supplier (an organisation that sells) whose removal
+/// loses more than half of the ecosystem's value over the horizon.
+/// Depending on one's customers is what an ecosystem is for.
+pub(super) fn keystone_risk(cx: &Ctx<'_>) -> Vec<Hit> {
+    let removal = &cx.an.removal;
+    selling_organisations(cx)
+        .filter(|&a| removal.impact[a] > 0.5)
+        .map(|a| Hit {
+            message: format!(
+                "removing {} would lose {} of the ecosystem's value over {} years",
+                cx.node(a as u32),
+                crate::analysis::format::percent(removal.impact[a]),
+                cx.an.timeline.years
+            ),
+            nodes: vec![a as u32],
+            exchanges: vec![],
+            stake: removal.impact[a] * removal.total,
+        })
+        .collect()
+}
+
+/// `everything-in-house`: a selling organisation with key activities and no
+/// key partner (as the canvas derives them).
+pub(super) fn everything_in_house(cx: &Ctx<'_>) -> Vec<Hit> {
+    selling_organisations(cx)
+        .filter(|&a| {
+            !cx.eco.nodes[a].activities.is_empty()
+                && crate::canvas::partner_links(cx.an, a).is_empty()
+        })
+        .map(|a| Hit {
+            message: format!(
+                "{} has key activities but no key partner",
+                cx.node(a as u32)
+            ),
+            nodes: vec![a as u32],
+            exchanges: vec![],
+            stake: 0.0,
+        })
+        .collect()
+}
+
+/// The customers of seller `a`: the actors (other than `a`) that receive
+/// its side's non-money offerings, each with those offerings, in first-seen
+/// order.
+fn customers(cx: &Ctx<'_>, a: usize) -> Vec<(u32, Vec<u32>)> {
+    let net = cx.net;
+    let mut out: Vec<(u32, Vec<u32>)> = Vec::new();
+    for side in net.side(a) {
+        for &e in net.outgoing.row(side as usize) {
+            let edge = &net.edges[e as usize];
+            if edge.flow == Flow::Money {
+                continue;
+            }
+            let Some(c) = net.owner(edge.to).filter(|&c| c as usize != a) else {
+                continue;
+            };
+            match out.iter_mut().find(|(x, _)| *x == c) {
+                Some((_, es)) => es.push(e),
+                None => out.push((c, vec![e])),
+            }
+        }
+    }
+    out
+}
+
+/// `everyone-is-a-customer` ("Everyone is a customer": is the customer
+/// segment well defined?): a seller that offers to four or more actors, at
+/// least half of which pursue no driver its offerings to them serve.
+pub(super) fn everyone_is_a_customer(cx: &Ctx<'_>) -> Vec<Hit> {
+    let net = cx.net;
+    (0..net.node_count())
+        .filter(|&a| net.kinds[a].is_actor() && cx.an.sells[a])
+        .filter_map(|a| {
+            let all = customers(cx, a);
+            let undefined: Vec<u32> = all
+                .iter()
+                .filter(|(c, offers)| {
+                    let wanted = net.node_drivers.row(*c as usize);
+                    !offers.iter().any(|&e| {
+                        net.exchange_drivers
+                            .row(e as usize)
+                            .iter()
+                            .any(|d| wanted.contains(d))
+                    })
+                })
+                .map(|(c, _)| *c)
+                .collect();
+            if all.len() < 4 || undefined.len() * 2 < all.len() {
+                return None;
+            }
+            let names: Vec<String> = undefined.iter().map(|&c| cx.node(c)).collect();
+            let stake = net
+                .money_in(a)
+                .iter()
+                .filter(|&&m| {
+                    net.owner(net.edges[m as usize].from)
+                        .is_some_and(|o| undefined.contains(&o))
+                })
+                .map(|&m| cx.total(m))
+                .sum();
+            let mut nodes = vec![a as u32];
+            nodes.extend(&undefined);
+            Some(Hit {
+                message: format!(
+                    "{} offers to {} actors, and {} of them pursue nothing its offerings serve: {}",
+                    cx.node(a as u32),
+                    all.len(),
+                    undefined.len(),
+                    names.join(", ")
+                ),
+                nodes,
+                exchanges: vec![],
+                stake,
+            })
+        })
+        .collect()
+}
+
+/// `nice-but-no-pay` ("Customers say it is nice but won't pay"): a seller's
+/// offerings are worth something to a customer (their value over the
+/// horizon is above 0), yet nobody pays the seller for that customer:
+/// neither the customer, nor whoever decides for it or whom it decides for,
+/// nor anyone the customer pays who pays the seller. A customer the seller pays is a partner, not a
+/// customer, and is left out.
+pub(super) fn nice_but_no_pay(cx: &Ctx<'_>) -> Vec<Hit> {
+    let net = cx.net;
+    let mut out = Vec::new();
+    for a in (0..net.node_count()).filter(|&a| net.kinds[a].is_actor() && cx.an.sells[a]) {
+        let mut payers: Vec<u32> = streams(cx, a)
+            .iter()
+            .filter_map(|&m| net.owner(net.edges[m as usize].from))
+            .collect();
+        payers.sort_unstable();
+        payers.dedup();
+        let pays = |x: u32| payers.binary_search(&x).is_ok();
+        let paid_by_a: Vec<u32> = net
+            .outgoing
+            .row(a)
+            .iter()
+            .filter(|&&m| net.edges[m as usize].flow == Flow::Money)
+            .filter_map(|&m| net.owner(net.edges[m as usize].to))
+            .collect();
+        for (c, offers) in customers(cx, a) {
+            let worth: f64 = offers.iter().map(|&e| cx.total(e)).sum();
+            let someone_pays = pays(c)
+                || cx.decides_for(c).any(pays)
+                || cx.decided_by(c).any(pays)
+                || net.side(c as usize).any(|s| {
+                    net.outgoing.row(s as usize).iter().any(|&m| {
+                        let edge = &net.edges[m as usize];
+                        edge.flow == Flow::Money && net.owner(edge.to).is_some_and(pays)
+                    })
+                });
+            if worth <= 0.0 || someone_pays || paid_by_a.contains(&c) {
+                continue;
+            }
+            out.push(Hit {
+                message: format!(
+                    "{} receives {} from {}, worth {} over {} years by the design, and nobody pays {} for it",
+                    cx.node(c),
+                    offers
+                        .iter()
+                        .map(|&e| cx.exchange(e))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    cx.node(a as u32),
+                    cx.money(worth),
+                    cx.an.timeline.years,
+                    cx.node(a as u32)
+                ),
+                nodes: vec![a as u32, c],
+                exchanges: offers,
+                stake: worth,
+            });
+        }
+    }
+    out
+}
+
+/// `anyone-can-do-this` ("Anyone can do this": is it easy to copy?): a
+/// selling organisation with no key resource: no `resources` listed and no
+/// data or knowledge it (or its devices and processes) receives.
+pub(super) fn anyone_can_do_this(cx: &Ctx<'_>) -> Vec<Hit> {
+    let net = cx.net;
+    selling_organisations(cx)
+        .filter(|&a| {
+            cx.eco.nodes[a].resources.is_empty()
+                && !net.side(a).any(|s| {
+                    net.incoming.row(s as usize).iter().any(|&e| {
+                        matches!(net.edges[e as usize].flow, Flow::Data | Flow::Knowledge)
+                    })
+                })
+        })
+        .map(|a| Hit {
+            message: format!(
+                "nothing makes the offerings of {} hard to copy: it lists no resources and receives no data or knowledge",
+                cx.node(a as u32)
+            ),
+            nodes: vec![a as u32],
+            exchanges: vec![],
+            stake: earned(cx, a),
+        })
+        .collect()
+}

@@ -1,0 +1,302 @@
+//! Contract 3.7: the findings. Each check of the [`catalogue`] has a stable
+//! code, a default severity, one sentence of why and what to do, and the
+//! source of the rule in the literature; each is one function
+//! ([`actor_rules`], [`network_rules`]) reached through an exhaustive match,
+//! so no catalogue entry can silently never run. Findings are data, not
+//! errors: the checks compute, the CLI prints and picks the exit code (1 when
+//! a deny-level finding fires).
+//!
+//! Findings speak to an actor (the first node they name) and come grouped by
+//! actor, most important first: actors that lose money first (the largest
+//! loss first), then by severity and by the money at stake.
+
+mod actor_rules;
+pub mod catalogue;
+mod network_rules;
+
+use indexmap::IndexMap;
+use serde::Serialize;
+
+pub use catalogue::{check, check_named, Check, Code, CATALOGUE};
+
+use crate::analysis::{Analysis, Reason};
+use crate::model::{Ecosystem, Severity};
+use crate::network::Network;
+use crate::validate::ValueDesign;
+
+/// One finding: a check that fired, with the actors and exchanges it names.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    /// The check's code.
+    pub code: Code,
+    /// The check's title in words.
+    pub title: &'static str,
+    /// Its severity for this run.
+    pub severity: Severity,
+    /// What was found, naming the actors and exchanges.
+    pub message: String,
+    /// Node ids it names; the first is the actor it speaks to.
+    pub nodes: Vec<String>,
+    /// Exchange ids it names.
+    pub exchanges: Vec<String>,
+    /// The money at stake over the horizon (in the design's currency): the
+    /// loss, the stream, the flow it is about; 0 when it is about no money.
+    pub stake: f64,
+    /// Why it matters and what to do.
+    pub why: &'static str,
+    /// The source of the rule.
+    pub source: &'static str,
+}
+
+/// Severity overrides: the file's `findings` map, then the command line's.
+#[derive(Debug, Clone, Default)]
+pub struct Policy {
+    /// Per code.
+    pub overrides: IndexMap<String, Severity>,
+    /// Treat every warning as deny (`--deny warnings`).
+    pub deny_warnings: bool,
+}
+
+impl Policy {
+    /// The file's own severities (its `findings` map).
+    pub fn of_file(eco: &Ecosystem) -> Self {
+        Policy {
+            overrides: eco
+                .findings
+                .iter()
+                .map(|(k, v)| (k.to_string(), *v))
+                .collect(),
+            deny_warnings: false,
+        }
+    }
+
+    /// The severity of check `c` under this policy.
+    pub fn severity(&self, c: &Check) -> Severity {
+        let s = self.overrides.get(c.name).copied().unwrap_or(c.severity);
+        if self.deny_warnings && s == Severity::Warn {
+            Severity::Deny
+        } else {
+            s
+        }
+    }
+}
+
+/// A finding before the catalogue's words are added: what a rule returns.
+pub(crate) struct Hit {
+    /// What was found.
+    pub message: String,
+    /// Nodes it names, the actor it speaks to first.
+    pub nodes: Vec<u32>,
+    /// Exchanges it names.
+    pub exchanges: Vec<u32>,
+    /// Money at stake over the horizon.
+    pub stake: f64,
+}
+
+/// What every rule reads, with the names it writes messages in.
+pub(crate) struct Ctx<'a> {
+    pub eco: &'a Ecosystem,
+    pub an: &'a Analysis,
+    pub net: &'a Network,
+    /// Every `(decider, decided for)` pair (`decides_for`), a short list.
+    pub decides: Vec<(u32, u32)>,
+}
+
+/// "Label (`id`)", or "`id`" when the label is the id. Backticks in the
+/// label become quotes, so they cannot open a code span.
+pub(crate) fn named(label: &str, id: &str) -> String {
+    if label == id {
+        format!("`{id}`")
+    } else {
+        format!("{} (`{id}`)", label.replace('`', "'"))
+    }
+}
+
+impl Ctx<'_> {
+    /// The nodes that decide for `n`.
+    pub fn decides_for(&self, n: u32) -> impl Iterator<Item = u32> + '_ {
+        self.decides
+            .iter()
+            .filter(move |(_, of)| *of == n)
+            .map(|(d, _)| *d)
+    }
+
+    /// The nodes that `d` decides for.
+    pub fn decided_by(&self, d: u32) -> impl Iterator<Item = u32> + '_ {
+        self.decides
+            .iter()
+            .filter(move |(x, _)| *x == d)
+            .map(|(_, of)| *of)
+    }
+
+    /// An actor in messages: the label a strategist knows, then the id they edit.
+    pub fn node(&self, a: u32) -> String {
+        let n = &self.eco.nodes[a as usize];
+        named(&n.label, &n.id)
+    }
+
+    /// An exchange in messages: its offering, then its id.
+    pub fn exchange(&self, e: u32) -> String {
+        let x = &self.eco.exchanges[e as usize];
+        named(&x.offering, &x.id)
+    }
+
+    /// A driver in messages.
+    pub fn driver(&self, d: usize) -> String {
+        let dr = &self.eco.drivers[d];
+        if dr.label == dr.id {
+            format!("`{}`", dr.id)
+        } else {
+            format!("\"{}\" (`{}`)", dr.label.replace('`', "'"), dr.id)
+        }
+    }
+
+    /// An amount with the currency: "12,000 EUR".
+    pub fn money(&self, x: f64) -> String {
+        format!(
+            "{} {}",
+            crate::analysis::format::amount(x),
+            self.eco.currency
+        )
+    }
+
+    /// `value * O(e, y)` summed over the horizon.
+    pub fn total(&self, e: u32) -> f64 {
+        let v = self.net.edges[e as usize].value;
+        self.an
+            .timeline
+            .occurrences(e as usize)
+            .iter()
+            .map(|o| v * o)
+            .sum()
+    }
+}
+
+/// The rule of `code`: every hit on this design.
+fn run(code: Code, cx: &Ctx<'_>) -> Vec<Hit> {
+    use actor_rules as a;
+    use network_rules as n;
+    match code {
+        Code::WinWinFailure => a::win_win_failure(cx),
+        Code::IsolatedNode => n::isolated_node(cx),
+        Code::SingleRevenueStream => a::single_revenue_stream(cx),
+        Code::NoRecurringRevenue => a::no_recurring_revenue(cx),
+        Code::BreakevenBeyondHorizon => a::breakeven_beyond_horizon(cx),
+        Code::IndividualDriver => n::individual_driver(cx),
+        Code::UnservedDriver => n::unserved_driver(cx),
+        Code::UnreciprocatedFlow => n::unreciprocated_flow(cx),
+        Code::DataWithoutReturn => n::data_without_return(cx),
+        Code::ChannelDependency => a::channel_dependency(cx),
+        Code::KeystoneRisk => a::keystone_risk(cx),
+        Code::ExtractWithoutMoney => n::extract_without_money(cx),
+        Code::ImplausibleRate => n::implausible_rate(cx),
+        Code::EverythingInHouse => a::everything_in_house(cx),
+        Code::EveryoneIsACustomer => a::everyone_is_a_customer(cx),
+        Code::NiceButNoPay => a::nice_but_no_pay(cx),
+        Code::AnyoneCanDoThis => a::anyone_can_do_this(cx),
+    }
+}
+
+/// Runs every check whose severity is not `Allow` and returns its findings,
+/// grouped by the actor they speak to and ordered most important first
+/// ([`order`]).
+pub fn findings(design: &ValueDesign, an: &Analysis, policy: &Policy) -> Vec<Finding> {
+    let eco = design.ecosystem();
+    let cx = Ctx {
+        eco,
+        an,
+        net: &an.network,
+        decides: design
+            .resolved()
+            .decides_for
+            .iter()
+            .enumerate()
+            .filter_map(|(d, of)| of.map(|of| (d as u32, of)))
+            .collect(),
+    };
+    let mut found: Vec<(Option<u32>, Finding)> = Vec::new();
+    for c in CATALOGUE {
+        let severity = policy.severity(c);
+        if severity == Severity::Allow {
+            continue;
+        }
+        for hit in run(c.code, &cx) {
+            found.push((
+                hit.nodes.first().copied(),
+                Finding {
+                    code: c.code,
+                    title: c.title,
+                    severity,
+                    message: hit.message,
+                    nodes: hit
+                        .nodes
+                        .iter()
+                        .map(|&a| eco.nodes[a as usize].id.to_string())
+                        .collect(),
+                    exchanges: hit
+                        .exchanges
+                        .iter()
+                        .map(|&e| eco.exchanges[e as usize].id.to_string())
+                        .collect(),
+                    stake: hit.stake,
+                    why: c.why,
+                    source: c.source,
+                },
+            ));
+        }
+    }
+    order(an, found)
+}
+
+/// How much actor `a` loses: its NPV (profit) or net value (worth) when that
+/// test fails, else `None`.
+fn loss(an: &Analysis, a: u32) -> Option<f64> {
+    an.verdicts[a as usize].failures().find_map(|r| match r {
+        Reason::Money { npv, .. } => Some(*npv),
+        Reason::Worth { net_value, .. } => Some(*net_value),
+        _ => None,
+    })
+}
+
+/// Groups findings by the actor they speak to (those about no actor last)
+/// and orders them: groups of actors that lose money first, the largest loss
+/// first; then by their most severe finding, then by the most money at
+/// stake, then file order. Within a group: severity, then money at stake,
+/// then catalogue order. Every key is a total order, so the result is the
+/// same on every run.
+fn order(an: &Analysis, found: Vec<(Option<u32>, Finding)>) -> Vec<Finding> {
+    let mut groups: IndexMap<Option<u32>, Vec<Finding>> = IndexMap::new();
+    for (actor, f) in found {
+        groups.entry(actor).or_default().push(f);
+    }
+    let mut groups: Vec<(Option<u32>, Vec<Finding>)> = groups.into_iter().collect();
+    for (_, fs) in &mut groups {
+        // A stable sort keeps catalogue order among equals.
+        fs.sort_by(|x, y| {
+            y.severity
+                .cmp(&x.severity)
+                .then(y.stake.total_cmp(&x.stake))
+        });
+    }
+    let key = |(actor, fs): &(Option<u32>, Vec<Finding>)| {
+        let lost = actor.and_then(|a| loss(an, a));
+        let severity = fs.iter().map(|f| f.severity).max();
+        let stake = fs.iter().map(|f| f.stake).fold(0.0f64, f64::max);
+        (lost, severity, stake, actor.unwrap_or(u32::MAX))
+    };
+    groups.sort_by(|x, y| {
+        let (lx, sx, kx, ax) = key(x);
+        let (ly, sy, ky, ay) = key(y);
+        let losing = ly.is_some().cmp(&lx.is_some());
+        let larger_loss = match (lx, ly) {
+            (Some(a), Some(b)) => a.total_cmp(&b),
+            _ => std::cmp::Ordering::Equal,
+        };
+        losing
+            .then(larger_loss)
+            .then(sy.cmp(&sx))
+            .then(ky.total_cmp(&kx))
+            .then(ax.cmp(&ay))
+    });
+    groups.into_iter().flat_map(|(_, fs)| fs).collect()
+}

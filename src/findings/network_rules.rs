@@ -1,0 +1,199 @@
+//! The checks about the network as a whole: isolated nodes, drivers,
+//! reciprocity, data, extracts and rates. One function per check, each
+//! returning its hits; the first node a hit names is the actor it speaks to.
+
+use super::{named, Ctx, Hit};
+use crate::model::{Flow, NodeKind};
+
+/// `isolated-node`: a node with no exchange and no children.
+pub(super) fn isolated_node(cx: &Ctx<'_>) -> Vec<Hit> {
+    let net = cx.net;
+    (0..net.node_count())
+        .filter(|&a| {
+            net.incoming.row(a).is_empty()
+                && net.outgoing.row(a).is_empty()
+                && net.children.row(a).is_empty()
+        })
+        .map(|a| Hit {
+            message: format!("{} takes part in no exchange", cx.node(a as u32)),
+            nodes: vec![a as u32],
+            exchanges: vec![],
+            stake: 0.0,
+        })
+        .collect()
+}
+
+/// `individual-driver`: a driver pursued by exactly one node.
+pub(super) fn individual_driver(cx: &Ctx<'_>) -> Vec<Hit> {
+    let drivers = &cx.an.drivers;
+    drivers
+        .pursued_by
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.len() == 1)
+        .map(|(d, p)| Hit {
+            message: format!(
+                "driver {} is pursued only by {}",
+                cx.driver(d),
+                cx.node(p[0])
+            ),
+            nodes: vec![p[0]],
+            exchanges: vec![],
+            stake: 0.0,
+        })
+        .collect()
+}
+
+/// `unserved-driver`: a driver that no exchange serves.
+pub(super) fn unserved_driver(cx: &Ctx<'_>) -> Vec<Hit> {
+    let drivers = &cx.an.drivers;
+    drivers
+        .served_by
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.is_empty())
+        .map(|(d, _)| Hit {
+            message: format!("no exchange serves driver {}", cx.driver(d)),
+            nodes: drivers.pursued_by[d].clone(),
+            exchanges: vec![],
+            stake: 0.0,
+        })
+        .collect()
+}
+
+/// `unreciprocated-flow`: goods or a service that reciprocates nothing, that
+/// nothing reciprocates, and whose receiver sends nothing at all back.
+pub(super) fn unreciprocated_flow(cx: &Ctx<'_>) -> Vec<Hit> {
+    let net = cx.net;
+    let mut reciprocated = vec![false; net.exchange_count()];
+    for edge in &net.edges {
+        if let Some(x) = edge.reciprocates {
+            reciprocated[x as usize] = true;
+        }
+    }
+    net.edges
+        .iter()
+        .enumerate()
+        .filter(|&(e, edge)| {
+            matches!(edge.flow, Flow::Goods | Flow::Service)
+                && !reciprocated[e]
+                && edge.reciprocates.is_none()
+                && !net
+                    .outgoing
+                    .row(edge.to as usize)
+                    .iter()
+                    .any(|&b| net.edges[b as usize].to == edge.from)
+        })
+        .map(|(e, edge)| Hit {
+            message: format!(
+                "{} gives {} to {}, which gives nothing back",
+                cx.node(edge.from),
+                cx.exchange(e as u32),
+                cx.node(edge.to)
+            ),
+            nodes: vec![edge.from, edge.to],
+            exchanges: vec![e as u32],
+            stake: cx.total(e as u32),
+        })
+        .collect()
+}
+
+/// `data-without-return`: data from a segment, a person or a device whose
+/// owner (nearest actor up `parent`) gets nothing back from the receiver.
+/// Data kept inside the owner (to itself or its own devices and processes)
+/// is not taken. It speaks to the receiver, who takes the data.
+pub(super) fn data_without_return(cx: &Ctx<'_>) -> Vec<Hit> {
+    let net = cx.net;
+    let mut out = Vec::new();
+    for (e, edge) in net.edges.iter().enumerate() {
+        if edge.flow != Flow::Data
+            || !matches!(
+                net.kinds[edge.from as usize],
+                NodeKind::Segment | NodeKind::Person | NodeKind::Device
+            )
+        {
+            continue;
+        }
+        let Some(owner) = net.owner(edge.from) else {
+            continue;
+        };
+        if net.owner(edge.to) == Some(owner) {
+            continue;
+        }
+        let back = net
+            .outgoing
+            .row(edge.to as usize)
+            .iter()
+            .any(|&b| net.edges[b as usize].to == owner);
+        if !back {
+            out.push(Hit {
+                message: format!(
+                    "{} takes data from {} ({}) and gives {} nothing back",
+                    cx.node(edge.to),
+                    cx.node(edge.from),
+                    cx.exchange(e as u32),
+                    cx.node(owner)
+                ),
+                nodes: vec![edge.to, owner],
+                exchanges: vec![e as u32],
+                stake: cx.total(e as u32),
+            });
+        }
+    }
+    out
+}
+
+/// `extract-without-money`: an extract whose closure holds no money flow,
+/// or whose money is all paid inside its core, so it captures nothing.
+pub(super) fn extract_without_money(cx: &Ctx<'_>) -> Vec<Hit> {
+    let net = cx.net;
+    let mut out = Vec::new();
+    for (x, r) in cx.eco.extracts.iter().zip(&cx.an.extracts) {
+        let holds_money = r
+            .exchanges
+            .iter()
+            .any(|&e| net.edges[e as usize].flow == Flow::Money);
+        if !holds_money {
+            out.push(Hit {
+                message: format!("extract {} holds no money flow", named(&x.label, &x.id)),
+                nodes: vec![],
+                exchanges: r.exchanges.clone(),
+                stake: 0.0,
+            });
+        } else if r.money.iter().all(|&m| m == 0.0) {
+            out.push(Hit {
+                message: format!(
+                    "extract {} captures no money: every payment in it is made inside its core (name the money exchange that brings value in)",
+                    named(&x.label, &x.id)
+                ),
+                nodes: r.core.clone(),
+                exchanges: vec![],
+                stake: 0.0,
+            });
+        }
+    }
+    out
+}
+
+/// `implausible-rate`: a node whose growth is above 1 (100% a year). (A
+/// discount rate above 1 is an error of the file.)
+pub(super) fn implausible_rate(cx: &Ctx<'_>) -> Vec<Hit> {
+    let pct = |r: f64| crate::analysis::format::amount(r * 100.0);
+    cx.eco
+        .nodes
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| n.growth > 1.0)
+        .map(|(a, n)| Hit {
+            message: format!(
+                "{} grows by {}% a year (growth {}); if that is meant, keep it, else write a fraction: 40% is 0.4",
+                cx.node(a as u32),
+                pct(n.growth),
+                n.growth
+            ),
+            nodes: vec![a as u32],
+            exchanges: vec![],
+            stake: 0.0,
+        })
+        .collect()
+}
