@@ -586,8 +586,14 @@ impl<'e> Validator<'e> {
                 ids.noun, ids.list
             )),
             None => Some(format!(
-                "add a {} with this id to `{}`, or use an existing one",
-                ids.noun, ids.list
+                "add {} {} with this id to `{}`, or use an existing one",
+                if ids.noun.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                    "an"
+                } else {
+                    "a"
+                },
+                ids.noun,
+                ids.list
             )),
         };
         self.push(

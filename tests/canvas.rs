@@ -132,7 +132,8 @@ const ROLES: &str = r#"Ecosystem(name: "Roles",
     ],
     exchanges: [
         Exchange(id: "alerts", from: "vendor", to: "plants", flow: Service, offering: "Alerts", value: 10.0, cadence: Monthly),
-        Exchange(id: "fee", from: "finance", to: "vendor", flow: Money, offering: "Fee", value: 100.0, cadence: Yearly),
+        // The finance department pays for the plants' alerts.
+        Exchange(id: "fee", from: "finance", to: "vendor", flow: Money, offering: "Fee", value: 100.0, cadence: Yearly, reciprocates: Some("alerts")),
         Exchange(id: "readings", from: "plants", to: "vendor", flow: Data, offering: "Readings", value: 0.0, cadence: Yearly),
     ],
 )"#;

@@ -129,3 +129,83 @@ fn generate_writes_a_design_that_checks() {
     );
     assert!(String::from_utf8_lossy(&check.stdout).contains("300 nodes, 1500 exchanges"));
 }
+
+fn airport() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("ecosystems/airport-lighting-service.ron")
+}
+
+/// The lighting company loses money (NPV -276,678 over 10 years, worked out
+/// in tests/verdict.rs): every output says "no", with the same basis.
+#[test]
+fn a_firm_that_loses_money_is_no_everywhere_with_its_basis() {
+    let out = bin().arg("analyse").arg(airport()).output().expect("runs");
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    assert!(text.contains("Win-win: NO, 1 of 7 actors fail"), "{text}");
+    assert!(
+        text.contains("win-win (profit actor): NO: loses money (NPV -276,678 EUR over 10 years)")
+    );
+    let row = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("lighting-co "))
+        .expect("summary row");
+    assert!(
+        row.contains("profit") && row.trim_end().ends_with("NO"),
+        "{row}"
+    );
+    // Findings are counted on standard error, with the command that lists them.
+    let err = String::from_utf8(out.stderr).expect("utf-8");
+    assert!(
+        err.contains("warnings: run `valuedesign check ") && err.contains("to read them"),
+        "{err}"
+    );
+
+    // analysis.json keeps its fields and adds the goal and the basis.
+    let out = bin()
+        .arg("analyse")
+        .arg(airport())
+        .args(["--format", "json"])
+        .output()
+        .expect("runs");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["win_win"], false);
+    let lc = &v["nodes"]["lighting-co"];
+    assert_eq!(lc["goal"], "Profit");
+    assert_eq!(lc["sells"], true);
+    assert_eq!(lc["win_win"]["ok"], false);
+    assert_eq!(
+        lc["win_win"]["basis"],
+        "no: loses money (NPV -276,678 EUR over 10 years)"
+    );
+    assert_eq!(lc["win_win"]["tests"][0]["test"], "npv");
+    assert_eq!(lc["win_win"]["tests"][0]["holds"], false);
+    assert_eq!(
+        lc["ledger"]["total_net_value"],
+        lc["ledger"]["cumulative_cash"][9]
+    );
+    assert!(lc["ledger"]["npv"].as_f64().is_some_and(|x| x < 0.0));
+    assert_eq!(v["nodes"]["airport"]["goal"], "Worth");
+    assert_eq!(v["exchanges"]["rebate"]["revenue_model"], "Transfer");
+    assert_eq!(
+        v["exchanges"]["installation-payment"]["revenue_model"],
+        "ServiceFee"
+    );
+    assert!(v["exchanges"]["light"].get("revenue_model").is_none());
+}
+
+#[test]
+fn an_actor_with_devices_shows_its_group_ledger() {
+    let out = bin().arg("analyse").arg(airport()).output().expect("runs");
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    // The airport holds its luminaire controls: its group ledger is shown,
+    // the same totals as its own (the controls have no money).
+    let airport = text
+        .split("\nRegional airport authority (airport, Organization)")
+        .nth(1)
+        .expect("airport section");
+    let section = airport.split("\n\n").next().expect("section");
+    assert!(
+        section.contains("group ledger (its own plus what it holds: 1 node, and theirs)"),
+        "{section}"
+    );
+    assert!(section.contains("group NPV -791,880 EUR; group breakeven never"));
+}

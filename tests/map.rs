@@ -113,6 +113,29 @@ fn the_whole_view_merges_parallel_flows_and_keeps_containers() {
     assert!(lines
         .iter()
         .all(|l| style::EDGE.width(l.trim_start()) <= style::EDGE_LIST + 1e-9));
+    // An offering too long for two lines with its value wraps over three, like
+    // its neighbours, and is never cut ("Installation cont…" before).
+    let year_one = |o: &str, v: f64| valuedesign::render::map_view::Item {
+        offering: o.to_owned(),
+        per_year: v / 3.0,
+        year_one: Some(v),
+    };
+    let lines = valuedesign::render::map_layout::edge_label(&[
+        year_one(
+            "Installation contract with the electrical contractor",
+            555_000.0,
+        ),
+        year_one("Luminaires", 300_000.0),
+    ]);
+    assert!(lines.iter().all(|l| !l.contains('…')), "{lines:?}");
+    assert!(lines.concat().contains("contractor"), "{lines:?}");
+    assert!(
+        lines.iter().any(|l| l.ends_with("555,000 in year 1")),
+        "{lines:?}"
+    );
+    assert!(lines
+        .iter()
+        .all(|l| style::EDGE.width(l.trim_start()) <= style::EDGE_LIST + 1e-9));
     assert_eq!(money.per_year, 1350.0);
     // The vendor is in the extract's core (it receives `sub`).
     assert!(node(&v, "vendor").1.extract);

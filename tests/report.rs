@@ -406,3 +406,38 @@ fn map_writes_each_zoom_and_explains_a_wrong_one() {
         "conflicting zooms are a usage error"
     );
 }
+
+/// The verdict reads the same in every file of the report: the lighting
+/// company that loses money is "no", with its basis, in the headline, the
+/// tables, the map, the canvas and the findings (whose titles keep their hyphen).
+#[test]
+fn the_verdict_is_the_same_in_every_file_of_the_report() {
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("ecosystems/airport-lighting-service.ron"),
+    )
+    .expect("readable");
+    let files = report(&text);
+    let file = |name: &str| {
+        let f = files.iter().find(|f| f.name == name).expect(name);
+        String::from_utf8_lossy(&f.bytes).into_owned()
+    };
+    let basis = "loses money (NPV -276,678 EUR over 10 years)";
+    let md = file("summary.md");
+    assert!(
+        md.contains("**Not win-win**: 1 of 7 actors does not get value."),
+        "{md}"
+    );
+    assert!(md.contains(&format!("- Lighting company (light as a service): {basis}")));
+    assert!(md.contains("| Lighting company (light as a service) | profit |"));
+    assert!(md.contains("- **Win-win failure** (warning, `win-win-failure`)"));
+    let html = file("index.html");
+    assert!(html.contains(&format!("<span class=\"bad\">no</span>: {basis}")));
+    assert!(html.contains("<tr class=\"group\"><td>↳ with what it holds</td>"));
+    let canvas = file("canvas-lighting-co.svg");
+    assert!(canvas.contains(&format!("win-win: no: {basis}")));
+    let profile = file("canvas-airport.svg");
+    assert!(profile.contains("Customer profile: Regional airport authority"));
+    // The map marks the lighting company as not getting value.
+    let map = file("map.svg");
+    assert!(map.contains("NOT win-win: 1 of 7 actors does not get value"));
+}

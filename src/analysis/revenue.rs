@@ -24,14 +24,16 @@ fn can_buy(m: &Edge, x: &Edge) -> bool {
 /// 3. an exchange from the payee's side (the payee, or a device, activity
 ///    or process directly under it) to the payer's side (the payer or a node
 ///    under it);
-/// 4. goods or a service from the payee's side to anyone (the payer pays for
-///    what a third party receives, as a finance department pays for a
-///    plant's service).
+/// 4. goods or a service from the payee's side to anyone, charged exactly as
+///    the payment is (the same cadence and `per`): the payer pays for what a
+///    third party receives, as a finance department pays for a plant's
+///    service. Anything looser would make a grant the price of whatever its
+///    receiver happens to sell; `reciprocates` says what is paid for.
 ///
 /// In 2 to 4 only what the money can buy counts: not money, and goods only
-/// at the payment's own cadence or, followed, one payment per delivery. Within 3 and 4, one with the payment's
-/// cadence and `per` comes first, else the first in file order. `None`:
-/// nothing comes back (a transfer).
+/// at the payment's own cadence or, followed, one payment per delivery.
+/// Within 3, one with the payment's cadence and `per` comes first, else the
+/// first in file order. `None`: nothing comes back (a transfer).
 pub fn paid_for(net: &Network, e: usize) -> Option<u32> {
     let edge = &net.edges[e];
     if let Some(r) = edge.reciprocates {
@@ -61,16 +63,12 @@ pub fn paid_for(net: &Network, e: usize) -> Option<u32> {
                     return Some(x);
                 }
                 to_payer.get_or_insert(x);
-            } else if matches!(out.flow, Flow::Goods | Flow::Service) {
-                match to_anyone {
-                    Some((_, true)) => {}
-                    Some((_, false)) if !same => {}
-                    _ => to_anyone = Some((x, same)),
-                }
+            } else if same && matches!(out.flow, Flow::Goods | Flow::Service) {
+                to_anyone.get_or_insert(x);
             }
         }
     }
-    to_payer.or(to_anyone.map(|(x, _)| x))
+    to_payer.or(to_anyone)
 }
 
 /// The cadence that drives an exchange's occurrences: its own, or that of

@@ -261,8 +261,8 @@ fn loss(an: &Analysis, a: u32) -> Option<f64> {
 /// Groups findings by the actor they speak to (those about no actor last)
 /// and orders them: groups of actors that lose money first, the largest loss
 /// first; then by their most severe finding, then by the most money at
-/// stake, then file order. Within a group: severity, then money at stake,
-/// then catalogue order. Every key is a total order, so the result is the
+/// stake, then file order. Within a group: the win-win failure first, then
+/// severity, then money at stake, then catalogue order. Every key is a total order, so the result is the
 /// same on every run.
 fn order(an: &Analysis, found: Vec<(Option<u32>, Finding)>) -> Vec<Finding> {
     let mut groups: IndexMap<Option<u32>, Vec<Finding>> = IndexMap::new();
@@ -271,10 +271,12 @@ fn order(an: &Analysis, found: Vec<(Option<u32>, Finding)>) -> Vec<Finding> {
     }
     let mut groups: Vec<(Option<u32>, Vec<Finding>)> = groups.into_iter().collect();
     for (_, fs) in &mut groups {
-        // A stable sort keeps catalogue order among equals.
+        // The verdict first; a stable sort keeps catalogue order among equals.
         fs.sort_by(|x, y| {
-            y.severity
-                .cmp(&x.severity)
+            let verdict = |f: &Finding| f.code != Code::WinWinFailure;
+            verdict(x)
+                .cmp(&verdict(y))
+                .then(y.severity.cmp(&x.severity))
                 .then(y.stake.total_cmp(&x.stake))
         });
     }

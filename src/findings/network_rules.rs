@@ -99,9 +99,10 @@ pub(super) fn unreciprocated_flow(cx: &Ctx<'_>) -> Vec<Hit> {
 }
 
 /// `data-without-return`: data from a segment, a person or a device whose
-/// owner (nearest actor up `parent`) gets nothing back from the receiver.
+/// owner (nearest actor up `parent`) gets nothing back from the actor that
+/// takes it (the receiver, or the actor its platform or app belongs to).
 /// Data kept inside the owner (to itself or its own devices and processes)
-/// is not taken. It speaks to the receiver, who takes the data.
+/// is not taken. It speaks to the taker.
 pub(super) fn data_without_return(cx: &Ctx<'_>) -> Vec<Hit> {
     let net = cx.net;
     let mut out = Vec::new();
@@ -117,24 +118,28 @@ pub(super) fn data_without_return(cx: &Ctx<'_>) -> Vec<Hit> {
         let Some(owner) = net.owner(edge.from) else {
             continue;
         };
-        if net.owner(edge.to) == Some(owner) {
+        // The taker is the actor the receiver belongs to (its platform or app
+        // counts as itself); anything back from its side to the owner's counts.
+        let taker = net.owner(edge.to).unwrap_or(edge.to);
+        if taker == owner {
             continue;
         }
-        let back = net
-            .outgoing
-            .row(edge.to as usize)
-            .iter()
-            .any(|&b| net.edges[b as usize].to == owner);
+        let back = net.side(taker as usize).any(|s| {
+            net.outgoing
+                .row(s as usize)
+                .iter()
+                .any(|&b| net.owner(net.edges[b as usize].to) == Some(owner))
+        });
         if !back {
             out.push(Hit {
                 message: format!(
                     "{} takes data from {} ({}) and gives {} nothing back",
-                    cx.node(edge.to),
+                    cx.node(taker),
                     cx.node(edge.from),
                     cx.exchange(e as u32),
                     cx.node(owner)
                 ),
-                nodes: vec![edge.to, owner],
+                nodes: vec![taker, owner],
                 exchanges: vec![e as u32],
                 stake: cx.total(e as u32),
             });

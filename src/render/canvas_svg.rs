@@ -246,8 +246,8 @@ fn block(
 
 /// The blocks with their frames: the nine of a business canvas, or the
 /// three columns of a customer profile (jobs, gains, pains).
-fn blocks(c: &Canvas) -> Vec<(Frame, &'static str, &[Entry])> {
-    let (w, h) = (SIZE.0 as i32, SIZE.1 as i32);
+fn blocks(c: &Canvas, (w, h): (u32, u32)) -> Vec<(Frame, &'static str, &[Entry])> {
+    let (w, h) = (w as i32, h as i32);
     let m = MARGIN;
     let top = m + TITLE as i32 + BODY as i32 + 20;
     let footer = 110;
@@ -306,9 +306,27 @@ fn body_size(blocks: &[(Frame, &'static str, &[Entry])], currency: &str) -> f64 
         .unwrap_or(BODY_SIZES[BODY_SIZES.len() - 1])
 }
 
+/// The size of the drawing of `c`: the nine blocks always take the whole
+/// page; a customer profile is as tall as its longest column needs (at the
+/// largest body size), from half the page to all of it.
+pub fn size(c: &Canvas, currency: &str) -> (u32, u32) {
+    if c.kind == CanvasKind::Business {
+        return SIZE;
+    }
+    (SIZE.1 / 2..=SIZE.1)
+        .step_by(40)
+        .map(|h| (SIZE.0, h))
+        .find(|&s| {
+            blocks(c, s)
+                .iter()
+                .all(|(r, _, es)| fitting(es, currency, *r, BODY_SIZES[0]) == es.len())
+        })
+        .unwrap_or(SIZE)
+}
+
 /// How many entries the drawing of `c` leaves out ("+ N more").
 pub fn left_out(c: &Canvas, currency: &str) -> usize {
-    let blocks = blocks(c);
+    let blocks = blocks(c, size(c, currency));
     let body = body_size(&blocks, currency);
     blocks
         .iter()
@@ -322,9 +340,10 @@ pub fn left_out(c: &Canvas, currency: &str) -> usize {
 pub fn svg(c: &Canvas, ledger: &LedgerSummary, md_name: &str) -> Result<String, String> {
     let mut buf = String::new();
     {
-        let area = SVGBackend::with_string(&mut buf, SIZE).into_drawing_area();
+        let page = size(c, &ledger.currency);
+        let area = SVGBackend::with_string(&mut buf, page).into_drawing_area();
         area.fill(&WHITE).map_err(|e| e.to_string())?;
-        let w = SIZE.0 as i32;
+        let w = page.0 as i32;
         let m = MARGIN;
         // A long label is cut to the page, with an ellipsis.
         let room = f64::from(w - 2 * m);
@@ -348,7 +367,7 @@ pub fn svg(c: &Canvas, ledger: &LedgerSummary, md_name: &str) -> Result<String, 
             false,
         )?;
         let cur = &ledger.currency;
-        let blocks = blocks(c);
+        let blocks = blocks(c, page);
         let body = body_size(&blocks, cur);
         let lower_bottom = blocks.iter().map(|b| b.0 .3).max().unwrap_or(0);
         for (r, title, es) in &blocks {
@@ -380,9 +399,9 @@ pub fn svg(c: &Canvas, ledger: &LedgerSummary, md_name: &str) -> Result<String, 
                 BODY,
             ));
         }
-        // Room for five lines: the ledger line always, the others as fit.
-        lines.truncate(4);
-        lines.extend(wrap(
+        // Room for five lines: the ledger and verdict always, the others as fit.
+        // Drawn in bold, so measured in bold.
+        let ledger_lines = Font::bold(BODY).wrap(
             &format!(
                 "Over {} years ({cur}): revenue {}, spend {}, costs {}, net value {}, NPV {}, breakeven {}, win-win: {}",
                 ledger.years,
@@ -394,9 +413,12 @@ pub fn svg(c: &Canvas, ledger: &LedgerSummary, md_name: &str) -> Result<String, 
                 ledger.breakeven,
                 ledger.verdict
             ),
-            width,
-            BODY,
-        ));
+            f64::from(width),
+            0,
+        );
+        lines.truncate(5usize.saturating_sub(ledger_lines.len()));
+        let first_ledger = lines.len();
+        lines.extend(ledger_lines);
         for (k, l) in lines.iter().take(5).enumerate() {
             text(
                 &area,
@@ -404,7 +426,7 @@ pub fn svg(c: &Canvas, ledger: &LedgerSummary, md_name: &str) -> Result<String, 
                 (m, fy + k as i32 * (LINE + 2)),
                 BODY,
                 &RGBColor(40, 40, 40),
-                k == lines.len() - 1,
+                k >= first_ledger,
             )?;
         }
         area.present().map_err(|e| e.to_string())?;

@@ -234,30 +234,38 @@ pub fn edge_label(items: &[Item]) -> Vec<String> {
                 lines.push(value);
             }
         } else {
-            // The whole "offering · value" over two lines if that fits,
-            // else over three (wrapped like its neighbours, never cut);
-            // only an offering longer than that is cut so its value ends
-            // the third line.
-            let whole = |max: usize| {
-                let w = EDGE.wrap(&one, EDGE_LIST, max);
-                let fits = !value.is_empty()
-                    && w.last().is_some_and(|l| l.ends_with(&value))
-                    && !w.iter().any(|l| l.ends_with('…'));
-                fits.then_some(w)
-            };
-            let found = whole(2).or_else(|| whole(3));
-            let fits = found.is_some();
-            let mut wrapped = found.unwrap_or_else(|| EDGE.wrap(&item.offering, EDGE_LIST, 3));
-            let last = wrapped.pop().unwrap_or_default();
-            let last = if fits {
-                last
-            } else if EDGE.width(&format!("{last}{tail}")) <= EDGE_LIST {
-                format!("{last}{tail}")
+            // The whole "offering · value" over two lines if that fits; else
+            // the offering over up to two lines with its value after it, or
+            // on a line of its own (wrapped like its neighbours, never cut);
+            // only an offering longer than two lines is cut, so that its
+            // value ends the third line.
+            let whole = EDGE.wrap(&one, EDGE_LIST, 2);
+            let fits = !value.is_empty()
+                && whole.last().is_some_and(|l| l.ends_with(&value))
+                && !whole.iter().any(|l| l.ends_with('…'));
+            let wrapped = if fits {
+                whole
             } else {
-                let room = EDGE_LIST - EDGE.width(&tail);
-                format!("{}{tail}", EDGE.truncate(&last, room))
+                let two = EDGE.wrap(&item.offering, EDGE_LIST, 2);
+                let mut lines = if two.iter().any(|l| l.ends_with('…')) {
+                    EDGE.wrap(&item.offering, EDGE_LIST, 3)
+                } else {
+                    two
+                };
+                let last = lines.pop().unwrap_or_default();
+                if value.is_empty() {
+                    lines.push(last);
+                } else if EDGE.width(&format!("{last}{tail}")) <= EDGE_LIST {
+                    lines.push(format!("{last}{tail}"));
+                } else if lines.len() < 2 {
+                    lines.push(last);
+                    lines.push(format!("·\u{a0}{value}"));
+                } else {
+                    let room = EDGE_LIST - EDGE.width(&tail);
+                    lines.push(format!("{}{tail}", EDGE.truncate(&last, room)));
+                }
+                lines
             };
-            wrapped.push(last);
             for (j, l) in wrapped.into_iter().enumerate() {
                 lines.push(if j == 0 { l } else { format!("{CONTINUED}{l}") });
             }
