@@ -97,6 +97,8 @@ bad_fixtures! {
     misspelt_list => "misspelt-list",
     bom_then_mistake => "bom-then-mistake",
     control_characters => "control-characters",
+    discount_rate_percent => "discount-rate-percent",
+    goal_on_device => "goal-on-device",
 }
 
 #[test]

@@ -485,3 +485,36 @@ proptest! {
         prop_assert_eq!(&ab.verdicts[b].reasons[1..], &am.verdicts[m].reasons[1..]);
     }
 }
+
+#[test]
+fn strategic_value_never_turns_a_money_loss_into_yes() {
+    // A firm pays 50 a year for market data worth 500 a year to it: it loses
+    // 100 over 2 years; the 1,000 of data is strategic value, not money.
+    let (design, an) = load(
+        r#"Ecosystem(name: "Strategic", horizon_years: 2,
+        nodes: [Node(id: "firm", kind: Organization), Node(id: "broker", kind: Organization)],
+        exchanges: [
+            Exchange(id: "data", from: "broker", to: "firm", flow: Data, value: 500.0, cadence: Yearly),
+            Exchange(id: "pay", from: "firm", to: "broker", flow: Money, value: 50.0, cadence: Yearly, reciprocates: Some("data")),
+        ])"#,
+    );
+    let f = idx(&design, "firm");
+    assert_eq!(an.ledgers.total(f, Field::WorthIntangible), 1000.0);
+    assert_eq!(an.ledgers.total(f, Field::NetValue), -100.0);
+    assert_eq!(
+        verdict_failures(design.ecosystem(), &an, f),
+        ["loses money (cumulative cash -100 EUR over 2 years); the data, knowledge and benefits it receives (worth 1,000 EUR) are strategic value and do not make up for a money loss; it sells nothing: if it is in the ecosystem for what it receives (a customer, a public body), write `goal: Worth` on it"]
+    );
+    // Said to be here for worth, it gains 2 x (500 - 50) = 900: win-win.
+    let (design, an) = load(
+        r#"Ecosystem(name: "Strategic", horizon_years: 2,
+        nodes: [Node(id: "firm", kind: Organization, goal: Worth), Node(id: "broker", kind: Organization)],
+        exchanges: [
+            Exchange(id: "data", from: "broker", to: "firm", flow: Data, value: 500.0, cadence: Yearly),
+            Exchange(id: "pay", from: "firm", to: "broker", flow: Money, value: 50.0, cadence: Yearly, reciprocates: Some("data")),
+        ])"#,
+    );
+    let f = idx(&design, "firm");
+    assert_eq!(an.ledgers.total(f, Field::NetValue), 900.0);
+    assert!(an.verdicts[f].holds());
+}

@@ -158,7 +158,7 @@ pub fn verdict_failures(eco: &Ecosystem, an: &super::Analysis, a: usize) -> Vec<
                         ));
                     }
                     if !an.sells[a] {
-                        words.push_str("; it sells nothing: if it is in the ecosystem for what it receives (a customer, a public body), write `goal: Some(Worth)` on it");
+                        words.push_str("; it sells nothing: if it is in the ecosystem for what it receives (a customer, a public body), write `goal: Worth` on it");
                     }
                 }
             }
