@@ -99,6 +99,8 @@ bad_fixtures! {
     control_characters => "control-characters",
     discount_rate_percent => "discount-rate-percent",
     goal_on_device => "goal-on-device",
+    duplicate_field => "duplicate-field",
+    empty_id => "empty-id",
 }
 
 #[test]

@@ -25,25 +25,33 @@ struct Table {
 }
 
 fn build(data: &[u8]) -> Table {
+    use skrifa::instance::{LocationRef, Size};
+    use skrifa::MetadataProvider;
     // The faces are ours and known to parse; should one not, every character
     // falls back to one em (wider than real, never overflowing).
-    let Ok(face) = ttf_parser::Face::parse(data, 0) else {
+    let Ok(face) = skrifa::FontRef::new(data) else {
         return Table {
             advance: Vec::new(),
             units_per_em: 1.0,
         };
     };
+    let charmap = face.charmap();
+    // Unscaled: advances in font units, as the face stores them.
+    let glyphs = face.glyph_metrics(Size::unscaled(), LocationRef::default());
     let advance = (0u32..0x3000)
         .map(|c| {
             char::from_u32(c)
-                .and_then(|ch| face.glyph_index(ch))
-                .and_then(|g| face.glyph_hor_advance(g))
-                .unwrap_or(0)
+                .and_then(|ch| charmap.map(ch))
+                .and_then(|g| glyphs.advance_width(g))
+                .map_or(0, |w| w.round().clamp(0.0, f32::from(u16::MAX)) as u16)
         })
         .collect();
     Table {
         advance,
-        units_per_em: f64::from(face.units_per_em()),
+        units_per_em: f64::from(
+            face.metrics(Size::unscaled(), LocationRef::default())
+                .units_per_em,
+        ),
     }
 }
 

@@ -1102,3 +1102,62 @@ impl<'de> de::MapAccess<'de> for Empty {
         Err(SyntaxError::already_recorded())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::cell::Cell;
+
+    use serde::de::{Deserialize, Deserializer, Error as _};
+
+    thread_local! {
+        /// Elements read in this pass (reset by the top-level value).
+        static SEEN: Cell<usize> = const { Cell::new(0) };
+    }
+
+    /// A list whose first element read in every pass cannot be built: each
+    /// pass skips one more, so reading never settles. No value-design file
+    /// can do this (its entries nest three deep at most), hence a unit test
+    /// rather than a fixture for `too-many-errors`.
+    struct Top;
+
+    impl<'de> Deserialize<'de> for Top {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            SEEN.with(|s| s.set(0));
+            Vec::<Picky>::deserialize(d).map(|_| Top)
+        }
+    }
+
+    struct Picky;
+
+    impl<'de> Deserialize<'de> for Picky {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            u32::deserialize(d)?;
+            let first = SEEN.with(|s| {
+                s.set(s.get() + 1);
+                s.get() == 1
+            });
+            if first {
+                Err(D::Error::missing_field("x"))
+            } else {
+                Ok(Picky)
+            }
+        }
+    }
+
+    #[test]
+    fn reading_stops_with_too_many_errors_after_the_last_pass() {
+        let text = format!("[{}]", vec!["1"; 80].join(", "));
+        let parsed = super::parse::<Top>(&text);
+        assert!(parsed.value.is_none());
+        let last = parsed.errors.last().expect("errors");
+        assert_eq!(last.code, "too-many-errors");
+        assert_eq!(
+            last.message,
+            format!(
+                "more than {} entries could not be read; stopped here",
+                super::MAX_PASSES
+            )
+        );
+        assert_eq!(parsed.errors.len(), super::MAX_PASSES + 1);
+    }
+}
