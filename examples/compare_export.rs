@@ -102,7 +102,7 @@ fn main() {
         (0..n).map(|a| pull.source[pull.position[a] as usize]),
     );
     let succ = keystones::successors(&net);
-    let from = (0..n).flat_map(|a| std::iter::repeat_n(a as u32, succ.row(a).len()));
+    let from = (0..n as u32).flat_map(|a| std::iter::repeat_n(a, succ.row(a).len()));
     write_u32(&out.join("edges_from.bin"), from);
     write_u32(&out.join("edges_to.bin"), succ.items.iter().copied());
 

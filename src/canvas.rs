@@ -8,6 +8,7 @@
 use serde::Serialize;
 
 use crate::analysis::{revenue, Analysis};
+use crate::index::{CostIdx, ExchangeIdx, NodeIdx};
 use crate::model::{Cadence, Ecosystem, Flow, NodeKind, RevenueModel};
 use crate::network::{CostBasis, Network};
 use crate::validate::ValueDesign;
@@ -163,53 +164,53 @@ struct Ctx<'a> {
     eco: &'a Ecosystem,
     an: &'a Analysis,
     net: &'a Network,
-    a: usize,
+    a: NodeIdx,
     /// Every `(decider, decided for)` pair of the design (a short list).
-    decides: Vec<(u32, u32)>,
+    decides: Vec<(NodeIdx, NodeIdx)>,
 }
 
 impl Ctx<'_> {
-    fn ex_id(&self, e: u32) -> Source {
-        Source::Exchange(self.eco.exchanges[e as usize].id.to_string())
+    fn ex_id(&self, e: ExchangeIdx) -> Source {
+        Source::Exchange(self.eco.exchange(e).id.to_string())
     }
 
-    fn node_label(&self, n: u32) -> String {
-        self.eco.nodes[n as usize].label.to_string()
+    fn node_label(&self, n: NodeIdx) -> String {
+        self.eco.node(n).label.to_string()
     }
 
-    fn node_source(&self, n: u32) -> Source {
-        Source::Node(self.eco.nodes[n as usize].id.to_string())
+    fn node_source(&self, n: NodeIdx) -> Source {
+        Source::Node(self.eco.node(n).id.to_string())
     }
 
     /// `value * O(e, y)` per year.
-    fn per_year(&self, e: u32) -> Vec<f64> {
-        let v = self.eco.exchanges[e as usize].value;
+    fn per_year(&self, e: ExchangeIdx) -> Vec<f64> {
+        let v = self.eco.exchange(e).value;
         self.an
             .timeline
-            .occurrences(e as usize)
+            .occurrences(e)
             .iter()
             .map(|o| v * o)
             .collect()
     }
 
-    fn outgoing(&self) -> &[u32] {
+    fn outgoing(&self) -> &[ExchangeIdx] {
         self.net.outgoing.row(self.a)
     }
 
-    fn incoming(&self) -> &[u32] {
+    fn incoming(&self) -> &[ExchangeIdx] {
         self.net.incoming.row(self.a)
     }
 
-    fn edge(&self, e: u32) -> &crate::network::Edge {
-        &self.net.edges[e as usize]
+    fn edge(&self, e: ExchangeIdx) -> &crate::network::Edge {
+        &self.net.edges[e]
     }
 
-    fn is_transfer(&self, e: u32) -> bool {
-        self.an.revenue_model(e as usize) == Some(RevenueModel::Transfer)
+    fn is_transfer(&self, e: ExchangeIdx) -> bool {
+        self.an.revenue_model(e) == Some(RevenueModel::Transfer)
     }
 
     /// The nodes that decide for `n` (`decides_for`).
-    fn deciders(&self, n: u32) -> Vec<u32> {
+    fn deciders(&self, n: NodeIdx) -> Vec<NodeIdx> {
         self.decides
             .iter()
             .filter(|(_, of)| *of == n)
@@ -220,7 +221,7 @@ impl Ctx<'_> {
 
 /// Derives the canvas of node `a` (contract 3.6): the customer profile for
 /// an actor that sells nothing, else the nine blocks.
-pub fn canvas(design: &ValueDesign, an: &Analysis, a: usize) -> Canvas {
+pub fn canvas(design: &ValueDesign, an: &Analysis, a: NodeIdx) -> Canvas {
     let eco = design.ecosystem();
     let cx = Ctx {
         eco,
@@ -232,10 +233,10 @@ pub fn canvas(design: &ValueDesign, an: &Analysis, a: usize) -> Canvas {
             .decides_for
             .iter()
             .enumerate()
-            .filter_map(|(d, of)| of.map(|of| (d as u32, of)))
+            .filter_map(|(d, of)| of.map(|of| (NodeIdx::new(d), of)))
             .collect(),
     };
-    let node = &eco.nodes[a];
+    let node = &eco.node(a);
     let customer = cx.net.kinds[a].is_actor() && !an.sells[a];
     let mut c = Canvas {
         actor: node.id.to_string(),
@@ -287,7 +288,7 @@ fn customer_segments(cx: &Ctx<'_>) -> Vec<Entry> {
             merge(&mut out, cx.node_label(edge.to), &["user"], cx.ex_id(e));
         }
     }
-    let paying: Vec<u32> = cx
+    let paying: Vec<ExchangeIdx> = cx
         .incoming()
         .iter()
         .copied()
@@ -324,13 +325,13 @@ fn offerings(cx: &Ctx<'_>) -> (Vec<Entry>, Vec<Entry>, Vec<Entry>) {
         if edge.flow == Flow::Money {
             continue;
         }
-        let x = &cx.eco.exchanges[e as usize];
+        let x = &cx.eco.exchange(e);
         let drivers: Vec<String> = cx
             .net
             .exchange_drivers
-            .row(e as usize)
+            .row(e)
             .iter()
-            .map(|&d| cx.eco.drivers[d as usize].label.to_string())
+            .map(|&d| cx.eco.driver(d).label.to_string())
             .collect();
         let mut text = format!("{} to {}", x.offering, cx.node_label(edge.to));
         if !drivers.is_empty() {
@@ -369,11 +370,8 @@ fn revenue_streams(cx: &Ctx<'_>) -> Vec<Entry> {
         .copied()
         .filter(|&e| cx.edge(e).flow == Flow::Money)
         .map(|e| {
-            let x = &cx.eco.exchanges[e as usize];
-            let model = cx
-                .an
-                .revenue_model(e as usize)
-                .map_or("", RevenueModel::name);
+            let x = &cx.eco.exchange(e);
+            let model = cx.an.revenue_model(e).map_or("", RevenueModel::name);
             Entry {
                 text: format!("{} from {}", x.offering, cx.node_label(cx.edge(e).from)),
                 tags: vec![model.to_owned()],
@@ -388,7 +386,7 @@ fn revenue_streams(cx: &Ctx<'_>) -> Vec<Entry> {
 /// (customers' data included: it is a resource, they stay customers).
 fn key_resources(cx: &Ctx<'_>) -> Vec<Entry> {
     let mut out = Vec::new();
-    for r in &cx.eco.nodes[cx.a].resources {
+    for r in &cx.eco.node(cx.a).resources {
         merge(
             &mut out,
             r.to_string(),
@@ -403,7 +401,7 @@ fn key_resources(cx: &Ctx<'_>) -> Vec<Entry> {
             Flow::Knowledge => "knowledge",
             _ => continue,
         };
-        let x = &cx.eco.exchanges[e as usize];
+        let x = &cx.eco.exchange(e);
         merge(
             &mut out,
             format!("{} from {}", x.offering, cx.node_label(edge.from)),
@@ -417,7 +415,7 @@ fn key_resources(cx: &Ctx<'_>) -> Vec<Entry> {
 /// Key activities: declared, plus child activities and processes.
 fn key_activities(cx: &Ctx<'_>) -> Vec<Entry> {
     let mut out = Vec::new();
-    for x in &cx.eco.nodes[cx.a].activities {
+    for x in &cx.eco.node(cx.a).activities {
         merge(
             &mut out,
             x.to_string(),
@@ -426,10 +424,7 @@ fn key_activities(cx: &Ctx<'_>) -> Vec<Entry> {
         );
     }
     for &child in cx.net.children.row(cx.a) {
-        if matches!(
-            cx.net.kinds[child as usize],
-            NodeKind::Activity | NodeKind::Process
-        ) {
+        if matches!(cx.net.kinds[child], NodeKind::Activity | NodeKind::Process) {
             merge(&mut out, cx.node_label(child), &[], cx.node_source(child));
         }
     }
@@ -443,23 +438,22 @@ fn key_activities(cx: &Ctx<'_>) -> Vec<Entry> {
 /// or process counts as the actor it belongs to. Data, paid for or not, is a
 /// key resource, and its senders (customers, often) stay where they are; a
 /// transfer (a rebate, a reward) buys nothing. O(degree of `a`'s side).
-pub fn partner_links(an: &Analysis, a: usize) -> Vec<(u32, u32, &'static str)> {
+pub fn partner_links(an: &Analysis, a: NodeIdx) -> Vec<(NodeIdx, ExchangeIdx, &'static str)> {
     let net = &an.network;
     let mut out = Vec::new();
-    let own = |n: u32| net.owner(n) == Some(a as u32);
-    let supply = |e: u32| {
+    let own = |n: NodeIdx| net.owner(n) == Some(a);
+    let supply = |e: ExchangeIdx| {
         matches!(
-            net.edges[e as usize].flow,
+            net.edges[e].flow,
             Flow::Goods | Flow::Service | Flow::Knowledge
         )
     };
     for &e in net.outgoing.row(a) {
-        let edge = &net.edges[e as usize];
-        if edge.flow != Flow::Money || an.revenue_model(e as usize) == Some(RevenueModel::Transfer)
-        {
+        let edge = &net.edges[e];
+        if edge.flow != Flow::Money || an.revenue_model(e) == Some(RevenueModel::Transfer) {
             continue;
         }
-        let Some(bought) = revenue::paid_for(net, e as usize).filter(|&x| supply(x)) else {
+        let Some(bought) = revenue::paid_for(net, e).filter(|&x| supply(x)) else {
             continue;
         };
         if let Some(o) = net.owner(edge.to).filter(|&o| !own(o)) {
@@ -468,21 +462,21 @@ pub fn partner_links(an: &Analysis, a: usize) -> Vec<(u32, u32, &'static str)> {
             out.push((o, e, "paid"));
         }
     }
-    let offers: Vec<u32> = net
+    let offers: Vec<ExchangeIdx> = net
         .side(a)
-        .flat_map(|s| net.outgoing.row(s as usize).iter().copied())
-        .filter(|&e| net.edges[e as usize].flow != Flow::Money)
+        .flat_map(|s| net.outgoing.row(s).iter().copied())
+        .filter(|&e| net.edges[e].flow != Flow::Money)
         .collect();
     for side in net.side(a) {
-        for &e in net.incoming.row(side as usize) {
+        for &e in net.incoming.row(side) {
             let followed = supply(e)
                 && offers
                     .iter()
-                    .any(|&o| net.edges[o as usize].follows.is_some_and(|(f, _)| f == e));
+                    .any(|&o| net.edges[o].follows.is_some_and(|(f, _)| f == e));
             if !followed {
                 continue;
             }
-            if let Some(o) = net.owner(net.edges[e as usize].from).filter(|&o| !own(o)) {
+            if let Some(o) = net.owner(net.edges[e].from).filter(|&o| !own(o)) {
                 out.push((o, e, "supplies"));
             }
         }
@@ -500,8 +494,8 @@ fn key_partners(cx: &Ctx<'_>) -> Vec<Entry> {
 }
 
 /// The amounts per year of cost `k` of the network.
-fn cost_per_year(an: &Analysis, k: u32) -> Vec<f64> {
-    let cost = &an.network.costs[k as usize];
+fn cost_per_year(an: &Analysis, k: CostIdx) -> Vec<f64> {
+    let cost = &an.network.costs[k];
     let years = an.timeline.years;
     match cost.basis {
         CostBasis::Fixed(Cadence::Once) => (0..years)
@@ -510,7 +504,7 @@ fn cost_per_year(an: &Analysis, k: u32) -> Vec<f64> {
         CostBasis::Fixed(cadence) => vec![cost.amount * cadence.per_year(); years],
         CostBasis::PerExchange(x) => an
             .timeline
-            .occurrences(x as usize)
+            .occurrences(x)
             .iter()
             .map(|o| cost.amount * o)
             .collect(),
@@ -519,13 +513,13 @@ fn cost_per_year(an: &Analysis, k: u32) -> Vec<f64> {
 
 /// The actor's own costs, each marked fixed or variable.
 fn own_costs(cx: &Ctx<'_>) -> Vec<Entry> {
-    let node = &cx.eco.nodes[cx.a];
+    let node = &cx.eco.node(cx.a);
     cx.net
         .node_costs
         .row(cx.a)
         .iter()
         .map(|&k| {
-            let cost = &cx.net.costs[k as usize];
+            let cost = &cx.net.costs[k];
             let label = node.costs[cost.position as usize].label.to_string();
             let mut sources = vec![Source::Cost(label.clone())];
             let variable = match cost.basis {
@@ -552,7 +546,7 @@ fn money_out(cx: &Ctx<'_>) -> Vec<Entry> {
         .copied()
         .filter(|&e| cx.edge(e).flow == Flow::Money)
         .map(|e| {
-            let x = &cx.eco.exchanges[e as usize];
+            let x = &cx.eco.exchange(e);
             let variable = x.per.is_some() || x.follows.is_some();
             Entry {
                 text: format!("{} to {}", x.offering, cx.node_label(cx.edge(e).to)),
@@ -579,12 +573,12 @@ fn jobs(cx: &Ctx<'_>) -> Vec<Entry> {
         .row(cx.a)
         .iter()
         .map(|&d| {
-            let driver = &cx.eco.drivers[d as usize];
+            let driver = &cx.eco.driver(d);
             let serving: Vec<Source> = cx
                 .incoming()
                 .iter()
                 .copied()
-                .filter(|&e| cx.net.exchange_drivers.row(e as usize).contains(&d))
+                .filter(|&e| cx.net.exchange_drivers.row(e).contains(&d))
                 .map(|e| cx.ex_id(e))
                 .collect();
             let served = !serving.is_empty();
@@ -608,9 +602,9 @@ fn gains(cx: &Ctx<'_>) -> Vec<Entry> {
         .copied()
         .map(|e| {
             let edge = cx.edge(e);
-            let x = &cx.eco.exchanges[e as usize];
+            let x = &cx.eco.exchange(e);
             let mut tags = vec![format!("{:?}", edge.flow).to_lowercase()];
-            if let Some(m) = cx.an.revenue_model(e as usize) {
+            if let Some(m) = cx.an.revenue_model(e) {
                 tags.push(m.name().to_owned());
             }
             Entry {
@@ -632,7 +626,7 @@ fn pains(cx: &Ctx<'_>) -> Vec<Entry> {
         if edge.flow == Flow::Money {
             continue;
         }
-        let x = &cx.eco.exchanges[e as usize];
+        let x = &cx.eco.exchange(e);
         out.push(Entry {
             text: format!("gives {} to {}", x.offering, cx.node_label(edge.to)),
             tags: vec![format!("{:?}", edge.flow).to_lowercase()],

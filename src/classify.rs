@@ -8,6 +8,7 @@
 use serde::Serialize;
 
 use crate::analysis::{revenue, Analysis};
+use crate::index::{ExchangeIdx, NodeIdx};
 use crate::model::Cadence;
 use crate::model::{Flow, IotRole, NodeKind, RevenueModel};
 use crate::network::{CostBasis, Network};
@@ -42,27 +43,26 @@ pub fn role_name(r: IotRole) -> &'static str {
 /// The IoT roles of node `a` (organisations only): the file's `iot_role` if set,
 /// else every role the network shows, in the order engager, enabler, enhancer,
 /// embedder (the first is the primary one).
-pub fn iot_roles(design: &ValueDesign, an: &Analysis, a: usize) -> Vec<Label> {
+pub fn iot_roles(design: &ValueDesign, an: &Analysis, a: NodeIdx) -> Vec<Label> {
     let eco = design.ecosystem();
     let net = &an.network;
     if net.kinds[a] != NodeKind::Organization {
         return Vec::new();
     }
-    if let Some(r) = eco.nodes[a].iot_role {
+    if let Some(r) = eco.node(a).iot_role {
         return vec![Label {
             name: role_name(r),
             evidence: vec!["set in the file (`iot_role`)".to_owned()],
         }];
     }
-    let id = |e: u32| eco.exchanges[e as usize].id.to_string();
-    let end_customer =
-        |n: u32| matches!(net.kinds[n as usize], NodeKind::Segment | NodeKind::Person);
+    let id = |e: ExchangeIdx| eco.exchange(e).id.to_string();
+    let end_customer = |n: NodeIdx| matches!(net.kinds[n], NodeKind::Segment | NodeKind::Person);
     let offers = net.offerings(a);
     let mut out = Vec::new();
     let engager: Vec<String> = offers
         .iter()
         .copied()
-        .filter(|&e| end_customer(net.edges[e as usize].to))
+        .filter(|&e| end_customer(net.edges[e].to))
         .map(id)
         .collect();
     add(&mut out, "engager", engager);
@@ -71,36 +71,30 @@ pub fn iot_roles(design: &ValueDesign, an: &Analysis, a: usize) -> Vec<Label> {
         .iter()
         .copied()
         .filter(|&e| {
-            let to = net.edges[e as usize].to;
-            net.kinds[to as usize] == NodeKind::Organization
-                && matches!(
-                    net.edges[e as usize].flow,
-                    Flow::Goods | Flow::Service | Flow::Data
-                )
+            let to = net.edges[e].to;
+            net.kinds[to] == NodeKind::Organization
+                && matches!(net.edges[e].flow, Flow::Goods | Flow::Service | Flow::Data)
                 && net
                     .outgoing
-                    .row(to as usize)
+                    .row(to)
                     .iter()
-                    .any(|&x| net.edges[x as usize].flow != Flow::Money)
+                    .any(|&x| net.edges[x].flow != Flow::Money)
         })
         .map(id)
         .collect();
     add(&mut out, "enabler", enabler);
     // Services on the data of others' offerings.
-    let others_data: Vec<u32> = net
+    let others_data: Vec<ExchangeIdx> = net
         .incoming
         .row(a)
         .iter()
         .copied()
-        .filter(|&e| {
-            net.edges[e as usize].flow == Flow::Data
-                && net.owner(net.edges[e as usize].from) != Some(a as u32)
-        })
+        .filter(|&e| net.edges[e].flow == Flow::Data && net.owner(net.edges[e].from) != Some(a))
         .collect();
     if !others_data.is_empty()
         && offers.iter().any(|&e| {
             matches!(
-                net.edges[e as usize].flow,
+                net.edges[e].flow,
                 Flow::Service | Flow::Data | Flow::Knowledge
             )
         })
@@ -117,10 +111,10 @@ pub fn iot_roles(design: &ValueDesign, an: &Analysis, a: usize) -> Vec<Label> {
         .iter()
         .copied()
         .filter(|&e| {
-            let from = net.edges[e as usize].from;
-            net.edges[e as usize].flow == Flow::Data
-                && !net.kinds[from as usize].is_actor()
-                && net.owner(from) == Some(a as u32)
+            let from = net.edges[e].from;
+            net.edges[e].flow == Flow::Data
+                && !net.kinds[from].is_actor()
+                && net.owner(from) == Some(a)
         })
         .map(id)
         .collect();
@@ -133,20 +127,18 @@ struct Streams<'a> {
     design: &'a ValueDesign,
     an: &'a Analysis,
     net: &'a Network,
-    a: usize,
+    a: NodeIdx,
     /// The money exchanges into the actor, in file order.
-    money_in: Vec<u32>,
+    money_in: Vec<ExchangeIdx>,
 }
 
 impl Streams<'_> {
-    fn id(&self, e: u32) -> String {
-        self.design.ecosystem().exchanges[e as usize].id.to_string()
+    fn id(&self, e: ExchangeIdx) -> String {
+        self.design.ecosystem().exchange(e).id.to_string()
     }
 
-    fn model(&self, e: u32) -> RevenueModel {
-        self.an
-            .revenue_model(e as usize)
-            .unwrap_or(RevenueModel::Transfer)
+    fn model(&self, e: ExchangeIdx) -> RevenueModel {
+        self.an.revenue_model(e).unwrap_or(RevenueModel::Transfer)
     }
 
     fn by_model(&self, m: RevenueModel) -> Vec<String> {
@@ -159,20 +151,20 @@ impl Streams<'_> {
     }
 
     /// The goods exchange from the actor's side that money `e` pays for.
-    fn goods_paid(&self, e: u32) -> Option<u32> {
-        revenue::paid_for(self.net, e as usize).filter(|&g| {
-            let edge = &self.net.edges[g as usize];
-            edge.flow == Flow::Goods && self.net.owner(edge.from) == Some(self.a as u32)
+    fn goods_paid(&self, e: ExchangeIdx) -> Option<ExchangeIdx> {
+        revenue::paid_for(self.net, e).filter(|&g| {
+            let edge = &self.net.edges[g];
+            edge.flow == Flow::Goods && self.net.owner(edge.from) == Some(self.a)
         })
     }
 
     /// Whether exchange `x` is, or follows (through any chain), one of `roots`.
-    fn on_chain(&self, mut x: u32, roots: [u32; 2]) -> bool {
+    fn on_chain(&self, mut x: ExchangeIdx, roots: [ExchangeIdx; 2]) -> bool {
         loop {
             if roots.contains(&x) {
                 return true;
             }
-            match self.net.edges[x as usize].follows {
+            match self.net.edges[x].follows {
                 Some((f, _)) => x = f,
                 None => return false,
             }
@@ -183,14 +175,14 @@ impl Streams<'_> {
     /// cost over the horizon: the actor's costs paid per occurrence of the
     /// sale (or of what follows it) and the money it pays out that follows
     /// the sale (components, subcontracts) add up to at least what it earns.
-    fn below_cost(&self, pay: u32, goods: u32) -> bool {
+    fn below_cost(&self, pay: ExchangeIdx, goods: ExchangeIdx) -> bool {
         let (net, tl) = (self.net, &self.an.timeline);
         let roots = [pay, goods];
         let total =
-            |e: u32, v: f64| -> f64 { tl.occurrences(e as usize).iter().map(|o| v * o).sum() };
+            |e: ExchangeIdx, v: f64| -> f64 { tl.occurrences(e).iter().map(|o| v * o).sum() };
         let mut cost = 0.0;
         for &k in net.node_costs.row(self.a) {
-            let c = &net.costs[k as usize];
+            let c = &net.costs[k];
             if let CostBasis::PerExchange(x) = c.basis {
                 if self.on_chain(x, roots) {
                     cost += total(x, c.amount);
@@ -198,20 +190,20 @@ impl Streams<'_> {
             }
         }
         for side in net.side(self.a) {
-            for &m in net.outgoing.row(side as usize) {
-                let edge = &net.edges[m as usize];
+            for &m in net.outgoing.row(side) {
+                let edge = &net.edges[m];
                 if edge.flow == Flow::Money && self.on_chain(m, roots) {
                     cost += total(m, edge.value);
                 }
             }
         }
-        let earned = total(pay, net.edges[pay as usize].value);
+        let earned = total(pay, net.edges[pay].value);
         cost > 0.0 && earned <= cost
     }
 }
 
 /// The business-model types and IIoT patterns node `a`'s revenue shows.
-pub fn patterns(design: &ValueDesign, an: &Analysis, a: usize) -> Vec<Label> {
+pub fn patterns(design: &ValueDesign, an: &Analysis, a: NodeIdx) -> Vec<Label> {
     let s = Streams {
         design,
         an,
@@ -259,12 +251,8 @@ fn pay_per_use(s: &Streams<'_>) -> Vec<String> {
         .copied()
         .filter(|&e| {
             s.model(e) == RevenueModel::UsageFee
-                && matches!(
-                    revenue::driving_cadence(s.net, e as usize),
-                    Cadence::Times(_)
-                )
-                && revenue::paid_for(s.net, e as usize)
-                    .is_none_or(|x| s.net.edges[x as usize].flow != Flow::Goods)
+                && matches!(revenue::driving_cadence(s.net, e), Cadence::Times(_))
+                && revenue::paid_for(s.net, e).is_none_or(|x| s.net.edges[x].flow != Flow::Goods)
         })
         .map(|e| s.id(e))
         .collect()
@@ -287,12 +275,12 @@ fn razor_blade(s: &Streams<'_>) -> Vec<String> {
         .iter()
         .copied()
         .filter(|&e| {
-            let payer = s.net.edges[e as usize].from;
+            let payer = s.net.edges[e].from;
             s.model(e) == RevenueModel::AssetSale
                 && s.goods_paid(e).is_some_and(|g| s.below_cost(e, g))
                 && s.money_in
                     .iter()
-                    .any(|&r| s.net.edges[r as usize].from == payer && s.model(r).is_recurring())
+                    .any(|&r| s.net.edges[r].from == payer && s.model(r).is_recurring())
         })
         .map(|e| s.id(e))
         .collect()
@@ -302,8 +290,7 @@ fn razor_blade(s: &Streams<'_>) -> Vec<String> {
 fn asset_tracking(s: &Streams<'_>) -> Vec<String> {
     let net = s.net;
     let device_data = net.incoming.row(s.a).iter().any(|&e| {
-        net.edges[e as usize].flow == Flow::Data
-            && net.kinds[net.edges[e as usize].from as usize] == NodeKind::Device
+        net.edges[e].flow == Flow::Data && net.kinds[net.edges[e].from] == NodeKind::Device
     });
     if !device_data {
         return Vec::new();
@@ -313,10 +300,10 @@ fn asset_tracking(s: &Streams<'_>) -> Vec<String> {
         .iter()
         .copied()
         .filter(|&e| {
-            net.edges[e as usize].flow == Flow::Data
+            net.edges[e].flow == Flow::Data
                 && s.money_in
                     .iter()
-                    .any(|&m| net.edges[m as usize].from == net.edges[e as usize].to)
+                    .any(|&m| net.edges[m].from == net.edges[e].to)
         })
         .map(|e| s.id(e))
         .collect()
@@ -325,18 +312,16 @@ fn asset_tracking(s: &Streams<'_>) -> Vec<String> {
 /// Digital add-on: a subscription from someone the actor sends goods to.
 fn digital_add_on(s: &Streams<'_>) -> Vec<String> {
     let net = s.net;
-    let goods_to = |n: u32| {
+    let goods_to = |n: NodeIdx| {
         net.outgoing
             .row(s.a)
             .iter()
-            .any(|&x| net.edges[x as usize].flow == Flow::Goods && net.edges[x as usize].to == n)
+            .any(|&x| net.edges[x].flow == Flow::Goods && net.edges[x].to == n)
     };
     s.money_in
         .iter()
         .copied()
-        .filter(|&e| {
-            s.model(e) == RevenueModel::Subscription && goods_to(net.edges[e as usize].from)
-        })
+        .filter(|&e| s.model(e) == RevenueModel::Subscription && goods_to(net.edges[e].from))
         .map(|e| s.id(e))
         .collect()
 }
@@ -351,9 +336,9 @@ fn digital_lock_in(s: &Streams<'_>) -> Vec<String> {
         .filter(|&e| {
             s.model(e).is_recurring()
                 && s.goods_paid(e).is_none()
-                && net.edges[e as usize].follows.is_some_and(|(f, _)| {
-                    let followed = &net.edges[f as usize];
-                    followed.flow == Flow::Goods && followed.from == s.a as u32
+                && net.edges[e].follows.is_some_and(|(f, _)| {
+                    let followed = &net.edges[f];
+                    followed.flow == Flow::Goods && followed.from == s.a
                 })
         })
         .map(|e| s.id(e))
@@ -365,7 +350,7 @@ fn object_self_service(s: &Streams<'_>) -> Vec<String> {
     s.money_in
         .iter()
         .copied()
-        .filter(|&e| s.net.kinds[s.net.edges[e as usize].from as usize] == NodeKind::Device)
+        .filter(|&e| s.net.kinds[s.net.edges[e].from] == NodeKind::Device)
         .map(|e| s.id(e))
         .collect()
 }
@@ -375,25 +360,25 @@ fn object_self_service(s: &Streams<'_>) -> Vec<String> {
 /// one of its own processes or apps.
 fn remote_monitoring(s: &Streams<'_>) -> Vec<String> {
     let net = s.net;
-    let me = Some(s.a as u32);
-    let mut served: Vec<u32> = net
+    let me = Some(s.a);
+    let mut served: Vec<NodeIdx> = net
         .side(s.a)
-        .flat_map(|side| net.outgoing.row(side as usize).iter())
-        .filter_map(|&x| net.owner(net.edges[x as usize].to))
+        .flat_map(|side| net.outgoing.row(side).iter())
+        .filter_map(|&x| net.owner(net.edges[x].to))
         .chain(
             s.money_in
                 .iter()
-                .filter_map(|&m| net.owner(net.edges[m as usize].from)),
+                .filter_map(|&m| net.owner(net.edges[m].from)),
         )
         .collect();
     served.sort_unstable();
     served.dedup();
     net.side(s.a)
-        .flat_map(|side| net.incoming.row(side as usize).iter().copied())
+        .flat_map(|side| net.incoming.row(side).iter().copied())
         .filter(|&e| {
-            let edge = &net.edges[e as usize];
+            let edge = &net.edges[e];
             edge.flow == Flow::Data
-                && net.kinds[edge.from as usize] == NodeKind::Device
+                && net.kinds[edge.from] == NodeKind::Device
                 && net
                     .owner(edge.from)
                     .is_some_and(|o| Some(o) != me && served.binary_search(&o).is_ok())

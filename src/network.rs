@@ -3,8 +3,9 @@
 //! `IndexMap`s live on [`ValueDesign`], built on first use: the analysis works
 //! on indices only, and skipping them saves an allocation per id.)
 //!
-//! Everything is addressed by dense `u32` indices in file order: node `i` is
-//! `ecosystem.nodes[i]`, exchange `k` is `ecosystem.exchanges[k]`. The CSR
+//! Everything is addressed by typed dense indices in file order
+//! ([`crate::index`]): node `i` is `ecosystem.nodes[i]`, exchange `k` is
+//! `ecosystem.exchanges[k]`. The CSR
 //! arrays list, for each node, the exchanges into it (`incoming`) and out of it
 //! (`outgoing`) in file order, so every per-node sum has one fixed order.
 
@@ -13,59 +14,19 @@ use std::sync::OnceLock;
 use petgraph::graph::{DiGraph, NodeIndex};
 use rayon::prelude::*;
 
+pub use crate::csr::Csr;
+use crate::index::{all, CostIdx, DriverIdx, ExchangeIdx, IdxVec, NodeIdx};
 use crate::model::{Cadence, Ecosystem, Flow, Goal, NodeKind, RevenueModel};
 use crate::resolved::Resolved;
 use crate::validate::ValueDesign;
-
-/// Compressed sparse rows: for row `r`, `items[offsets[r]..offsets[r + 1]]`.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Csr {
-    /// Row starts; `offsets.len()` is rows + 1.
-    pub offsets: Vec<u32>,
-    /// The items of all rows, row after row.
-    pub items: Vec<u32>,
-}
-
-impl Csr {
-    /// Builds rows from `(row, item)` pairs, keeping the pairs' order within a row.
-    /// O(rows + pairs), two passes (counting sort).
-    pub fn from_pairs(rows: usize, pairs: impl Iterator<Item = (u32, u32)> + Clone) -> Self {
-        let mut offsets = vec![0u32; rows + 1];
-        for (r, _) in pairs.clone() {
-            offsets[r as usize + 1] += 1;
-        }
-        for r in 0..rows {
-            offsets[r + 1] += offsets[r];
-        }
-        let mut next: Vec<u32> = offsets[..rows].to_vec();
-        let mut items = vec![0u32; offsets[rows] as usize];
-        for (r, item) in pairs {
-            let slot = &mut next[r as usize];
-            items[*slot as usize] = item;
-            *slot += 1;
-        }
-        Csr { offsets, items }
-    }
-
-    /// The items of row `r`.
-    #[inline]
-    pub fn row(&self, r: usize) -> &[u32] {
-        &self.items[self.offsets[r] as usize..self.offsets[r + 1] as usize]
-    }
-
-    /// Number of rows.
-    pub fn rows(&self) -> usize {
-        self.offsets.len().saturating_sub(1)
-    }
-}
 
 /// One exchange in index form.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Edge {
     /// Sending node.
-    pub from: u32,
+    pub from: NodeIdx,
     /// Receiving node.
-    pub to: u32,
+    pub to: NodeIdx,
     /// Kind of flow.
     pub flow: Flow,
     /// Amount or worth per occurrence.
@@ -73,11 +34,11 @@ pub struct Edge {
     /// How often.
     pub cadence: Cadence,
     /// Node whose members drive occurrences.
-    pub per: Option<u32>,
+    pub per: Option<NodeIdx>,
     /// Followed exchange and ratio.
-    pub follows: Option<(u32, f64)>,
+    pub follows: Option<(ExchangeIdx, f64)>,
     /// Exchange this one gives back for.
-    pub reciprocates: Option<u32>,
+    pub reciprocates: Option<ExchangeIdx>,
     /// The revenue model written in the file (money only; else inferred by
     /// [`crate::analysis::revenue`]).
     pub revenue_model: Option<RevenueModel>,
@@ -89,14 +50,14 @@ pub enum CostBasis {
     /// A fixed cost with a cadence.
     Fixed(Cadence),
     /// A variable cost paid on every occurrence of an exchange.
-    PerExchange(u32),
+    PerExchange(ExchangeIdx),
 }
 
 /// One cost of one node in index form.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct CostItem {
     /// The node that pays it.
-    pub node: u32,
+    pub node: NodeIdx,
     /// Its position in that node's `costs` list.
     pub position: u32,
     /// Amount per payment.
@@ -111,36 +72,36 @@ pub struct Network {
     /// Number of drivers.
     pub driver_count: usize,
     /// The exchanges in index form.
-    pub edges: Vec<Edge>,
+    pub edges: IdxVec<ExchangeIdx, Edge>,
     /// Per node: its kind.
-    pub kinds: Vec<NodeKind>,
+    pub kinds: IdxVec<NodeIdx, NodeKind>,
     /// Per node: what it is in the ecosystem for (its `goal`, else its kind's default).
-    pub goals: Vec<Goal>,
+    pub goals: IdxVec<NodeIdx, Goal>,
     /// Per node: members in year 1.
-    pub count: Vec<f64>,
+    pub count: IdxVec<NodeIdx, f64>,
     /// Per node: yearly growth rate of its members.
-    pub growth: Vec<f64>,
+    pub growth: IdxVec<NodeIdx, f64>,
     /// Every cost of every node, in file order.
-    pub costs: Vec<CostItem>,
-    /// Per node: its costs (indices into `costs`).
-    pub node_costs: Csr,
+    pub costs: IdxVec<CostIdx, CostItem>,
+    /// Per node: its costs.
+    pub node_costs: Csr<NodeIdx, CostIdx>,
     /// Per node: its parent, if any.
-    pub parent: Vec<Option<u32>>,
+    pub parent: IdxVec<NodeIdx, Option<NodeIdx>>,
     /// Per node: its children (the `parent` forest, downwards).
-    pub children: Csr,
+    pub children: Csr<NodeIdx, NodeIdx>,
     /// Per node: exchanges into it.
-    pub incoming: Csr,
+    pub incoming: Csr<NodeIdx, ExchangeIdx>,
     /// Per node: exchanges out of it.
-    pub outgoing: Csr,
+    pub outgoing: Csr<NodeIdx, ExchangeIdx>,
     /// Per exchange: the exchanges that follow it.
-    pub followers: Csr,
-    /// Per node: the drivers it pursues (indices).
-    pub node_drivers: Csr,
-    /// Per exchange: the drivers it serves (indices).
-    pub exchange_drivers: Csr,
+    pub followers: Csr<ExchangeIdx, ExchangeIdx>,
+    /// Per node: the drivers it pursues.
+    pub node_drivers: Csr<NodeIdx, DriverIdx>,
+    /// Per exchange: the drivers it serves.
+    pub exchange_drivers: Csr<ExchangeIdx, DriverIdx>,
     /// The exchange graph for structural algorithms (built on first use, see
     /// [`Network::graph`]).
-    graph: OnceLock<DiGraph<u32, u32>>,
+    graph: OnceLock<DiGraph<NodeIdx, ExchangeIdx>>,
 }
 
 impl Network {
@@ -150,47 +111,45 @@ impl Network {
     }
 
     fn build(eco: &Ecosystem, r: &Resolved) -> Self {
-        let edges: Vec<Edge> = eco
-            .exchanges
-            .par_iter()
-            .enumerate()
-            .map(|(k, e)| Edge {
-                from: r.from[k],
-                to: r.to[k],
-                flow: e.flow,
-                value: e.value,
-                cadence: e.cadence,
-                per: r.per[k],
-                follows: r.follows[k].map(|f| (f, e.follows.as_ref().map_or(0.0, |x| x.ratio))),
-                reciprocates: r.reciprocates[k],
-                revenue_model: e.revenue_model,
-            })
-            .collect();
+        let edges: IdxVec<ExchangeIdx, Edge> = IdxVec::from_vec(
+            eco.exchanges
+                .par_iter()
+                .enumerate()
+                .map(|(k, e)| Edge {
+                    from: r.from[k],
+                    to: r.to[k],
+                    flow: e.flow,
+                    value: e.value,
+                    cadence: e.cadence,
+                    per: r.per[k],
+                    follows: r.follows[k].map(|f| (f, e.follows.as_ref().map_or(0.0, |x| x.ratio))),
+                    reciprocates: r.reciprocates[k],
+                    revenue_model: e.revenue_model,
+                })
+                .collect(),
+        );
         let n = eco.nodes.len();
-        let parent = r.parent.clone();
+        let parent: IdxVec<NodeIdx, Option<NodeIdx>> = IdxVec::from_vec(r.parent.clone());
         let children = Csr::from_pairs(
             n,
             parent
-                .iter()
-                .enumerate()
-                .filter_map(|(i, p)| p.map(|p| (p, i as u32))),
+                .iter_enumerated()
+                .filter_map(|(i, p)| p.map(|p| (p, i))),
         );
-        let incoming = Csr::from_pairs(n, edges.iter().enumerate().map(|(k, e)| (e.to, k as u32)));
-        let outgoing =
-            Csr::from_pairs(n, edges.iter().enumerate().map(|(k, e)| (e.from, k as u32)));
+        let incoming = Csr::from_pairs(n, edges.iter_enumerated().map(|(k, e)| (e.to, k)));
+        let outgoing = Csr::from_pairs(n, edges.iter_enumerated().map(|(k, e)| (e.from, k)));
         let followers = Csr::from_pairs(
             edges.len(),
             edges
-                .iter()
-                .enumerate()
-                .filter_map(|(k, e)| e.follows.map(|(f, _)| (f, k as u32))),
+                .iter_enumerated()
+                .filter_map(|(k, e)| e.follows.map(|(f, _)| (f, k))),
         );
         let mut costs = Vec::with_capacity(r.cost_exchange.len());
         for (i, x) in eco.nodes.iter().enumerate() {
             for (j, c) in x.costs.iter().enumerate() {
                 let per_exchange = r.cost_exchange[costs.len()];
                 costs.push(CostItem {
-                    node: i as u32,
+                    node: NodeIdx::new(i),
                     position: j as u32,
                     amount: c.amount,
                     basis: match (per_exchange, c.cadence) {
@@ -201,8 +160,8 @@ impl Network {
                 });
             }
         }
-        let node_costs =
-            Csr::from_pairs(n, costs.iter().enumerate().map(|(k, c)| (c.node, k as u32)));
+        let costs: IdxVec<CostIdx, CostItem> = IdxVec::from_vec(costs);
+        let node_costs = Csr::from_pairs(n, costs.iter_enumerated().map(|(k, c)| (c.node, k)));
         Network {
             driver_count: eco.drivers.len(),
             kinds: eco.nodes.iter().map(|x| x.kind).collect(),
@@ -227,20 +186,44 @@ impl Network {
         }
     }
 
+    /// Every node, in file order.
+    pub fn nodes(&self) -> impl DoubleEndedIterator<Item = NodeIdx> + ExactSizeIterator + Clone {
+        all(self.node_count())
+    }
+
+    /// Every exchange, in file order.
+    pub fn exchanges(
+        &self,
+    ) -> impl DoubleEndedIterator<Item = ExchangeIdx> + ExactSizeIterator + Clone {
+        all(self.exchange_count())
+    }
+
+    /// The actors (organisations, segments, persons), in file order.
+    pub fn actors(&self) -> impl Iterator<Item = NodeIdx> + '_ {
+        self.nodes().filter(|&a| self.kinds[a].is_actor())
+    }
+
+    /// Exchange `e`.
+    #[inline]
+    pub fn edge(&self, e: ExchangeIdx) -> &Edge {
+        &self.edges[e]
+    }
+
     /// The exchange graph as a petgraph `DiGraph`, for structural algorithms:
     /// node weights are node indices, edge weights exchange indices, both in
-    /// file order. Built on first use (the hot loops run on the CSR rows).
-    pub fn graph(&self) -> &DiGraph<u32, u32> {
+    /// file order (petgraph's own indices are the same positions). Built on
+    /// first use (the hot loops run on the CSR rows).
+    pub fn graph(&self) -> &DiGraph<NodeIdx, ExchangeIdx> {
         self.graph.get_or_init(|| {
             let mut graph = DiGraph::with_capacity(self.node_count(), self.edges.len());
-            for i in 0..self.node_count() {
-                graph.add_node(i as u32);
+            for a in self.nodes() {
+                graph.add_node(a);
             }
-            for (k, e) in self.edges.iter().enumerate() {
+            for (k, e) in self.edges.iter_enumerated() {
                 graph.add_edge(
-                    NodeIndex::new(e.from as usize),
-                    NodeIndex::new(e.to as usize),
-                    k as u32,
+                    NodeIndex::new(e.from.index()),
+                    NodeIndex::new(e.to.index()),
+                    k,
                 );
             }
             graph
@@ -249,44 +232,44 @@ impl Network {
 
     /// The actor a node belongs to: itself if it is an actor (organisation,
     /// segment, person), else its nearest actor ancestor through `parent`.
-    pub fn owner(&self, mut n: u32) -> Option<u32> {
+    pub fn owner(&self, mut n: NodeIdx) -> Option<NodeIdx> {
         loop {
-            if self.kinds[n as usize].is_actor() {
+            if self.kinds[n].is_actor() {
                 return Some(n);
             }
-            n = self.parent[n as usize]?;
+            n = self.parent[n]?;
         }
     }
 
     /// Node `a` and the devices, activities and processes directly under it:
     /// the nodes through which an actor gives and receives.
-    pub fn side(&self, a: usize) -> impl Iterator<Item = u32> + '_ {
-        std::iter::once(a as u32).chain(
+    pub fn side(&self, a: NodeIdx) -> impl Iterator<Item = NodeIdx> + '_ {
+        std::iter::once(a).chain(
             self.children
                 .row(a)
                 .iter()
                 .copied()
-                .filter(|&c| !self.kinds[c as usize].is_actor()),
+                .filter(|&c| !self.kinds[c].is_actor()),
         )
     }
 
     /// The money exchanges into node `a`, in file order (its revenue streams).
-    pub fn money_in(&self, a: usize) -> Vec<u32> {
+    pub fn money_in(&self, a: NodeIdx) -> Vec<ExchangeIdx> {
         self.incoming
             .row(a)
             .iter()
             .copied()
-            .filter(|&e| self.edges[e as usize].flow == Flow::Money)
+            .filter(|&e| self.edges[e].flow == Flow::Money)
             .collect()
     }
 
     /// The non-money exchanges out of node `a`, in file order (its offerings).
-    pub fn offerings(&self, a: usize) -> Vec<u32> {
+    pub fn offerings(&self, a: NodeIdx) -> Vec<ExchangeIdx> {
         self.outgoing
             .row(a)
             .iter()
             .copied()
-            .filter(|&e| self.edges[e as usize].flow != Flow::Money)
+            .filter(|&e| self.edges[e].flow != Flow::Money)
             .collect()
     }
 
@@ -301,10 +284,10 @@ impl Network {
     }
 
     /// Depth of every node in the `parent` forest (roots are 0). O(N).
-    pub fn depths(&self) -> Vec<u32> {
-        let mut depth = vec![u32::MAX; self.node_count()];
+    pub fn depths(&self) -> IdxVec<NodeIdx, u32> {
+        let mut depth: IdxVec<NodeIdx, u32> = self.nodes().map(|_| u32::MAX).collect();
         let mut path = Vec::new();
-        for start in 0..self.node_count() {
+        for start in self.nodes() {
             if depth[start] != u32::MAX {
                 continue;
             }
@@ -314,8 +297,8 @@ impl Network {
             let base = loop {
                 path.push(at);
                 match self.parent[at] {
-                    Some(p) if depth[p as usize] == u32::MAX => at = p as usize,
-                    Some(p) => break depth[p as usize] + 1,
+                    Some(p) if depth[p] == u32::MAX => at = p,
+                    Some(p) => break depth[p] + 1,
                     None => break 0,
                 }
             };
@@ -335,7 +318,7 @@ pub fn bfs_order(succ: &Csr) -> Vec<u32> {
     let n = succ.rows();
     let mut new_of = vec![u32::MAX; n];
     let mut queue: Vec<u32> = Vec::with_capacity(n);
-    let hub = (0..n).max_by_key(|&v| (succ.row(v).len(), std::cmp::Reverse(v)));
+    let hub = (0..n).max_by_key(|&v| (succ.row(v as u32).len(), std::cmp::Reverse(v)));
     if let Some(hub) = hub {
         new_of[hub] = 0;
         queue.push(hub as u32);
@@ -343,7 +326,7 @@ pub fn bfs_order(succ: &Csr) -> Vec<u32> {
         while head < queue.len() {
             let v = queue[head] as usize;
             head += 1;
-            for &w in succ.row(v) {
+            for &w in succ.row(v as u32) {
                 if new_of[w as usize] == u32::MAX {
                     new_of[w as usize] = queue.len() as u32;
                     queue.push(w);
@@ -362,8 +345,6 @@ pub fn bfs_order(succ: &Csr) -> Vec<u32> {
 
 #[cfg(test)]
 mod tests {
-    use super::Csr;
-
     #[test]
     fn depths_follow_the_parent_forest() {
         let eco: crate::model::Ecosystem = crate::syntax::parse(
@@ -378,19 +359,11 @@ mod tests {
         .expect("parses");
         let design = crate::validate::ValueDesign::new(eco).expect("valid");
         let net = super::Network::new(&design);
-        assert_eq!(net.depths(), vec![2, 0, 1, 0]);
+        assert_eq!(net.depths().as_slice(), &[2, 0, 1, 0]);
         assert_eq!(net.graph().node_count(), 4);
         assert_eq!(net.graph().edge_count(), 0);
-        assert_eq!(net.children.row(1), &[2]);
-        assert_eq!(net.children.row(2), &[0]);
-    }
-
-    #[test]
-    fn csr_keeps_pair_order_within_rows() {
-        let csr = Csr::from_pairs(3, [(2u32, 10u32), (0, 11), (2, 12), (0, 13)].into_iter());
-        assert_eq!(csr.row(0), &[11, 13]);
-        assert_eq!(csr.row(1), &[] as &[u32]);
-        assert_eq!(csr.row(2), &[10, 12]);
-        assert_eq!(csr.rows(), 3);
+        let n = crate::index::NodeIdx::new;
+        assert_eq!(net.children.row(n(1)), &[n(2)]);
+        assert_eq!(net.children.row(n(2)), &[n(0)]);
     }
 }

@@ -55,7 +55,7 @@ pub struct DrawnMap {
 #[derive(Debug, Clone)]
 pub struct DrawnCanvas {
     /// Node index.
-    pub node: usize,
+    pub node: crate::index::NodeIdx,
     /// Sanitised file stem of its id.
     pub stem: String,
     /// The derived canvas.
@@ -84,11 +84,11 @@ pub struct ReportParts<'a> {
     /// Every actor's canvas (at most [`MAX_CANVASES`]).
     pub canvases: Vec<DrawnCanvas>,
     /// Every actor (organisation, segment, person), in file order.
-    pub actors: Vec<usize>,
+    pub actors: Vec<crate::index::NodeIdx>,
     /// The actors that are not win-win, in file order.
-    pub failing: Vec<usize>,
+    pub failing: Vec<crate::index::NodeIdx>,
     /// The actors of the ledger tables (at most [`MAX_TABLE_ROWS`]).
-    pub table_actors: Vec<usize>,
+    pub table_actors: Vec<crate::index::NodeIdx>,
     /// What was left out of the canvases and tables, in words.
     pub left_out: Vec<String>,
     /// Chart figures.
@@ -129,8 +129,8 @@ pub fn build(
         })
         .collect::<Result<Vec<_>, String>>()?;
     let stems = escape::unique_file_stems(eco.nodes.iter().map(|n| n.id.as_str()));
-    let all_actors = (0..eco.nodes.len())
-        .filter(|&a| eco.nodes[a].kind.is_actor())
+    let all_actors = crate::index::all::<crate::index::NodeIdx>(eco.nodes.len())
+        .filter(|&a| eco.node(a).kind.is_actor())
         .count();
     let mut left_out = Vec::new();
     let canvas_actors = an.leading_actors(MAX_CANVASES);
@@ -155,11 +155,11 @@ pub fn build(
             let svg = canvas_svg::svg(
                 &c,
                 &ledger,
-                &format!("in the report and canvas-{}.md", stems[a]),
+                &format!("in the report and canvas-{}.md", stems[a.index()]),
             )?;
             Ok(DrawnCanvas {
                 node: a,
-                stem: stems[a].clone(),
+                stem: stems[a.index()].clone(),
                 left_out: canvas_svg::left_out(&c, &eco.currency),
                 canvas: c,
                 ledger,
@@ -194,10 +194,10 @@ pub fn build(
         map,
         extract_maps,
         canvases,
-        actors: (0..eco.nodes.len())
-            .filter(|&a| eco.nodes[a].kind.is_actor())
+        actors: crate::index::all::<crate::index::NodeIdx>(eco.nodes.len())
+            .filter(|&a| eco.node(a).kind.is_actor())
             .collect(),
-        failing: (0..eco.nodes.len())
+        failing: crate::index::all::<crate::index::NodeIdx>(eco.nodes.len())
             .filter(|&a| an.verdicts[a].fails())
             .collect(),
         table_actors,

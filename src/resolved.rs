@@ -1,43 +1,44 @@
 //! Every reference of a validated ecosystem as a dense index: what the
 //! validator looked up once, so the network never looks up an id string again.
 
+use crate::csr::Csr;
+use crate::index::{DriverIdx, ExchangeIdx, NodeIdx};
 use crate::model::Ecosystem;
-use crate::network::Csr;
 
 /// An extract's named references.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ResolvedExtract {
     /// Named nodes.
-    pub nodes: Vec<u32>,
+    pub nodes: Vec<NodeIdx>,
     /// Named exchanges.
-    pub exchanges: Vec<u32>,
+    pub exchanges: Vec<ExchangeIdx>,
     /// Focus node.
-    pub focus: Option<u32>,
+    pub focus: Option<NodeIdx>,
 }
 
 /// The references of every node, cost, exchange and extract, in file order.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Resolved {
     /// Per node: its parent.
-    pub parent: Vec<Option<u32>>,
+    pub parent: Vec<Option<NodeIdx>>,
     /// Per node: the node it decides for.
-    pub decides_for: Vec<Option<u32>>,
+    pub decides_for: Vec<Option<NodeIdx>>,
     /// Per node: its drivers.
-    pub node_drivers: Csr,
+    pub node_drivers: Csr<NodeIdx, DriverIdx>,
     /// Per cost (all nodes' costs, in file order): its `per_exchange`.
-    pub cost_exchange: Vec<Option<u32>>,
+    pub cost_exchange: Vec<Option<ExchangeIdx>>,
     /// Per exchange: sender.
-    pub from: Vec<u32>,
+    pub from: Vec<NodeIdx>,
     /// Per exchange: receiver.
-    pub to: Vec<u32>,
+    pub to: Vec<NodeIdx>,
     /// Per exchange: `per` node.
-    pub per: Vec<Option<u32>>,
+    pub per: Vec<Option<NodeIdx>>,
     /// Per exchange: followed exchange.
-    pub follows: Vec<Option<u32>>,
+    pub follows: Vec<Option<ExchangeIdx>>,
     /// Per exchange: reciprocated exchange.
-    pub reciprocates: Vec<Option<u32>>,
+    pub reciprocates: Vec<Option<ExchangeIdx>>,
     /// Per exchange: its drivers.
-    pub exchange_drivers: Csr,
+    pub exchange_drivers: Csr<ExchangeIdx, DriverIdx>,
     /// Per extract.
     pub extracts: Vec<ResolvedExtract>,
 }
@@ -49,20 +50,14 @@ impl Resolved {
         let mut r = Resolved {
             parent: Vec::with_capacity(n),
             decides_for: Vec::with_capacity(n),
-            node_drivers: Csr {
-                offsets: Vec::with_capacity(n + 1),
-                items: Vec::new(),
-            },
+            node_drivers: Csr::from_parts(Vec::with_capacity(n + 1), Vec::new()),
             cost_exchange: Vec::new(),
             from: Vec::with_capacity(e),
             to: Vec::with_capacity(e),
             per: Vec::with_capacity(e),
             follows: Vec::with_capacity(e),
             reciprocates: Vec::with_capacity(e),
-            exchange_drivers: Csr {
-                offsets: Vec::with_capacity(e + 1),
-                items: Vec::new(),
-            },
+            exchange_drivers: Csr::from_parts(Vec::with_capacity(e + 1), Vec::new()),
             extracts: Vec::with_capacity(eco.extracts.len()),
         };
         r.node_drivers.offsets.push(0);

@@ -15,6 +15,7 @@ use indexmap::IndexMap;
 
 use rustc_hash::FxBuildHasher;
 
+use crate::index::{DriverIdx, ExchangeIdx, Idx, NodeIdx};
 use crate::model::{Cadence, Ecosystem};
 pub use crate::resolved::{Resolved, ResolvedExtract};
 use crate::suggest::did_you_mean;
@@ -52,16 +53,16 @@ pub struct Unreadable {
 }
 
 /// Id -> dense index, in file order (an `IndexMap` with a fast hasher).
-pub type IdIndex = IndexMap<String, u32, FxBuildHasher>;
+pub type IdIndex<I> = IndexMap<String, I, FxBuildHasher>;
 
 /// A value design that passed validation: the input to every analysis.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ValueDesign {
     ecosystem: Ecosystem,
     resolved: Resolved,
-    node_index: OnceLock<IdIndex>,
-    exchange_index: OnceLock<IdIndex>,
-    driver_index: OnceLock<IdIndex>,
+    node_index: OnceLock<IdIndex<NodeIdx>>,
+    exchange_index: OnceLock<IdIndex<ExchangeIdx>>,
+    driver_index: OnceLock<IdIndex<DriverIdx>>,
 }
 
 impl ValueDesign {
@@ -87,19 +88,19 @@ impl ValueDesign {
     }
 
     /// Node id -> index (built on first use).
-    pub fn node_index(&self) -> &IdIndex {
+    pub fn node_index(&self) -> &IdIndex<NodeIdx> {
         self.node_index
             .get_or_init(|| id_index(self.ecosystem.nodes.iter().map(|n| &n.id)))
     }
 
     /// Exchange id -> index (built on first use).
-    pub fn exchange_index(&self) -> &IdIndex {
+    pub fn exchange_index(&self) -> &IdIndex<ExchangeIdx> {
         self.exchange_index
             .get_or_init(|| id_index(self.ecosystem.exchanges.iter().map(|e| &e.id)))
     }
 
     /// Driver id -> index (built on first use).
-    pub fn driver_index(&self) -> &IdIndex {
+    pub fn driver_index(&self) -> &IdIndex<DriverIdx> {
         self.driver_index
             .get_or_init(|| id_index(self.ecosystem.drivers.iter().map(|d| &d.id)))
     }
@@ -120,10 +121,10 @@ impl ValueDesign {
     }
 }
 
-fn id_index<'a>(ids: impl ExactSizeIterator<Item = &'a crate::model::Text>) -> IdIndex {
+fn id_index<'a, I: Idx>(ids: impl ExactSizeIterator<Item = &'a crate::model::Text>) -> IdIndex<I> {
     let mut map = IdIndex::with_capacity_and_hasher(ids.len(), FxBuildHasher);
     for (i, id) in ids.enumerate() {
-        map.insert(id.to_string(), i as u32);
+        map.insert(id.to_string(), I::new(i));
     }
     map
 }
@@ -354,8 +355,8 @@ impl<'e> Validator<'e> {
             let p = || Path::root().field("exchanges").index(i);
             let from = self.reference(&nodes, || p().field("from"), &e.from);
             let to = self.reference(&nodes, || p().field("to"), &e.to);
-            self.resolved.from.push(from.unwrap_or(0));
-            self.resolved.to.push(to.unwrap_or(0));
+            self.resolved.from.push(from.unwrap_or_default());
+            self.resolved.to.push(to.unwrap_or_default());
             if e.from == e.to && !e.from.is_empty() {
                 self.push(
                     "self-exchange",
@@ -431,11 +432,15 @@ impl<'e> Validator<'e> {
             let p = || Path::root().field("extracts").index(i);
             let mut named_nodes = Vec::new();
             for (k, n) in x.nodes.iter().enumerate() {
-                named_nodes.extend(self.reference(&nodes, || p().field("nodes").index(k), n));
+                named_nodes.extend(self.reference::<NodeIdx>(
+                    &nodes,
+                    || p().field("nodes").index(k),
+                    n,
+                ));
             }
             let mut named_exchanges = Vec::new();
             for (k, e) in x.exchanges.iter().enumerate() {
-                named_exchanges.extend(self.reference(
+                named_exchanges.extend(self.reference::<ExchangeIdx>(
                     &exchanges,
                     || p().field("exchanges").index(k),
                     e,
@@ -558,9 +563,14 @@ impl<'e> Validator<'e> {
     }
 
     /// Checks that `id` names an existing entry of `ids`.
-    fn reference(&mut self, ids: &Ids<'_>, path: impl FnOnce() -> Path, id: &str) -> Option<u32> {
+    fn reference<I: Idx>(
+        &mut self,
+        ids: &Ids<'_>,
+        path: impl FnOnce() -> Path,
+        id: &str,
+    ) -> Option<I> {
         if let Some(&i) = ids.map.get(id) {
-            return Some(i as u32);
+            return Some(I::new(i));
         }
         if self.unreadable.lists.contains(ids.list)
             || self

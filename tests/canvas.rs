@@ -11,7 +11,7 @@ fn food_plant_vendor() -> Canvas {
         .join("ecosystems/food-plant-monitoring.ron");
     let (_, design) = valuedesign::load_file(&path).expect("loads");
     let an = analysis::analyse(&design, &Config::default());
-    canvas(&design, &an, design.node_index()["vendor"] as usize)
+    canvas(&design, &an, design.node_index()["vendor"])
 }
 
 fn stream<'c>(c: &'c Canvas, exchange: &str) -> &'c valuedesign::canvas::Entry {
@@ -146,7 +146,7 @@ fn customer_user_and_payer_are_told_apart() {
     })
     .expect("loads");
     let an = analysis::analyse(&design, &Config::default());
-    let c = canvas(&design, &an, 0);
+    let c = canvas(&design, &an, valuedesign::index::NodeIdx::new(0));
     let tags = |label: &str| {
         c.customer_segments
             .iter()
@@ -183,7 +183,10 @@ fn hostile_labels_are_escaped_in_markdown() {
     })
     .expect("loads");
     let an = analysis::analyse(&design, &Config::default());
-    let md = canvas_text::md(&canvas(&design, &an, 0), "EUR");
+    let md = canvas_text::md(
+        &canvas(&design, &an, valuedesign::index::NodeIdx::new(0)),
+        "EUR",
+    );
     assert!(!md.contains("<script>"), "{md}");
     assert!(
         md.contains("&lt;script>alert('x')&lt;/script> & \"quoted\" \\| \\*stars\\*"),
@@ -204,7 +207,7 @@ fn hostile_labels_are_escaped_in_svg() {
     })
     .expect("loads");
     let an = analysis::analyse(&design, &Config::default());
-    let c = canvas(&design, &an, 0);
+    let c = canvas(&design, &an, valuedesign::index::NodeIdx::new(0));
     let summary = LedgerSummary {
         years: 3,
         currency: "<EUR>".into(),
@@ -256,7 +259,10 @@ fn shipped_canvases_are_reviewed_snapshots() {
         let mut all = String::new();
         for (a, n) in eco.nodes.iter().enumerate() {
             if n.kind.is_actor() {
-                all.push_str(&canvas_text::md(&canvas(&design, &an, a), &eco.currency));
+                all.push_str(&canvas_text::md(
+                    &canvas(&design, &an, valuedesign::index::NodeIdx::new(a)),
+                    &eco.currency,
+                ));
                 all.push('\n');
             }
         }

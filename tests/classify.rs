@@ -12,7 +12,7 @@ fn labels(text: &str, actor: &str) -> (Vec<Label>, Vec<Label>) {
     })
     .unwrap_or_else(|e| panic!("{}", e.render()));
     let an = analysis::analyse(&design, &Config::default());
-    let a = design.node_index()[actor] as usize;
+    let a = design.node_index()[actor];
     (patterns(&design, &an, a), iot_roles(&design, &an, a))
 }
 

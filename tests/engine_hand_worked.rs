@@ -4,11 +4,12 @@ mod common;
 use common::load as analyse;
 
 use valuedesign::analysis::{self, Config, Field, Reason};
+use valuedesign::index::{DriverIdx, ExchangeIdx, NodeIdx};
 use valuedesign::model::Goal;
 use valuedesign::network::Network;
 
-fn node(design: &valuedesign::ValueDesign, id: &str) -> usize {
-    design.node_index()[id] as usize
+fn node(design: &valuedesign::ValueDesign, id: &str) -> NodeIdx {
+    design.node_index()[id]
 }
 
 fn close(a: f64, b: f64, tol: f64) -> bool {
@@ -45,7 +46,10 @@ fn two_actor_subscription_with_growth() {
     let (saas, users) = (node(&design, "saas"), node(&design, "users"));
     assert_row(an.timeline.members(users), &[10.0, 15.0, 22.5]);
     assert_row(an.timeline.new_members(users), &[10.0, 5.0, 7.5]);
-    assert_row(an.timeline.occurrences(1), &[120.0, 180.0, 270.0]);
+    assert_row(
+        an.timeline.occurrences(ExchangeIdx::new(1)),
+        &[120.0, 180.0, 270.0],
+    );
     assert_row(
         an.ledgers.get(saas, Field::Revenue),
         &[4800.0, 7200.0, 10800.0],
@@ -98,7 +102,7 @@ fn two_actor_subscription_with_growth() {
                 net_value: an.ledgers.total(users, Field::NetValue),
                 holds: true
             },
-            Reason::ServesDrivers(vec![0])
+            Reason::ServesDrivers(vec![DriverIdx::new(0)])
         ]
     );
     assert!(close(
@@ -138,10 +142,19 @@ fn follows_chain_with_ratios_and_fan_out() {
     // (fan-out: two exchanges follow orders); freight = 2.0 * 50 = 100 (a chain of two hops).
     let (design, an) = analyse(CHAIN);
     assert_eq!(an.timeline.levels, vec![0, 1, 1, 2]);
-    assert_row(an.timeline.occurrences(0), &[100.0, 100.0]);
-    assert_row(an.timeline.occurrences(1), &[100.0, 100.0]);
-    assert_row(an.timeline.occurrences(2), &[50.0, 50.0]);
-    assert_row(an.timeline.occurrences(3), &[100.0, 100.0]);
+    assert_row(
+        an.timeline.occurrences(ExchangeIdx::new(0)),
+        &[100.0, 100.0],
+    );
+    assert_row(
+        an.timeline.occurrences(ExchangeIdx::new(1)),
+        &[100.0, 100.0],
+    );
+    assert_row(an.timeline.occurrences(ExchangeIdx::new(2)), &[50.0, 50.0]);
+    assert_row(
+        an.timeline.occurrences(ExchangeIdx::new(3)),
+        &[100.0, 100.0],
+    );
     let (a, b, c) = (node(&design, "a"), node(&design, "b"), node(&design, "c"));
     // a: revenue 2 * 100 = 200; b: spend 200 + 3 * 100 = 500; c: revenue 300. 200 + 300 - 500 = 0.
     assert_row(an.ledgers.get(a, Field::Revenue), &[200.0, 200.0]);
@@ -167,7 +180,7 @@ fn removal_impact_counts_followers_once() {
         350.0 / 1550.0,
         1e-12
     ));
-    assert_eq!(an.keystone, Some(node(&design, "a") as u32));
+    assert_eq!(an.keystone, Some(node(&design, "a")));
 }
 
 #[test]
@@ -259,7 +272,7 @@ fn win_win_needs_an_inflow_that_serves_the_actors_drivers() {
                 net_value: 15.0,
                 holds: true
             },
-            Reason::DriversUnserved(vec![0])
+            Reason::DriversUnserved(vec![DriverIdx::new(0)])
         ]
     );
     assert_eq!(
@@ -293,31 +306,31 @@ const EXTRACTS: &str = r#"Ecosystem(name: "Extracts", horizon_years: 2,
 #[test]
 fn extract_closures() {
     let (_, an) = analyse(EXTRACTS);
-    let ids = |v: &[u32]| v.to_vec();
+    use common::positions as ids;
     // sales: x2 and its reciprocated x1; nodes a, b; money 10 a year.
     assert_eq!(ids(&an.extracts[0].exchanges), vec![0, 1]);
     assert_eq!(ids(&an.extracts[0].nodes), vec![0, 1]);
     assert_row(&an.extracts[0].money, &[10.0, 10.0]);
-    assert_eq!(an.extracts[0].core, vec![0], "the receiver of x2");
+    assert_eq!(ids(&an.extracts[0].core), vec![0], "the receiver of x2");
     // around c, radius 1: b, c, d; exchanges among them x3, x4; x3 follows x1, which brings a.
     // Money flowing: x4 = 5 * 12 = 60 a year, but c pays it: c captures nothing. Drivers: growth.
     assert_eq!(ids(&an.extracts[1].nodes), vec![0, 1, 2, 3]);
     assert_eq!(ids(&an.extracts[1].exchanges), vec![0, 2, 3]);
     assert_row(&an.extracts[1].money, &[0.0, 0.0]);
     assert_row(&an.extracts[1].money_flowing, &[60.0, 60.0]);
-    assert_eq!(an.extracts[1].core, vec![2]);
-    assert_eq!(an.extracts[1].drivers, vec![0]);
+    assert_eq!(ids(&an.extracts[1].core), vec![2]);
+    assert_eq!(ids(&an.extracts[1].drivers), vec![0]);
     // d and e: the exchange between them, x5; no money.
     assert_eq!(ids(&an.extracts[2].exchanges), vec![4]);
     assert_row(&an.extracts[2].money, &[0.0, 0.0]);
     assert_eq!(
-        an.extracts[2].core,
+        ids(&an.extracts[2].core),
         vec![3, 4],
         "no money named, no focus: the named nodes"
     );
     // c pays d: naming the payer c shows it, but d, the receiver of the named
     // money exchange x4, is who captures: 5 * 12 = 60 a year.
-    assert_eq!(an.extracts[3].core, vec![3]);
+    assert_eq!(ids(&an.extracts[3].core), vec![3]);
     assert_eq!(ids(&an.extracts[3].nodes), vec![2, 3]);
     assert_row(&an.extracts[3].money, &[60.0, 60.0]);
 }
@@ -363,8 +376,8 @@ fn betweenness_on_small_graphs() {
             Exchange(id: "bc", from: "b", to: "c", flow: Data, value: 0.0, cadence: Yearly),
         ])"#,
     );
-    assert_row(&an.betweenness.raw, &[0.0, 1.0, 0.0]);
-    assert_row(&an.betweenness.normalised, &[0.0, 0.5, 0.0]);
+    assert_row(an.betweenness.raw.as_slice(), &[0.0, 1.0, 0.0]);
+    assert_row(an.betweenness.normalised.as_slice(), &[0.0, 0.5, 0.0]);
     // Diamond s -> u, v -> t: half of the s-t shortest paths go through each of u, v.
     let diamond = r#"Ecosystem(name: "Diamond",
         nodes: [Node(id: "s", kind: Organization), Node(id: "u", kind: Organization),
@@ -376,9 +389,9 @@ fn betweenness_on_small_graphs() {
             Exchange(id: "vt", from: "v", to: "t", flow: Data, value: 0.0, cadence: Yearly),
         ])"#;
     let (design, an) = analyse(diamond);
-    assert_row(&an.betweenness.raw, &[0.0, 0.5, 0.5, 0.0]);
+    assert_row(an.betweenness.raw.as_slice(), &[0.0, 0.5, 0.5, 0.0]);
     assert_row(
-        &an.betweenness.normalised,
+        an.betweenness.normalised.as_slice(),
         &[0.0, 0.5 / 6.0, 0.5 / 6.0, 0.0],
     );
     // Sampling every node as a pivot is the exact computation.
@@ -431,16 +444,20 @@ fn group_ledgers_add_descendants() {
     // Zoom to depth 0: x and sub/y fold into net; flows buyer -> net summed: 15.
     let net = Network::new(&design);
     let agg = analysis::zoom::aggregate(&net, &an.timeline, 0);
-    assert_eq!(agg.nodes, vec![0, 4]);
+    assert_eq!(common::positions(&agg.nodes), vec![0, 4]);
     let flow = agg
         .flows
-        .get(&(4, 0, valuedesign::model::Flow::Money))
+        .get(&(
+            NodeIdx::new(4),
+            NodeIdx::new(0),
+            valuedesign::model::Flow::Money,
+        ))
         .expect("buyer -> net");
     assert_row(flow, &[15.0]);
     // Depth 1: sub stays, y folds into it.
     let agg = analysis::zoom::aggregate(&net, &an.timeline, 1);
-    assert_eq!(agg.nodes, vec![0, 1, 2, 4]);
-    assert_eq!(agg.representative[3], 2);
+    assert_eq!(common::positions(&agg.nodes), vec![0, 1, 2, 4]);
+    assert_eq!(agg.representative[NodeIdx::new(3)], NodeIdx::new(2));
 }
 
 #[test]
@@ -457,11 +474,9 @@ fn food_plant_vendor_earns_the_canvas_figures() {
     let years = an.timeline.years;
     let mut from_plants = vec![0.0; years];
     for (e, x) in eco.exchanges.iter().enumerate() {
+        let e = ExchangeIdx::new(e);
         let edge = &an.network.edges[e];
-        if x.flow == valuedesign::model::Flow::Money
-            && edge.from as usize == plants
-            && edge.to as usize == vendor
-        {
+        if x.flow == valuedesign::model::Flow::Money && edge.from == plants && edge.to == vendor {
             for (y, o) in an.timeline.occurrences(e).iter().enumerate() {
                 from_plants[y] += x.value * o;
             }

@@ -37,7 +37,7 @@ proptest! {
         let an = analysis::analyse(&d, &Config::default());
         for y in 0..an.timeline.years {
             let (mut balance, mut volume) = (0.0f64, 0.0f64);
-            for a in 0..an.network.node_count() {
+            for a in an.network.nodes() {
                 let r = an.ledgers.get(a, Field::Revenue)[y];
                 let s = an.ledgers.get(a, Field::Spend)[y];
                 balance += r - s;
@@ -65,7 +65,7 @@ proptest! {
         let seq = diffusion::diffuse_sequential(&g, &cfg);
         let par = diffusion::diffuse(&g, &cfg);
         prop_assert_eq!(seq.iterations, par.iterations);
-        for (a, b) in seq.reach.iter().zip(&par.reach) {
+        for (a, b) in seq.reach.iter().zip(par.reach.iter()) {
             prop_assert!((a - b).abs() <= 1e-12 * (1.0 + a.abs()));
         }
     }
@@ -81,14 +81,14 @@ proptest! {
         let n = a0.network.node_count();
         prop_assert_eq!(a1.network.node_count(), n + 1);
         prop_assert_eq!(&a0.ledgers.rows[..], &a1.ledgers.rows[..a0.ledgers.rows.len()]);
-        prop_assert_eq!(&a0.ledgers.npv[..], &a1.ledgers.npv[..n]);
-        prop_assert_eq!(&a0.verdicts[..], &a1.verdicts[..n]);
-        prop_assert_eq!(&a0.diffusion.reach[..], &a1.diffusion.reach[..n]);
-        prop_assert_eq!(&a0.betweenness.raw[..], &a1.betweenness.raw[..n]);
-        prop_assert_eq!(&a0.removal.impact[..], &a1.removal.impact[..n]);
+        prop_assert_eq!(a0.ledgers.npv.as_slice(), &a1.ledgers.npv.as_slice()[..n]);
+        prop_assert_eq!(a0.verdicts.as_slice(), &a1.verdicts.as_slice()[..n]);
+        prop_assert_eq!(a0.diffusion.reach.as_slice(), &a1.diffusion.reach.as_slice()[..n]);
+        prop_assert_eq!(a0.betweenness.raw.as_slice(), &a1.betweenness.raw.as_slice()[..n]);
+        prop_assert_eq!(a0.removal.impact.as_slice(), &a1.removal.impact.as_slice()[..n]);
         prop_assert_eq!(a0.keystone, a1.keystone);
         prop_assert_eq!(&a0.extracts, &a1.extracts);
-        prop_assert_eq!(a1.ledgers.total(n, Field::NetValue), 0.0);
+        prop_assert_eq!(a1.ledgers.total(valuedesign::index::NodeIdx::new(n), Field::NetValue), 0.0);
     }
 }
 
@@ -118,6 +118,7 @@ fn generated_designs_are_deterministic_and_valid() {
     );
     // Power-law-ish: the busiest node touches far more exchanges than the median one.
     let mut degree: Vec<usize> = (0..500)
+        .map(valuedesign::index::NodeIdx::new)
         .map(|a| an.network.incoming.row(a).len() + an.network.outgoing.row(a).len())
         .collect();
     degree.sort_unstable();

@@ -255,7 +255,7 @@ fn keystone_risk() {
         let an = analysis::analyse(&d, &Config::default());
         (d, an)
     };
-    let c = design_.node_index()["c"] as usize;
+    let c = design_.node_index()["c"];
     assert!((an.removal.impact[c] - 21.0 / 25.0).abs() < 1e-12);
     assert!(!an.sells[c]);
     let f = fired(&design(nodes, x, ""));

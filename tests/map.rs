@@ -150,7 +150,7 @@ fn level_zero_folds_children_into_their_parent() {
     let (_, vendor) = node(&v, "vendor");
     assert_eq!(vendor.members, 2);
     // The vendor with its sensor: the vendor's own verdict.
-    let vendor_index = design.node_index()["vendor"] as usize;
+    let vendor_index = design.node_index()["vendor"];
     let v_ = &an.verdicts[vendor_index];
     let expected = if !v_.applies() {
         Status::None

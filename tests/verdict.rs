@@ -10,13 +10,14 @@ use valuedesign::analysis::format::{verdict_basis, verdict_failures};
 use valuedesign::analysis::{self, Config, Field, Reason};
 use valuedesign::canvas::{canvas, CanvasKind, Source};
 use valuedesign::generate::{generate_string, GenerateConfig};
+use valuedesign::index::{DriverIdx, NodeIdx};
 use valuedesign::model::{
     Cadence, Cost, Ecosystem, Exchange, Flow, Goal, Node, NodeKind, RevenueModel,
 };
 use valuedesign::ValueDesign;
 
-fn idx(design: &ValueDesign, id: &str) -> usize {
-    design.node_index()[id] as usize
+fn idx(design: &ValueDesign, id: &str) -> NodeIdx {
+    design.node_index()[id]
 }
 
 fn close(a: f64, b: f64) -> bool {
@@ -122,7 +123,7 @@ fn the_lighting_company_that_loses_money_is_not_win_win() {
     let u = idx(&design, "utility");
     assert!(close(an.ledgers.total(u, Field::NetValue), 30_000.0));
     // The rebate is a transfer: the utility is not the airport's customer.
-    let rebate = design.exchange_index()["rebate"] as usize;
+    let rebate = design.exchange_index()["rebate"];
     assert_eq!(an.revenue_model(rebate), Some(RevenueModel::Transfer));
     assert!(!an.sells[a]);
 }
@@ -196,7 +197,7 @@ fn revenue_models_follow_what_the_money_pays_for() {
             Exchange(id: "reward", from: "utility", to: "homes", flow: Money, value: 5.0, cadence: Yearly, reciprocates: Some("flex")),
         ])"#,
     );
-    let model = |id: &str| an.revenue_model(design.exchange_index()[id] as usize);
+    let model = |id: &str| an.revenue_model(design.exchange_index()[id]);
     use RevenueModel::*;
     for (id, expected) in [
         ("kit-pay", AssetSale),      // pays for goods
@@ -323,7 +324,10 @@ fn a_customer_gets_its_profile_jobs_gains_and_pains() {
     assert_eq!(c.blocks().len(), 3);
     assert!(c.key_partners.is_empty() && c.revenue_streams.is_empty());
     // The vendor, which sells, keeps its nine blocks.
-    assert_eq!(canvas(&design, &an, 0).kind, CanvasKind::Business);
+    assert_eq!(
+        canvas(&design, &an, NodeIdx::new(0)).kind,
+        CanvasKind::Business
+    );
     // Its verdict on worth: 2 x (12 - 9 - 1) = 4 (the readings it gives are
     // not counted against it: they are worth 0.5 to the vendor).
     let p = idx(&design, "plants");
@@ -334,7 +338,7 @@ fn a_customer_gets_its_profile_jobs_gains_and_pains() {
                 net_value: 4.0,
                 holds: true
             },
-            Reason::ServesDrivers(vec![0])
+            Reason::ServesDrivers(vec![DriverIdx::new(0)])
         ]
     );
 }
@@ -369,17 +373,17 @@ fn make_or_buy(
     cadence: Cadence,
     goods: bool,
     buy: bool,
-) -> Option<(ValueDesign, usize)> {
+) -> Option<(ValueDesign, NodeIdx)> {
     let mut eco: Ecosystem = valuedesign::syntax::parse(text).value?;
     eco.apply_defaults();
     let probe = ValueDesign::new(eco.clone()).ok()?;
     let net = valuedesign::network::Network::new(&probe);
-    let buyer = (0..eco.nodes.len()).find(|&a| {
-        eco.nodes[a].kind == NodeKind::Organization
-            && eco.nodes[a].goal.is_none()
+    let buyer = net.nodes().find(|&a| {
+        eco.node(a).kind == NodeKind::Organization
+            && eco.node(a).goal.is_none()
             && !net.incoming.row(a).is_empty()
     })?;
-    let buyer_id = eco.nodes[buyer].id.clone();
+    let buyer_id = eco.node(buyer).id.clone();
     eco.nodes.push(Node {
         id: "make-or-buy-supplier".into(),
         label: "Supplier".into(),
@@ -429,7 +433,7 @@ fn make_or_buy(
             Some("mob-input"),
         ));
     } else {
-        eco.nodes[buyer].costs.push(Cost {
+        eco.nodes[buyer.index()].costs.push(Cost {
             label: "Made in-house".into(),
             amount,
             cadence: Some(cadence),

@@ -14,7 +14,9 @@
 use rayon::prelude::*;
 
 use super::timeline::Timeline;
-use crate::network::{Csr, Network};
+use crate::csr::Csr;
+use crate::index::{ExchangeIdx, IdxVec, NodeIdx};
+use crate::network::Network;
 
 /// Nodes per block of the L1 reduction (fixed so results do not depend on threads).
 const BLOCK: usize = 4096;
@@ -40,8 +42,8 @@ pub struct PullGraph {
 /// Result of the diffusion.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Diffusion {
-    /// `reach(a)`.
-    pub reach: Vec<f64>,
+    /// `reach(a)`, per node.
+    pub reach: IdxVec<NodeIdx, f64>,
     /// Iterations run.
     pub iterations: u32,
     /// Whether the L1 change fell below the tolerance.
@@ -72,7 +74,7 @@ impl Default for DiffusionConfig {
 /// Builds the pull graph from the network and year-1 occurrences. O(N + E).
 pub fn pull_graph(net: &Network, tl: &Timeline) -> PullGraph {
     let n = net.node_count();
-    let weight = |e: usize| {
+    let weight = |e: ExchangeIdx| {
         let edge = &net.edges[e];
         1.0 + edge.value * tl.occurrences(e).first().copied().unwrap_or(0.0)
     };
@@ -81,10 +83,10 @@ pub fn pull_graph(net: &Network, tl: &Timeline) -> PullGraph {
         .into_par_iter()
         .map(|a| {
             net.outgoing
-                .row(a)
+                .row(NodeIdx::new(a))
                 .iter()
-                .filter(|&&e| net.edges[e as usize].flow.is_intangible())
-                .map(|&e| weight(e as usize))
+                .filter(|&&e| net.edges[e].flow.is_intangible())
+                .map(|&e| weight(e))
                 .sum()
         })
         .collect();
@@ -95,23 +97,21 @@ pub fn pull_graph(net: &Network, tl: &Timeline) -> PullGraph {
     let mut source = vec![0.0; n];
     for (a, source_a) in source.iter_mut().enumerate() {
         let mut s = 0.0;
-        for &e in net.incoming.row(a) {
-            let edge = &net.edges[e as usize];
+        for &e in net.incoming.row(NodeIdx::new(a)) {
+            let edge = &net.edges[e];
             if !edge.flow.is_intangible() {
                 continue;
             }
-            s += edge.value * tl.occurrences(e as usize).first().copied().unwrap_or(0.0) + 1.0;
-            senders.push(edge.from);
-            weights.push(weight(e as usize) / out_total[edge.from as usize]);
+            s += edge.value * tl.occurrences(e).first().copied().unwrap_or(0.0) + 1.0;
+            // Positions in the pull graph are raw `u32`s (relabelled below).
+            senders.push(edge.from.index() as u32);
+            weights.push(weight(e) / out_total[edge.from.index()]);
         }
         *source_a = s;
         offsets.push(senders.len() as u32);
     }
     // Relabel: rows in breadth-first order over the pull adjacency.
-    let position = crate::network::bfs_order(&Csr {
-        offsets: offsets.clone(),
-        items: senders.clone(),
-    });
+    let position = crate::network::bfs_order(&Csr::from_parts(offsets.clone(), senders.clone()));
     let mut node_at = vec![0u32; n];
     for (a, &p) in position.iter().enumerate() {
         node_at[p as usize] = a as u32;

@@ -1,20 +1,21 @@
 //! Driver coverage: which nodes pursue each driver (shared when two or more,
 //! individual when one) and which exchanges serve it.
 
+use crate::index::{DriverIdx, ExchangeIdx, IdxVec, NodeIdx};
 use crate::network::Network;
 
 /// Coverage of every driver, in file order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DriverCoverage {
     /// Per driver: the nodes pursuing it.
-    pub pursued_by: Vec<Vec<u32>>,
+    pub pursued_by: IdxVec<DriverIdx, Vec<NodeIdx>>,
     /// Per driver: the exchanges serving it.
-    pub served_by: Vec<Vec<u32>>,
+    pub served_by: IdxVec<DriverIdx, Vec<ExchangeIdx>>,
 }
 
 impl DriverCoverage {
     /// Whether driver `d` is shared (pursued by two or more nodes).
-    pub fn shared(&self, d: usize) -> bool {
+    pub fn shared(&self, d: DriverIdx) -> bool {
         self.pursued_by[d].len() >= 2
     }
 }
@@ -22,19 +23,19 @@ impl DriverCoverage {
 /// Computes driver coverage. O(N + E + driver references).
 pub fn coverage(net: &Network) -> DriverCoverage {
     let k = net.driver_count;
-    let mut pursued_by = vec![Vec::new(); k];
-    let mut served_by = vec![Vec::new(); k];
-    for a in 0..net.node_count() {
+    let mut pursued_by: IdxVec<DriverIdx, Vec<NodeIdx>> = (0..k).map(|_| Vec::new()).collect();
+    let mut served_by: IdxVec<DriverIdx, Vec<ExchangeIdx>> = (0..k).map(|_| Vec::new()).collect();
+    for a in net.nodes() {
         for &d in net.node_drivers.row(a) {
-            if pursued_by[d as usize].last() != Some(&(a as u32)) {
-                pursued_by[d as usize].push(a as u32);
+            if pursued_by[d].last() != Some(&a) {
+                pursued_by[d].push(a);
             }
         }
     }
-    for e in 0..net.exchange_count() {
+    for e in net.exchanges() {
         for &d in net.exchange_drivers.row(e) {
-            if served_by[d as usize].last() != Some(&(e as u32)) {
-                served_by[d as usize].push(e as u32);
+            if served_by[d].last() != Some(&e) {
+                served_by[d].push(e);
             }
         }
     }

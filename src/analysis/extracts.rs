@@ -16,6 +16,7 @@
 use std::collections::VecDeque;
 
 use super::timeline::Timeline;
+use crate::index::{DriverIdx, ExchangeIdx, IdxVec, NodeIdx};
 use crate::model::Flow;
 use crate::network::Network;
 use crate::validate::ValueDesign;
@@ -24,9 +25,9 @@ use crate::validate::ValueDesign;
 #[derive(Debug, Clone, PartialEq)]
 pub struct ExtractResult {
     /// Nodes in the closure, in file order.
-    pub nodes: Vec<u32>,
+    pub nodes: Vec<NodeIdx>,
     /// Exchanges in the closure, in file order.
-    pub exchanges: Vec<u32>,
+    pub exchanges: Vec<ExchangeIdx>,
     /// Money captured per year: money in the closure received by the extract's
     /// core from outside it.
     pub money: Vec<f64>,
@@ -35,9 +36,9 @@ pub struct ExtractResult {
     pub money_flowing: Vec<f64>,
     /// The core nodes, in file order: the receivers of the named money
     /// exchanges and the focus; the named nodes when there is neither.
-    pub core: Vec<u32>,
+    pub core: Vec<NodeIdx>,
     /// Drivers served by its exchanges, in file order.
-    pub drivers: Vec<u32>,
+    pub drivers: Vec<DriverIdx>,
 }
 
 /// The closure and figures of every extract of the design. O(extracts * (N + E)).
@@ -63,128 +64,118 @@ pub fn extracts(design: &ValueDesign, net: &Network, tl: &Timeline) -> Vec<Extra
 pub fn closure(
     net: &Network,
     tl: &Timeline,
-    nodes: &[u32],
-    exchanges_named: &[u32],
-    focus: Option<(u32, u32)>,
+    nodes: &[NodeIdx],
+    exchanges_named: &[ExchangeIdx],
+    focus: Option<(NodeIdx, u32)>,
 ) -> ExtractResult {
     let n = net.node_count();
-    let mut in_nodes = vec![false; n];
-    let mut in_ex = vec![false; net.exchange_count()];
-    let mut core = vec![false; n];
+    let mut in_nodes = IdxVec::<NodeIdx, bool>::filled(n, false);
+    let mut in_ex = IdxVec::<ExchangeIdx, bool>::filled(net.exchange_count(), false);
+    let mut core = IdxVec::<NodeIdx, bool>::filled(n, false);
     // The core: who captures the money. The receivers of the named money
     // exchanges and the focus; the named nodes only when there is neither
     // (naming a payer, to show who pays, does not make it a capturer).
     for &e in exchanges_named {
-        let edge = &net.edges[e as usize];
+        let edge = &net.edges[e];
         if edge.flow == Flow::Money {
-            core[edge.to as usize] = true;
+            core[edge.to] = true;
         }
     }
     if let Some((f, _)) = focus {
-        core[f as usize] = true;
+        core[f] = true;
     }
     if !core.iter().any(|&c| c) {
         for &a in nodes {
-            core[a as usize] = true;
+            core[a] = true;
         }
     }
     for &a in nodes {
-        in_nodes[a as usize] = true;
+        in_nodes[a] = true;
     }
     if let Some((f, radius)) = focus {
         // Breadth-first within `radius` hops, either direction.
-        let mut dist = vec![u32::MAX; n];
+        let mut dist = IdxVec::<NodeIdx, u32>::filled(n, u32::MAX);
         let mut queue = VecDeque::from([f]);
-        dist[f as usize] = 0;
-        in_nodes[f as usize] = true;
+        dist[f] = 0;
+        in_nodes[f] = true;
         while let Some(a) = queue.pop_front() {
-            let d = dist[a as usize];
+            let d = dist[a];
             if d == radius {
                 continue;
             }
-            for &e in net
-                .incoming
-                .row(a as usize)
-                .iter()
-                .chain(net.outgoing.row(a as usize))
-            {
-                let edge = &net.edges[e as usize];
+            for &e in net.incoming.row(a).iter().chain(net.outgoing.row(a)) {
+                let edge = &net.edges[e];
                 let other = if edge.from == a { edge.to } else { edge.from };
-                if dist[other as usize] == u32::MAX {
-                    dist[other as usize] = d + 1;
-                    in_nodes[other as usize] = true;
+                if dist[other] == u32::MAX {
+                    dist[other] = d + 1;
+                    in_nodes[other] = true;
                     queue.push_back(other);
                 }
             }
         }
     }
     // Exchanges among the named and focused nodes.
-    let mut work: Vec<u32> = Vec::new();
-    for a in 0..n {
+    let mut work: Vec<ExchangeIdx> = Vec::new();
+    for a in net.nodes() {
         if in_nodes[a] {
             for &e in net.outgoing.row(a) {
-                if in_nodes[net.edges[e as usize].to as usize] && !in_ex[e as usize] {
-                    in_ex[e as usize] = true;
+                if in_nodes[net.edges[e].to] && !in_ex[e] {
+                    in_ex[e] = true;
                     work.push(e);
                 }
             }
         }
     }
     for &e in exchanges_named {
-        if !in_ex[e as usize] {
-            in_ex[e as usize] = true;
+        if !in_ex[e] {
+            in_ex[e] = true;
             work.push(e);
         }
     }
     // What the exchanges depend on, to a fixed point.
     while let Some(e) = work.pop() {
-        let edge = &net.edges[e as usize];
-        in_nodes[edge.from as usize] = true;
-        in_nodes[edge.to as usize] = true;
+        let edge = &net.edges[e];
+        in_nodes[edge.from] = true;
+        in_nodes[edge.to] = true;
         for dep in [edge.reciprocates, edge.follows.map(|(f, _)| f)]
             .into_iter()
             .flatten()
         {
-            if !in_ex[dep as usize] {
-                in_ex[dep as usize] = true;
+            if !in_ex[dep] {
+                in_ex[dep] = true;
                 work.push(dep);
             }
         }
     }
-    let exchanges: Vec<u32> = (0..net.exchange_count() as u32)
-        .filter(|&e| in_ex[e as usize])
-        .collect();
+    let exchanges: Vec<ExchangeIdx> = net.exchanges().filter(|&e| in_ex[e]).collect();
     let mut named = exchanges_named.to_vec();
     named.sort_unstable();
     let mut money = vec![0.0; tl.years];
     let mut money_flowing = vec![0.0; tl.years];
-    let mut served = vec![false; net.driver_count];
+    let mut served = IdxVec::<DriverIdx, bool>::filled(net.driver_count, false);
     for &e in &exchanges {
-        let edge = &net.edges[e as usize];
+        let edge = &net.edges[e];
         if edge.flow == Flow::Money {
             // A money exchange the extract names is money it captures, even
             // one paid from one core node to another.
-            let captured = named.binary_search(&e).is_ok()
-                || (core[edge.to as usize] && !core[edge.from as usize]);
-            for (y, o) in tl.occurrences(e as usize).iter().enumerate() {
+            let captured = named.binary_search(&e).is_ok() || (core[edge.to] && !core[edge.from]);
+            for (y, o) in tl.occurrences(e).iter().enumerate() {
                 money_flowing[y] += edge.value * o;
                 if captured {
                     money[y] += edge.value * o;
                 }
             }
         }
-        for &d in net.exchange_drivers.row(e as usize) {
-            served[d as usize] = true;
+        for &d in net.exchange_drivers.row(e) {
+            served[d] = true;
         }
     }
     ExtractResult {
-        nodes: (0..n as u32).filter(|&a| in_nodes[a as usize]).collect(),
+        nodes: net.nodes().filter(|&a| in_nodes[a]).collect(),
         exchanges,
         money,
         money_flowing,
-        core: (0..n as u32).filter(|&a| core[a as usize]).collect(),
-        drivers: (0..served.len() as u32)
-            .filter(|&d| served[d as usize])
-            .collect(),
+        core: net.nodes().filter(|&a| core[a]).collect(),
+        drivers: served.indices().filter(|&d| served[d]).collect(),
     }
 }

@@ -1,6 +1,7 @@
 //! Formatting for people: numbers with thousands separators and fixed
 //! decimals, and verdicts in words.
 
+use crate::index::{DriverIdx, NodeIdx};
 use crate::model::Ecosystem;
 
 /// An amount with thousands separators and no decimals below 1,000 only when
@@ -37,7 +38,7 @@ fn group(x: f64) -> String {
 /// An actor's breakeven in words: "year 2", "never" (within the horizon), or
 /// "no money" when it neither earns nor spends anything (cumulative cash is
 /// then 0 from year 1, which is not worth calling a breakeven).
-pub fn breakeven(ledgers: &super::Ledgers, a: usize) -> String {
+pub fn breakeven<R: crate::index::Idx>(ledgers: &super::Ledgers<R>, a: R) -> String {
     use super::Field;
     let no_money = [Field::Revenue, Field::Spend, Field::Costs]
         .iter()
@@ -52,7 +53,7 @@ pub fn breakeven(ledgers: &super::Ledgers, a: usize) -> String {
 /// unvalued" for a win-win actor with no money and nothing of value received
 /// (its inflows serve its drivers but the file gives them value 0.0, so its
 /// net value of 0 says nothing).
-pub fn verdict_word(an: &super::Analysis, a: usize) -> &'static str {
+pub fn verdict_word(an: &super::Analysis, a: NodeIdx) -> &'static str {
     use super::Field;
     let l = &an.ledgers;
     let v = &an.verdicts[a];
@@ -87,10 +88,10 @@ pub fn goal(g: crate::model::Goal) -> &'static str {
 }
 
 /// Driver labels, joined: "Uptime, Compliance".
-fn driver_labels(eco: &Ecosystem, drivers: &[u32]) -> String {
+fn driver_labels(eco: &Ecosystem, drivers: &[DriverIdx]) -> String {
     let names: Vec<&str> = drivers
         .iter()
-        .map(|&d| eco.drivers[d as usize].label.as_str())
+        .map(|&d| eco.driver(d).label.as_str())
         .collect();
     names.join(", ")
 }
@@ -141,7 +142,7 @@ pub fn reason(eco: &Ecosystem, an: &super::Analysis, r: &super::Reason) -> Strin
 /// Every test actor `a` fails, in words, each with what to do where that
 /// helps: a profit actor's strategic value does not make up for a money
 /// loss, and one that sells nothing may be in the ecosystem for worth.
-pub fn verdict_failures(eco: &Ecosystem, an: &super::Analysis, a: usize) -> Vec<String> {
+pub fn verdict_failures(eco: &Ecosystem, an: &super::Analysis, a: NodeIdx) -> Vec<String> {
     use super::{Field, Reason};
     let v = &an.verdicts[a];
     v.failures()
@@ -171,7 +172,7 @@ pub fn verdict_failures(eco: &Ecosystem, an: &super::Analysis, a: usize) -> Vec<
 /// CNY ≥ 0 over 3 years; serves Predictable recurring revenue", "no: loses
 /// money (NPV -473,200 EUR over 10 years)", or "n/a" for a node the rule
 /// does not apply to.
-pub fn verdict_basis(eco: &Ecosystem, an: &super::Analysis, a: usize) -> String {
+pub fn verdict_basis(eco: &Ecosystem, an: &super::Analysis, a: NodeIdx) -> String {
     let v = &an.verdicts[a];
     if !v.applies() {
         return "n/a (devices, activities, processes and groups count for their owner)".to_owned();

@@ -5,6 +5,7 @@ use indexmap::IndexMap;
 use serde::Serialize;
 
 use super::{Analysis, Field, Ledgers, Method, Reason};
+use crate::index::{DriverIdx, ExchangeIdx, Idx, NodeIdx};
 use crate::model::{Ecosystem, Flow, Goal, NodeKind, RevenueModel};
 
 /// The whole document.
@@ -108,7 +109,7 @@ pub struct LedgerJson<'a> {
 }
 
 impl<'a> LedgerJson<'a> {
-    fn of(l: &'a Ledgers, a: usize) -> Self {
+    fn of<R: Idx>(l: &'a Ledgers<R>, a: R) -> Self {
         LedgerJson {
             revenue: l.get(a, Field::Revenue),
             spend: l.get(a, Field::Spend),
@@ -158,10 +159,8 @@ pub struct TestJson<'a> {
 
 impl<'a> TestJson<'a> {
     fn of(eco: &'a Ecosystem, r: &Reason) -> Self {
-        let ids = |d: &[u32]| -> Vec<&'a str> {
-            d.iter()
-                .map(|&d| eco.drivers[d as usize].id.as_str())
-                .collect()
+        let ids = |d: &[DriverIdx]| -> Vec<&'a str> {
+            d.iter().map(|&d| eco.driver(d).id.as_str()).collect()
         };
         let (test, value, drivers) = match r {
             Reason::Money { npv, .. } => ("npv", Some(*npv), Vec::new()),
@@ -263,10 +262,10 @@ pub fn build<'a>(
 ) -> AnalysisJson<'a> {
     let net = &an.network;
     let years = an.timeline.years;
-    let node_id = |a: u32| eco.nodes[a as usize].id.as_str();
-    let exchange_id = |e: u32| eco.exchanges[e as usize].id.as_str();
+    let node_id = |a: NodeIdx| eco.node(a).id.as_str();
+    let exchange_id = |e: ExchangeIdx| eco.exchange(e).id.as_str();
     let mut money_balance = vec![0.0; years];
-    for a in 0..net.node_count() {
+    for a in net.nodes() {
         for (y, b) in money_balance.iter_mut().enumerate() {
             *b += an.ledgers.get(a, Field::Revenue)[y] - an.ledgers.get(a, Field::Spend)[y];
         }
@@ -276,6 +275,7 @@ pub fn build<'a>(
         .iter()
         .enumerate()
         .map(|(a, n)| {
+            let a = NodeIdx::new(a);
             let verdict = &an.verdicts[a];
             (
                 n.id.as_str(),
@@ -315,6 +315,7 @@ pub fn build<'a>(
         .iter()
         .enumerate()
         .map(|(e, x)| {
+            let e = ExchangeIdx::new(e);
             let occ = an.timeline.occurrences(e);
             (
                 x.id.as_str(),
@@ -346,7 +347,7 @@ pub fn build<'a>(
                     drivers: r
                         .drivers
                         .iter()
-                        .map(|&d| eco.drivers[d as usize].id.as_str())
+                        .map(|&d| eco.driver(d).id.as_str())
                         .collect(),
                 },
             )
@@ -357,6 +358,7 @@ pub fn build<'a>(
         .iter()
         .enumerate()
         .map(|(d, x)| {
+            let d = DriverIdx::new(d);
             (
                 x.id.as_str(),
                 DriverJson {

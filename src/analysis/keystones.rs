@@ -15,7 +15,9 @@
 use rayon::prelude::*;
 
 use super::timeline::Timeline;
-use crate::network::{Csr, Network};
+use crate::csr::Csr;
+use crate::index::{ExchangeIdx, IdxVec, NodeIdx};
+use crate::network::Network;
 use crate::rng::SplitMix64;
 
 /// Sources per block of the betweenness sum (see [`betweenness`]).
@@ -61,9 +63,9 @@ pub enum Method {
 pub struct Betweenness {
     /// Raw betweenness: the sum over ordered pairs of the share of shortest
     /// paths through the node (scaled by N/k when sampled).
-    pub raw: Vec<f64>,
+    pub raw: IdxVec<NodeIdx, f64>,
     /// Raw divided by `(N - 1)(N - 2)`, in `[0, 1]`.
-    pub normalised: Vec<f64>,
+    pub normalised: IdxVec<NodeIdx, f64>,
     /// How it was computed.
     pub method: Method,
 }
@@ -74,11 +76,12 @@ pub fn successors(net: &Network) -> Csr {
     let rows: Vec<Vec<u32>> = (0..n)
         .into_par_iter()
         .map(|a| {
+            // Raw `u32` node numbers: the search relabels them.
             let mut s: Vec<u32> = net
                 .outgoing
-                .row(a)
+                .row(NodeIdx::new(a))
                 .iter()
-                .map(|&e| net.edges[e as usize].to)
+                .map(|&e| net.edges[e].to.index() as u32)
                 .collect();
             s.sort_unstable();
             s.dedup();
@@ -92,7 +95,7 @@ pub fn successors(net: &Network) -> Csr {
         items.extend_from_slice(&r);
         offsets.push(items.len() as u32);
     }
-    Csr { offsets, items }
+    Csr::from_parts(offsets, items)
 }
 
 /// `succ` with every node renamed by `new_of`, rows sorted.
@@ -107,11 +110,11 @@ fn relabel(succ: &Csr, new_of: &[u32]) -> Csr {
     let mut items = Vec::with_capacity(succ.items.len());
     for &old in &old_of {
         let start = items.len();
-        items.extend(succ.row(old as usize).iter().map(|&w| new_of[w as usize]));
+        items.extend(succ.row(old).iter().map(|&w| new_of[w as usize]));
         items[start..].sort_unstable();
         offsets.push(items.len() as u32);
     }
-    Csr { offsets, items }
+    Csr::from_parts(offsets, items)
 }
 
 /// Betweenness centrality (see the module doc). O(S * (N + E)) for S sources.
@@ -171,7 +174,7 @@ pub fn betweenness(succ: &Csr, cfg: &KeystoneConfig) -> Betweenness {
     };
     let normalised = raw.iter().map(|v| v / norm).collect();
     Betweenness {
-        raw,
+        raw: IdxVec::from_vec(raw),
         normalised,
         method,
     }
@@ -249,7 +252,7 @@ impl<H: Hops> Work<H> {
                 deep = true;
                 break;
             };
-            for &w in succ.row(v) {
+            for &w in succ.row(v as u32) {
                 let w = w as usize;
                 let unseen = dist[w] == H::UNSEEN;
                 order[len] = w as u32;
@@ -268,7 +271,7 @@ impl<H: Hops> Work<H> {
                 // `next` exists: every node popped above had room for one more hop.
                 let Some(next) = dist[v].next() else { continue };
                 let mut sum = 0.0;
-                for &w in succ.row(v) {
+                for &w in succ.row(v as u32) {
                     if dist[w as usize] == next {
                         sum += val[w as usize];
                     }
@@ -309,62 +312,65 @@ pub fn sample(n: usize, k: usize, seed: u64) -> Vec<u32> {
 pub struct Removal {
     /// Share of the exchange value over the horizon lost when the node
     /// leaves, in `[0, 1]`.
-    pub impact: Vec<f64>,
+    pub impact: IdxVec<NodeIdx, f64>,
     /// Value of all exchanges (money and worth) over the horizon.
     pub total: f64,
 }
 
 /// Removal impact (contract 3.4). O(E * follows depth), parallel over nodes.
 pub fn removal_impact(net: &Network, tl: &Timeline) -> Removal {
-    let e = net.exchange_count();
-    let v1: Vec<f64> = (0..e)
+    let v1: IdxVec<ExchangeIdx, f64> = net
+        .exchanges()
         .map(|x| net.edges[x].value * tl.occurrences(x).iter().sum::<f64>())
         .collect();
     let total: f64 = v1.iter().sum();
     // Value of each exchange plus all its followers: every exchange adds its
     // own value to each exchange up its follows chain (file order: fixed sums).
     let mut subtree = v1.clone();
-    for (x, &v) in v1.iter().enumerate() {
+    for (x, &v) in v1.iter_enumerated() {
         let mut up = net.edges[x].follows;
         while let Some((f, _)) = up {
-            subtree[f as usize] += v;
-            up = net.edges[f as usize].follows;
+            subtree[f] += v;
+            up = net.edges[f].follows;
         }
     }
-    let touches = |x: usize, a: u32| net.edges[x].from == a || net.edges[x].to == a;
+    let touches = |x: ExchangeIdx, a: NodeIdx| net.edges[x].from == a || net.edges[x].to == a;
     let impact = (0..net.node_count())
         .into_par_iter()
         .map(|a| {
             if total <= 0.0 {
                 return 0.0;
             }
-            let a32 = a as u32;
+            let a = NodeIdx::new(a);
             let mut lost = 0.0;
             for &x in net.incoming.row(a).iter().chain(net.outgoing.row(a)) {
                 // Count a follower tree once: skip `x` if an exchange it follows is also `a`'s.
-                let mut up = net.edges[x as usize].follows;
+                let mut up = net.edges[x].follows;
                 let mut covered = false;
                 while let Some((f, _)) = up {
-                    if touches(f as usize, a32) {
+                    if touches(f, a) {
                         covered = true;
                         break;
                     }
-                    up = net.edges[f as usize].follows;
+                    up = net.edges[f].follows;
                 }
                 if !covered {
-                    lost += subtree[x as usize];
+                    lost += subtree[x];
                 }
             }
             (lost / total).min(1.0)
         })
-        .collect();
-    Removal { impact, total }
+        .collect::<Vec<f64>>();
+    Removal {
+        impact: IdxVec::from_vec(impact),
+        total,
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::{betweenness, sample, KeystoneConfig, Method};
-    use crate::network::Csr;
+    use crate::csr::Csr;
     use proptest::prelude::*;
 
     fn csr(n: usize, edges: &[(u32, u32)]) -> Csr {
@@ -382,7 +388,7 @@ mod tests {
             items.extend(r);
             offsets.push(items.len() as u32);
         }
-        Csr { offsets, items }
+        Csr::from_parts(offsets, items)
     }
 
     /// Textbook Brandes with predecessor lists, the reference for the optimised kernel.
@@ -399,7 +405,7 @@ mod tests {
             let mut queue = std::collections::VecDeque::from([s]);
             while let Some(v) = queue.pop_front() {
                 stack.push(v);
-                for &w in g.row(v) {
+                for &w in g.row(v as u32) {
                     let w = w as usize;
                     if dist[w] < 0 {
                         dist[w] = dist[v] + 1;
@@ -460,9 +466,9 @@ mod tests {
                 .sum::<f64>()
                 * scale;
             assert!(
-                (got.raw[i] - expected).abs() <= 1e-6 * (1.0 + expected),
+                (got.raw.as_slice()[i] - expected).abs() <= 1e-6 * (1.0 + expected),
                 "node {i}: {} vs {expected}",
-                got.raw[i]
+                got.raw.as_slice()[i]
             );
         }
         // At least one sampled source is near the start, so some search was deeper than 65,534 hops.

@@ -8,6 +8,7 @@
 use rayon::prelude::*;
 
 use super::timeline::Timeline;
+use crate::index::{Idx, IdxVec, NodeIdx};
 use crate::model::{Cadence, Flow, Goal};
 use crate::network::{CostBasis, Network};
 
@@ -38,32 +39,38 @@ pub enum Field {
 /// Number of ledger fields.
 pub const FIELDS: usize = 8;
 
-/// Ledger rows for every node: `FIELDS` rows of `years` values per node.
+/// Ledger rows: `FIELDS` rows of `years` values per ledger. Own ledgers are
+/// indexed by node; group ledgers by [`GroupRow`].
 #[derive(Debug, Clone, PartialEq)]
-pub struct Ledgers {
+pub struct Ledgers<R = NodeIdx> {
     /// Number of years.
     pub years: usize,
-    /// Flat storage: node, then field, then year.
+    /// Flat storage: ledger, then field, then year.
     pub rows: Vec<f64>,
-    /// Per node: net present value of its cash.
-    pub npv: Vec<f64>,
-    /// Per node: first year (1-based) with cumulative cash >= 0.
-    pub breakeven: Vec<Option<u32>>,
+    /// Per ledger: net present value of its cash.
+    pub npv: IdxVec<R, f64>,
+    /// Per ledger: first year (1-based) with cumulative cash >= 0.
+    pub breakeven: IdxVec<R, Option<u32>>,
 }
 
-impl Ledgers {
-    /// One field of node `n`, per year.
+impl<R: Idx> Ledgers<R> {
+    /// One field of ledger `n`, per year.
     #[inline]
-    pub fn get(&self, n: usize, field: Field) -> &[f64] {
-        let at = (n * FIELDS + field as usize) * self.years;
+    pub fn get(&self, n: R, field: Field) -> &[f64] {
+        let at = (n.index() * FIELDS + field as usize) * self.years;
         &self.rows[at..at + self.years]
     }
 
-    /// The sum over the years of one field of node `n`.
-    pub fn total(&self, n: usize, field: Field) -> f64 {
+    /// The sum over the years of one field of ledger `n`.
+    pub fn total(&self, n: R, field: Field) -> f64 {
         self.get(n, field).iter().sum()
     }
 }
+
+crate::index::define_idx!(
+    /// A group ledger: its position among the nodes that have children.
+    GroupRow
+);
 
 /// Computes every node's own ledger. O((N + E + costs) * H), parallel over nodes.
 pub fn ledgers(net: &Network, tl: &Timeline, discount_rate: f64) -> Ledgers {
@@ -79,15 +86,15 @@ pub fn ledgers(net: &Network, tl: &Timeline, discount_rate: f64) -> Ledgers {
             .zip(breakeven.par_iter_mut())
             .enumerate()
             .for_each(|(a, ((row, npv), breakeven))| {
-                own_ledger(net, tl, a, row);
+                own_ledger(net, tl, NodeIdx::new(a), row);
                 (*npv, *breakeven) = summarise(row, years, discount_rate);
             });
     }
     Ledgers {
         years,
         rows,
-        npv,
-        breakeven,
+        npv: IdxVec::from_vec(npv),
+        breakeven: IdxVec::from_vec(breakeven),
     }
 }
 
@@ -108,7 +115,7 @@ fn summarise(row: &[f64], years: usize, discount_rate: f64) -> (f64, Option<u32>
     (npv, breakeven)
 }
 
-fn own_ledger(net: &Network, tl: &Timeline, a: usize, row: &mut [f64]) {
+fn own_ledger(net: &Network, tl: &Timeline, a: NodeIdx, row: &mut [f64]) {
     let years = tl.years;
     let (head, rest) = row.split_at_mut(years);
     let revenue = head;
@@ -119,26 +126,26 @@ fn own_ledger(net: &Network, tl: &Timeline, a: usize, row: &mut [f64]) {
     let (tangible, rest) = rest.split_at_mut(years);
     let (intangible, net_value) = rest.split_at_mut(years);
     for &e in net.incoming.row(a) {
-        let edge = &net.edges[e as usize];
+        let edge = &net.edges[e];
         let target = match edge.flow {
             Flow::Money => &mut *revenue,
             Flow::Goods | Flow::Service => &mut *tangible,
             Flow::Data | Flow::Knowledge | Flow::Benefit => &mut *intangible,
         };
-        for (t, o) in target.iter_mut().zip(tl.occurrences(e as usize)) {
+        for (t, o) in target.iter_mut().zip(tl.occurrences(e)) {
             *t += edge.value * o;
         }
     }
     for &e in net.outgoing.row(a) {
-        let edge = &net.edges[e as usize];
+        let edge = &net.edges[e];
         if edge.flow == Flow::Money {
-            for (t, o) in spend.iter_mut().zip(tl.occurrences(e as usize)) {
+            for (t, o) in spend.iter_mut().zip(tl.occurrences(e)) {
                 *t += edge.value * o;
             }
         }
     }
     for &c in net.node_costs.row(a) {
-        let cost = &net.costs[c as usize];
+        let cost = &net.costs[c];
         match cost.basis {
             CostBasis::Fixed(cadence) => {
                 for (y, t) in costs.iter_mut().enumerate() {
@@ -151,7 +158,7 @@ fn own_ledger(net: &Network, tl: &Timeline, a: usize, row: &mut [f64]) {
                 }
             }
             CostBasis::PerExchange(x) => {
-                for (t, o) in costs.iter_mut().zip(tl.occurrences(x as usize)) {
+                for (t, o) in costs.iter_mut().zip(tl.occurrences(x)) {
                     *t += cost.amount * o;
                 }
             }
@@ -175,21 +182,20 @@ fn own_ledger(net: &Network, tl: &Timeline, a: usize, row: &mut [f64]) {
 /// all its descendants' (through `parent`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct GroupLedgers {
-    /// Per node: its row in `ledgers`, or `u32::MAX` if it has no children.
-    pub slot: Vec<u32>,
+    /// Per node: its group ledger, if it has children.
+    pub slot: IdxVec<NodeIdx, Option<GroupRow>>,
     /// One ledger per node with children, in file order.
-    pub ledgers: Ledgers,
+    pub ledgers: Ledgers<GroupRow>,
 }
 
 impl GroupLedgers {
-    /// The group ledger's row index of node `n`, if `n` has children.
-    pub fn slot_of(&self, n: usize) -> Option<usize> {
-        let s = self.slot[n];
-        (s != u32::MAX).then_some(s as usize)
+    /// The group ledger of node `n`, if `n` has children.
+    pub fn slot_of(&self, n: NodeIdx) -> Option<GroupRow> {
+        self.slot[n]
     }
 
     /// One field of node `n`'s group ledger, if `n` has children.
-    pub fn get(&self, n: usize, field: Field) -> Option<&[f64]> {
+    pub fn get(&self, n: NodeIdx, field: Field) -> Option<&[f64]> {
         self.slot_of(n).map(|s| self.ledgers.get(s, field))
     }
 }
@@ -200,36 +206,36 @@ impl GroupLedgers {
 pub fn group_ledgers(net: &Network, own: &Ledgers, discount_rate: f64) -> GroupLedgers {
     let years = own.years;
     let stride = FIELDS * years;
-    let n = net.node_count();
-    let mut slot = vec![u32::MAX; n];
-    let mut groups = 0u32;
-    for (a, s) in slot.iter_mut().enumerate() {
-        if !net.children.row(a).is_empty() {
-            *s = groups;
-            groups += 1;
-        }
-    }
-    let mut rows = vec![0.0; groups as usize * stride];
-    for a in 0..n {
-        let src = &own.rows[a * stride..(a + 1) * stride];
-        let mut at = Some(a as u32);
+    let mut groups = 0usize;
+    let slot: IdxVec<NodeIdx, Option<GroupRow>> = net
+        .nodes()
+        .map(|a| {
+            (!net.children.row(a).is_empty()).then(|| {
+                groups += 1;
+                GroupRow::new(groups - 1)
+            })
+        })
+        .collect();
+    let mut rows = vec![0.0; groups * stride];
+    for a in net.nodes() {
+        let src = &own.rows[a.index() * stride..(a.index() + 1) * stride];
+        let mut at = Some(a);
         while let Some(g) = at {
-            let s = slot[g as usize];
-            if s != u32::MAX {
-                for (d, v) in rows[s as usize * stride..(s as usize + 1) * stride]
+            if let Some(s) = slot[g] {
+                for (d, v) in rows[s.index() * stride..(s.index() + 1) * stride]
                     .iter_mut()
                     .zip(src)
                 {
                     *d += v;
                 }
             }
-            at = net.parent[g as usize];
+            at = net.parent[g];
         }
     }
     // Cumulative cash of a group is the sum of its members' cumulative cash
     // (the running sum of the group's cash, up to rounding).
-    let mut npv = vec![0.0; groups as usize];
-    let mut breakeven = vec![None; groups as usize];
+    let mut npv = vec![0.0; groups];
+    let mut breakeven = vec![None; groups];
     for (g, (npv, breakeven)) in npv.iter_mut().zip(breakeven.iter_mut()).enumerate() {
         (*npv, *breakeven) = summarise(&rows[g * stride..(g + 1) * stride], years, discount_rate);
     }
@@ -238,8 +244,8 @@ pub fn group_ledgers(net: &Network, own: &Ledgers, discount_rate: f64) -> GroupL
         ledgers: Ledgers {
             years,
             rows,
-            npv,
-            breakeven,
+            npv: IdxVec::from_vec(npv),
+            breakeven: IdxVec::from_vec(breakeven),
         },
     }
 }

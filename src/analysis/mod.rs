@@ -21,6 +21,7 @@ pub mod timeline;
 pub mod verdict;
 pub mod zoom;
 
+use crate::index::{ExchangeIdx, IdxVec, NodeIdx};
 use crate::network::Network;
 use crate::validate::ValueDesign;
 
@@ -53,11 +54,11 @@ pub struct Analysis {
     /// Each node's group ledger (own plus descendants).
     pub group_ledgers: ledger::GroupLedgers,
     /// Per exchange: its revenue model (money only).
-    pub revenue_models: Vec<Option<crate::model::RevenueModel>>,
+    pub revenue_models: IdxVec<ExchangeIdx, Option<crate::model::RevenueModel>>,
     /// Per node: whether it sells (receives money for something).
-    pub sells: Vec<bool>,
+    pub sells: IdxVec<NodeIdx, bool>,
     /// Win-win verdict per node.
-    pub verdicts: Vec<Verdict>,
+    pub verdicts: IdxVec<NodeIdx, Verdict>,
     /// Reach of intangibles.
     pub diffusion: Diffusion,
     /// Betweenness per node.
@@ -66,7 +67,7 @@ pub struct Analysis {
     pub removal: Removal,
     /// The keystone: the supplier (an actor that sells) with the highest
     /// removal impact (first in file order on ties).
-    pub keystone: Option<u32>,
+    pub keystone: Option<NodeIdx>,
     /// Each extract's closure and figures, in file order.
     pub extracts: Vec<extracts::ExtractResult>,
     /// Driver coverage.
@@ -80,19 +81,19 @@ impl Analysis {
     }
 
     /// The revenue model of money exchange `e` (`None` for other flows).
-    pub fn revenue_model(&self, e: usize) -> Option<crate::model::RevenueModel> {
+    pub fn revenue_model(&self, e: ExchangeIdx) -> Option<crate::model::RevenueModel> {
         self.revenue_models[e]
     }
 
     /// Money through every node over the horizon: paid plus received. Used to
     /// pick the actors a drawing shows first when it cannot show them all.
-    pub fn money_through(&self) -> Vec<f64> {
-        let mut volume = vec![0.0f64; self.network.node_count()];
-        for (e, edge) in self.network.edges.iter().enumerate() {
+    pub fn money_through(&self) -> IdxVec<NodeIdx, f64> {
+        let mut volume = IdxVec::filled(self.network.node_count(), 0.0);
+        for (e, edge) in self.network.edges.iter_enumerated() {
             if edge.flow == crate::model::Flow::Money {
                 let v = edge.value * self.timeline.occurrences(e).iter().sum::<f64>();
-                volume[edge.from as usize] += v;
-                volume[edge.to as usize] += v;
+                volume[edge.from] += v;
+                volume[edge.to] += v;
             }
         }
         volume
@@ -100,12 +101,10 @@ impl Analysis {
 
     /// The `k` actors with the most money through them, in file order (all
     /// actors when there are at most `k`); ties go to the earlier node.
-    pub fn leading_actors(&self, k: usize) -> Vec<usize> {
+    pub fn leading_actors(&self, k: usize) -> Vec<NodeIdx> {
         let net = &self.network;
         let volume = self.money_through();
-        let mut actors: Vec<usize> = (0..net.node_count())
-            .filter(|&a| net.kinds[a].is_actor())
-            .collect();
+        let mut actors: Vec<NodeIdx> = net.actors().collect();
         if actors.len() > k {
             actors.sort_by(|a, b| volume[*b].total_cmp(&volume[*a]).then(a.cmp(b)));
             actors.truncate(k);
@@ -155,15 +154,15 @@ pub fn analyse(design: &ValueDesign, cfg: &Config) -> Analysis {
 
 /// The supplier others depend on most: the actor that sells with the highest
 /// removal impact (customers are ranked apart); the first in file order on ties.
-fn keystone(net: &Network, removal: &Removal, sells: &[bool]) -> Option<u32> {
-    let mut best: Option<(u32, f64)> = None;
-    for (a, &impact) in removal.impact.iter().enumerate() {
+fn keystone(net: &Network, removal: &Removal, sells: &IdxVec<NodeIdx, bool>) -> Option<NodeIdx> {
+    let mut best: Option<(NodeIdx, f64)> = None;
+    for (a, &impact) in removal.impact.iter_enumerated() {
         if net.kinds[a].is_actor()
             && sells[a]
             && impact > 0.0
             && best.is_none_or(|(_, b)| impact > b)
         {
-            best = Some((a as u32, impact));
+            best = Some((a, impact));
         }
     }
     best.map(|(a, _)| a)

@@ -7,6 +7,7 @@
 //! the payee's own out-row and those of the devices, activities and
 //! processes directly under it ([`Network::side`]).
 
+use crate::index::{ExchangeIdx, IdxVec, NodeIdx};
 use crate::model::{Cadence, Flow, RevenueModel};
 use crate::network::{Edge, Network};
 
@@ -34,15 +35,15 @@ fn can_buy(m: &Edge, x: &Edge) -> bool {
 /// at the payment's own cadence or, followed, one payment per delivery.
 /// Within 3, one with the payment's cadence and `per` comes first, else the
 /// first in file order. `None`: nothing comes back (a transfer).
-pub fn paid_for(net: &Network, e: usize) -> Option<u32> {
+pub fn paid_for(net: &Network, e: ExchangeIdx) -> Option<ExchangeIdx> {
     let edge = &net.edges[e];
     if let Some(r) = edge.reciprocates {
-        return (net.edges[r as usize].flow != Flow::Money).then_some(r);
+        return (net.edges[r].flow != Flow::Money).then_some(r);
     }
     let payee = net.owner(edge.to);
     let payer = net.owner(edge.from);
     if let Some((f, ratio)) = edge.follows {
-        let followed = &net.edges[f as usize];
+        let followed = &net.edges[f];
         // One payment per delivery of goods is their price, whatever the
         // payment's own cadence says (the follow sets its occurrences).
         let price = followed.flow == Flow::Goods && ratio == 1.0;
@@ -51,9 +52,9 @@ pub fn paid_for(net: &Network, e: usize) -> Option<u32> {
         }
     }
     let (mut to_payer, mut to_anyone) = (None, None);
-    for side in net.side(edge.to as usize) {
-        for &x in net.outgoing.row(side as usize) {
-            let out = &net.edges[x as usize];
+    for side in net.side(edge.to) {
+        for &x in net.outgoing.row(side) {
+            let out = &net.edges[x];
             if !can_buy(edge, out) {
                 continue;
             }
@@ -74,9 +75,9 @@ pub fn paid_for(net: &Network, e: usize) -> Option<u32> {
 /// The cadence that drives an exchange's occurrences: its own, or that of
 /// the exchange at the root of the `follows` chain it is on. A `Times`
 /// cadence there means "per occurrence of use".
-pub fn driving_cadence(net: &Network, mut e: usize) -> Cadence {
+pub fn driving_cadence(net: &Network, mut e: ExchangeIdx) -> Cadence {
     while let Some((f, _)) = net.edges[e].follows {
-        e = f as usize;
+        e = f;
     }
     net.edges[e].cadence
 }
@@ -92,7 +93,7 @@ pub fn driving_cadence(net: &Network, mut e: usize) -> Cadence {
 ///   `Times` cadence drives it: its own, or the one at the root of its
 ///   `follows` chain) a usage fee; else paid once (installation,
 ///   onboarding) a service fee; else (yearly, monthly) a subscription.
-pub fn revenue_model(net: &Network, e: usize) -> RevenueModel {
+pub fn revenue_model(net: &Network, e: ExchangeIdx) -> RevenueModel {
     let edge = &net.edges[e];
     if let Some(m) = edge.revenue_model {
         return m;
@@ -102,17 +103,17 @@ pub fn revenue_model(net: &Network, e: usize) -> RevenueModel {
     };
     if edge
         .follows
-        .is_some_and(|(f, _)| net.edges[f as usize].flow == Flow::Benefit)
+        .is_some_and(|(f, _)| net.edges[f].flow == Flow::Benefit)
     {
         return RevenueModel::GainSharing;
     }
-    let bought = &net.edges[bought as usize];
+    let bought = &net.edges[bought];
     // A customer paid for a benefit it gives (its consent, its loyalty, a
     // lower load) receives a reward, not a price: a transfer.
     if bought.flow == Flow::Benefit
         && net
             .owner(bought.from)
-            .is_some_and(|o| net.goals[o as usize] == crate::model::Goal::Worth)
+            .is_some_and(|o| net.goals[o] == crate::model::Goal::Worth)
     {
         return RevenueModel::Transfer;
     }
@@ -130,20 +131,23 @@ pub fn revenue_model(net: &Network, e: usize) -> RevenueModel {
 }
 
 /// The revenue model of every exchange (`None` for flows other than money).
-pub fn revenue_models(net: &Network) -> Vec<Option<RevenueModel>> {
-    (0..net.exchange_count())
+pub fn revenue_models(net: &Network) -> IdxVec<ExchangeIdx, Option<RevenueModel>> {
+    net.exchanges()
         .map(|e| (net.edges[e].flow == Flow::Money).then(|| revenue_model(net, e)))
         .collect()
 }
 
 /// Per node: whether it sells, i.e. receives money that pays for something
 /// (any model but a transfer). An actor that sells nothing is a customer.
-pub fn sellers(net: &Network, models: &[Option<RevenueModel>]) -> Vec<bool> {
-    let mut sells = vec![false; net.node_count()];
-    for (e, edge) in net.edges.iter().enumerate() {
+pub fn sellers(
+    net: &Network,
+    models: &IdxVec<ExchangeIdx, Option<RevenueModel>>,
+) -> IdxVec<NodeIdx, bool> {
+    let mut sells: IdxVec<NodeIdx, bool> = net.nodes().map(|_| false).collect();
+    for (e, edge) in net.edges.iter_enumerated() {
         if models[e].is_some_and(|m| m != RevenueModel::Transfer) {
             if let Some(o) = net.owner(edge.to) {
-                sells[o as usize] = true;
+                sells[o] = true;
             }
         }
     }

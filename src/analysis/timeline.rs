@@ -8,6 +8,7 @@
 
 use rayon::prelude::*;
 
+use crate::index::{ExchangeIdx, NodeIdx};
 use crate::model::Cadence;
 use crate::network::Network;
 
@@ -28,19 +29,27 @@ pub struct Timeline {
 
 impl Timeline {
     /// Members of node `n` per year.
-    pub fn members(&self, n: usize) -> &[f64] {
+    pub fn members(&self, n: NodeIdx) -> &[f64] {
+        let n = n.index();
         &self.members[n * self.years..(n + 1) * self.years]
     }
 
     /// New members of node `n` per year.
-    pub fn new_members(&self, n: usize) -> &[f64] {
+    pub fn new_members(&self, n: NodeIdx) -> &[f64] {
+        let n = n.index();
         &self.new_members[n * self.years..(n + 1) * self.years]
     }
 
     /// Occurrences of exchange `e` per year.
     #[inline]
-    pub fn occurrences(&self, e: usize) -> &[f64] {
+    pub fn occurrences(&self, e: ExchangeIdx) -> &[f64] {
+        let e = e.index();
         &self.occurrences[e * self.years..(e + 1) * self.years]
+    }
+
+    /// `value * O(e, y)` of exchange `e` per year, with its value `value`.
+    pub fn value_per_year(&self, e: ExchangeIdx, value: f64) -> impl Iterator<Item = f64> + '_ {
+        self.occurrences(e).iter().map(move |o| value * o)
     }
 }
 
@@ -54,7 +63,7 @@ pub fn timeline(net: &Network, years: usize) -> Timeline {
         .zip(new_members.par_chunks_mut(years.max(1)))
         .enumerate()
         .for_each(|(i, (m, nm))| {
-            let (count, growth) = (net.count[i], net.growth[i]);
+            let (count, growth) = (net.count[NodeIdx::new(i)], net.growth[NodeIdx::new(i)]);
             let mut prev = 0.0;
             let mut level = count;
             for y in 0..years {
@@ -94,9 +103,9 @@ pub fn follow_levels(net: &Network) -> Vec<u32> {
         let mut at = start;
         let base = loop {
             path.push(at);
-            match net.edges[at].follows {
-                Some((f, _)) if level[f as usize] == u32::MAX => at = f as usize,
-                Some((f, _)) => break level[f as usize] + 1,
+            match net.edges[ExchangeIdx::new(at)].follows {
+                Some((f, _)) if level[f.index()] == u32::MAX => at = f.index(),
+                Some((f, _)) => break level[f.index()] + 1,
                 None => break 0,
             }
         };
@@ -145,9 +154,9 @@ fn occurrences(
             .par_chunks_mut(years)
             .zip(order[starts[l]..starts[l + 1]].par_iter())
             .for_each(|(row, &x)| {
-                let edge = &net.edges[x as usize];
+                let edge = &net.edges[ExchangeIdx::new(x as usize)];
                 if let Some((f, ratio)) = edge.follows {
-                    let p = pos[f as usize] as usize * years;
+                    let p = pos[f.index()] as usize * years;
                     for (o, src) in row.iter_mut().zip(&done[p..p + years]) {
                         *o = ratio * src;
                     }
@@ -167,7 +176,7 @@ fn occurrences(
 /// Occurrences of an exchange that follows nothing (contract 3.1).
 fn base_occurrences(
     cadence: Cadence,
-    per: Option<u32>,
+    per: Option<NodeIdx>,
     members: &[f64],
     new_members: &[f64],
     years: usize,
@@ -175,7 +184,7 @@ fn base_occurrences(
 ) {
     match per {
         Some(n) => {
-            let base = n as usize * years;
+            let base = n.index() * years;
             let m = &members[base..base + years];
             let nm = &new_members[base..base + years];
             for y in 0..years {

@@ -10,6 +10,7 @@
 use rayon::prelude::*;
 
 use super::ledger::{Field, Ledgers};
+use crate::index::{DriverIdx, IdxVec, NodeIdx};
 use crate::model::Goal;
 use crate::network::Network;
 
@@ -37,13 +38,13 @@ pub enum Reason {
         holds: bool,
     },
     /// It receives exchanges that serve these of its drivers (indices).
-    ServesDrivers(Vec<u32>),
+    ServesDrivers(Vec<DriverIdx>),
     /// It pursues no driver and receives at least one exchange.
     ReceivesValue,
     /// Fails: it receives no exchange at all.
     ReceivesNothing,
     /// Fails: no exchange it receives serves any of these drivers it pursues.
-    DriversUnserved(Vec<u32>),
+    DriversUnserved(Vec<DriverIdx>),
 }
 
 impl Reason {
@@ -101,14 +102,16 @@ fn not_negative(x: f64, volume: f64) -> bool {
 }
 
 /// The verdict of every node (contract 3.2), parallel over nodes.
-pub fn verdicts(net: &Network, ledgers: &Ledgers) -> Vec<Verdict> {
-    (0..net.node_count())
-        .into_par_iter()
-        .map(|a| verdict(net, ledgers, a))
-        .collect()
+pub fn verdicts(net: &Network, ledgers: &Ledgers) -> IdxVec<NodeIdx, Verdict> {
+    IdxVec::from_vec(
+        (0..net.node_count())
+            .into_par_iter()
+            .map(|a| verdict(net, ledgers, NodeIdx::new(a)))
+            .collect(),
+    )
 }
 
-fn verdict(net: &Network, ledgers: &Ledgers, a: usize) -> Verdict {
+fn verdict(net: &Network, ledgers: &Ledgers, a: NodeIdx) -> Verdict {
     if !net.kinds[a].is_actor() {
         return Verdict::NOT_APPLICABLE;
     }
@@ -143,13 +146,13 @@ fn verdict(net: &Network, ledgers: &Ledgers, a: usize) -> Verdict {
     } else if wanted.is_empty() {
         Reason::ReceivesValue
     } else {
-        let served: Vec<u32> = wanted
+        let served: Vec<DriverIdx> = wanted
             .iter()
             .copied()
             .filter(|d| {
                 inflows
                     .iter()
-                    .any(|&e| net.exchange_drivers.row(e as usize).contains(d))
+                    .any(|&e| net.exchange_drivers.row(e).contains(d))
             })
             .collect();
         if served.is_empty() {

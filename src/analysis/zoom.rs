@@ -7,6 +7,7 @@
 use indexmap::IndexMap;
 
 use super::timeline::Timeline;
+use crate::index::{IdxVec, NodeIdx};
 use crate::model::Flow;
 use crate::network::Network;
 
@@ -14,39 +15,33 @@ use crate::network::Network;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Aggregated {
     /// For every node, the node that represents it at this level.
-    pub representative: Vec<u32>,
+    pub representative: IdxVec<NodeIdx, NodeIdx>,
     /// The representatives, in file order.
-    pub nodes: Vec<u32>,
+    pub nodes: Vec<NodeIdx>,
     /// Summed flows between representatives: value per year, in order of first appearance.
-    pub flows: IndexMap<(u32, u32, Flow), Vec<f64>>,
+    pub flows: IndexMap<(NodeIdx, NodeIdx, Flow), Vec<f64>>,
     /// Flows inside one representative, summed per representative and flow kind.
-    pub internal: IndexMap<(u32, Flow), Vec<f64>>,
+    pub internal: IndexMap<(NodeIdx, Flow), Vec<f64>>,
 }
 
 /// Aggregates the network to depth `level` (0 = the roots). O(N + E * H).
 pub fn aggregate(net: &Network, tl: &Timeline, level: u32) -> Aggregated {
     let depths = net.depths();
-    let n = net.node_count();
-    let mut order: Vec<u32> = (0..n as u32).collect();
-    order.sort_by_key(|&a| depths[a as usize]);
-    let mut representative: Vec<u32> = (0..n as u32).collect();
+    let mut order: Vec<NodeIdx> = net.nodes().collect();
+    order.sort_by_key(|&a| depths[a]);
+    let mut representative: IdxVec<NodeIdx, NodeIdx> = net.nodes().collect();
     for &a in &order {
-        if depths[a as usize] > level {
-            if let Some(p) = net.parent[a as usize] {
-                representative[a as usize] = representative[p as usize];
+        if depths[a] > level {
+            if let Some(p) = net.parent[a] {
+                representative[a] = representative[p];
             }
         }
     }
-    let nodes: Vec<u32> = (0..n as u32)
-        .filter(|&a| representative[a as usize] == a)
-        .collect();
-    let mut flows: IndexMap<(u32, u32, Flow), Vec<f64>> = IndexMap::new();
-    let mut internal: IndexMap<(u32, Flow), Vec<f64>> = IndexMap::new();
-    for (e, edge) in net.edges.iter().enumerate() {
-        let (f, t) = (
-            representative[edge.from as usize],
-            representative[edge.to as usize],
-        );
+    let nodes: Vec<NodeIdx> = net.nodes().filter(|&a| representative[a] == a).collect();
+    let mut flows: IndexMap<(NodeIdx, NodeIdx, Flow), Vec<f64>> = IndexMap::new();
+    let mut internal: IndexMap<(NodeIdx, Flow), Vec<f64>> = IndexMap::new();
+    for (e, edge) in net.edges.iter_enumerated() {
+        let (f, t) = (representative[edge.from], representative[edge.to]);
         let row = if f == t {
             internal
                 .entry((f, edge.flow))

@@ -48,7 +48,11 @@ pub fn human(eco: &Ecosystem, an: &Analysis) -> String {
     let mut out = String::new();
     headline(&mut out, eco, an);
     summary(&mut out, eco, an);
-    for a in (0..an.network.node_count()).filter(|&a| an.network.kinds[a].is_actor()) {
+    for a in an
+        .network
+        .nodes()
+        .filter(|&a| an.network.kinds[a].is_actor())
+    {
         actor(&mut out, eco, an, a);
     }
     keystones(&mut out, eco, an);
@@ -59,9 +63,7 @@ pub fn human(eco: &Ecosystem, an: &Analysis) -> String {
 
 fn headline(out: &mut String, eco: &Ecosystem, an: &Analysis) {
     let net = &an.network;
-    let actors = (0..net.node_count())
-        .filter(|&a| net.kinds[a].is_actor())
-        .count();
+    let actors = net.nodes().filter(|&a| net.kinds[a].is_actor()).count();
     let failing = an.verdicts.iter().filter(|v| v.fails()).count();
     let _ = writeln!(out, "{}", eco.name);
     let _ = writeln!(
@@ -109,10 +111,10 @@ fn summary(out: &mut String, eco: &Ecosystem, an: &Analysis) {
             false, false, true, true, true, true, true, true, true, true, false,
         ],
     );
-    for a in 0..net.node_count() {
+    for a in net.nodes() {
         let worth = l.total(a, Field::WorthTangible) + l.total(a, Field::WorthIntangible);
         t.row(vec![
-            eco.nodes[a].id.to_string(),
+            eco.node(a).id.to_string(),
             if net.kinds[a].is_actor() {
                 crate::analysis::format::goal(net.goals[a]).to_owned()
             } else {
@@ -149,7 +151,7 @@ fn summary(out: &mut String, eco: &Ecosystem, an: &Analysis) {
 }
 
 /// A ledger as a table: one row per field, one column per year, and totals.
-fn ledger_table(out: &mut String, l: &crate::analysis::Ledgers, row: usize) {
+fn ledger_table<R: crate::index::Idx>(out: &mut String, l: &crate::analysis::Ledgers<R>, row: R) {
     let years = l.years;
     let mut header: Vec<String> = (1..=years).map(|y| format!("year {y}")).collect();
     header.insert(0, String::new());
@@ -181,9 +183,9 @@ fn ledger_table(out: &mut String, l: &crate::analysis::Ledgers, row: usize) {
     out.push_str(&t.render("  "));
 }
 
-fn actor(out: &mut String, eco: &Ecosystem, an: &Analysis, a: usize) {
+fn actor(out: &mut String, eco: &Ecosystem, an: &Analysis, a: crate::index::NodeIdx) {
     let net = &an.network;
-    let n = &eco.nodes[a];
+    let n = &eco.node(a);
     let _ = writeln!(out, "\n{} ({}, {})", n.label, n.id, kind_name(n.kind));
     ledger_table(out, &an.ledgers, a);
     let _ = writeln!(
@@ -231,9 +233,8 @@ fn keystones(out: &mut String, eco: &Ecosystem, an: &Analysis) {
         "\nKeystones (by removal impact: share of the exchange value over {} years lost if the actor leaves)",
         an.timeline.years
     );
-    let mut order: Vec<usize> = (0..net.node_count())
-        .filter(|&a| net.kinds[a].is_actor())
-        .collect();
+    let mut order: Vec<crate::index::NodeIdx> =
+        net.nodes().filter(|&a| net.kinds[a].is_actor()).collect();
     order.sort_by(|&x, &y| {
         an.removal.impact[y]
             .total_cmp(&an.removal.impact[x])
@@ -242,7 +243,7 @@ fn keystones(out: &mut String, eco: &Ecosystem, an: &Analysis) {
     // Suppliers (actors that sell) are whom others depend on; customers are
     // ranked apart: depending on one's customers is what an ecosystem is for.
     for (title, sellers) in [("suppliers (actors that sell)", true), ("customers", false)] {
-        let rows: Vec<usize> = order
+        let rows: Vec<crate::index::NodeIdx> = order
             .iter()
             .copied()
             .filter(|&a| an.sells[a] == sellers)
@@ -257,13 +258,13 @@ fn keystones(out: &mut String, eco: &Ecosystem, an: &Analysis) {
             &[false, false, true, true],
         );
         for a in rows {
-            let mark = if an.keystone == Some(a as u32) {
+            let mark = if an.keystone == Some(a) {
                 " (keystone)"
             } else {
                 ""
             };
             t.row(vec![
-                format!("{}{mark}", eco.nodes[a].id),
+                format!("{}{mark}", eco.node(a).id),
                 kind_name(net.kinds[a]),
                 percent(an.removal.impact[a]),
                 format!("{:.4}", an.betweenness.normalised[a]),
@@ -317,7 +318,7 @@ fn extracts(out: &mut String, eco: &Ecosystem, an: &Analysis) {
             let names: Vec<&str> = r
                 .drivers
                 .iter()
-                .map(|&d| eco.drivers[d as usize].id.as_str())
+                .map(|&d| eco.driver(d).id.as_str())
                 .collect();
             let _ = writeln!(out, "  {} serves: {}", x.id, names.join(", "));
         }
@@ -334,6 +335,7 @@ fn drivers(out: &mut String, eco: &Ecosystem, an: &Analysis) {
         &[false, false, false, true],
     );
     for (d, x) in eco.drivers.iter().enumerate() {
+        let d = crate::index::DriverIdx::new(d);
         t.row(vec![
             x.id.to_string(),
             if an.drivers.shared(d) {
@@ -343,7 +345,7 @@ fn drivers(out: &mut String, eco: &Ecosystem, an: &Analysis) {
             },
             an.drivers.pursued_by[d]
                 .iter()
-                .map(|&a| eco.nodes[a as usize].id.as_str())
+                .map(|&a| eco.node(a).id.as_str())
                 .collect::<Vec<_>>()
                 .join(", "),
             an.drivers.served_by[d].len().to_string(),

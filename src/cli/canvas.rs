@@ -15,9 +15,9 @@ pub(super) fn run(args: &CanvasArgs) -> u8 {
         Err(code) => return code,
     };
     let eco = design.ecosystem();
-    let actors: Vec<usize> = match &args.actor {
+    let actors: Vec<crate::index::NodeIdx> = match &args.actor {
         Some(id) => match design.node_index().get(id.as_str()) {
-            Some(&a) => vec![a as usize],
+            Some(&a) => vec![a],
             None => {
                 let ids: Vec<&str> = eco.nodes.iter().map(|n| n.id.as_str()).collect();
                 errln!("error: {} has no node `{id}`", file.name);
@@ -28,8 +28,8 @@ pub(super) fn run(args: &CanvasArgs) -> u8 {
                 return EXIT_INPUT;
             }
         },
-        None => (0..eco.nodes.len())
-            .filter(|&a| eco.nodes[a].kind.is_actor())
+        None => crate::index::all::<crate::index::NodeIdx>(eco.nodes.len())
+            .filter(|&a| eco.node(a).kind.is_actor())
             .collect(),
     };
     let an = analysis::analyse(&design, &Config::default());
@@ -70,7 +70,7 @@ pub(super) fn run(args: &CanvasArgs) -> u8 {
             CanvasFormat::Md => (canvas_text::md(&c, &eco.currency), "md"),
             CanvasFormat::Svg => {
                 let summary = canvas_svg::LedgerSummary::of(eco, &an, a);
-                match canvas_svg::svg(&c, &summary, &format!("in canvas-{}.md", stems[a])) {
+                match canvas_svg::svg(&c, &summary, &format!("in canvas-{}.md", stems[a.index()])) {
                     Ok(svg) => (svg, "svg"),
                     Err(e) => {
                         errln!("error: cannot draw the canvas of `{}`: {e}", c.actor);
@@ -88,7 +88,7 @@ pub(super) fn run(args: &CanvasArgs) -> u8 {
         };
         match &out_dir {
             Some(dir) => {
-                let path = dir.join(format!("canvas-{}.{ext}", stems[a]));
+                let path = dir.join(format!("canvas-{}.{ext}", stems[a.index()]));
                 if let Err(e) = write_atomic(&path, text.as_bytes()) {
                     errln!(
                         "error: cannot write {}: {e}\n  help: check that the folder is writable",

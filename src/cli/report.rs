@@ -62,9 +62,7 @@ pub(super) fn run(args: &ReportArgs) -> u8 {
             failed += 1;
             continue;
         }
-        let actors = (0..design.ecosystem().nodes.len())
-            .filter(|&a| design.ecosystem().nodes[a].kind.is_actor())
-            .count();
+        let actors = an.network.actors().count();
         let fails = an.verdicts.iter().filter(|v| v.fails()).count();
         let verdict = if fails == 0 {
             format!("win-win for all {actors} actors")

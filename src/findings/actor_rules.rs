@@ -5,51 +5,50 @@
 //! check, each returning its hits.
 
 use super::{Ctx, Hit};
+use crate::index::{ExchangeIdx, NodeIdx};
 use crate::model::{Flow, Goal, NodeKind, RevenueModel};
 
 /// Actors that sell and are in the ecosystem for profit.
-fn profit_sellers<'a>(cx: &'a Ctx<'_>) -> impl Iterator<Item = usize> + 'a {
-    (0..cx.net.node_count()).filter(|&a| {
+fn profit_sellers<'a>(cx: &'a Ctx<'_>) -> impl Iterator<Item = NodeIdx> + 'a {
+    cx.net.nodes().filter(|&a| {
         cx.net.kinds[a].is_actor() && cx.an.sells[a] && cx.net.goals[a] == Goal::Profit
     })
 }
 
 /// Organisations that sell.
-fn selling_organisations<'a>(cx: &'a Ctx<'_>) -> impl Iterator<Item = usize> + 'a {
-    (0..cx.net.node_count())
+fn selling_organisations<'a>(cx: &'a Ctx<'_>) -> impl Iterator<Item = NodeIdx> + 'a {
+    cx.net
+        .nodes()
         .filter(|&a| cx.net.kinds[a] == NodeKind::Organization && cx.an.sells[a])
 }
 
 /// The actor's revenue streams: money in that pays for something (a
 /// transfer it receives is not a stream it earns).
-fn streams(cx: &Ctx<'_>, a: usize) -> Vec<u32> {
+fn streams(cx: &Ctx<'_>, a: NodeIdx) -> Vec<ExchangeIdx> {
     cx.net
         .money_in(a)
         .into_iter()
-        .filter(|&e| cx.an.revenue_model(e as usize) != Some(RevenueModel::Transfer))
+        .filter(|&e| cx.an.revenue_model(e) != Some(RevenueModel::Transfer))
         .collect()
 }
 
 /// What actor `a` earns from its streams over the horizon.
-fn earned(cx: &Ctx<'_>, a: usize) -> f64 {
+fn earned(cx: &Ctx<'_>, a: NodeIdx) -> f64 {
     streams(cx, a).iter().map(|&e| cx.total(e)).sum()
 }
 
 /// `win-win-failure`: every actor that fails a test of its verdict.
 pub(super) fn win_win_failure(cx: &Ctx<'_>) -> Vec<Hit> {
-    (0..cx.net.node_count())
+    cx.net
+        .nodes()
         .filter(|&a| cx.an.verdicts[a].fails())
         .map(|a| {
             let reasons = crate::analysis::format::verdict_failures(cx.eco, cx.an, a);
             Hit {
-                message: format!(
-                    "{} is not win-win: {}",
-                    cx.node(a as u32),
-                    reasons.join("; ")
-                ),
-                nodes: vec![a as u32],
+                message: format!("{} is not win-win: {}", cx.node(a), reasons.join("; ")),
+                nodes: vec![a],
                 exchanges: vec![],
-                stake: super::loss(cx.an, a as u32).map_or(0.0, f64::abs),
+                stake: super::loss(cx.an, a).map_or(0.0, f64::abs),
             }
         })
         .collect()
@@ -63,10 +62,10 @@ pub(super) fn single_revenue_stream(cx: &Ctx<'_>) -> Vec<Hit> {
             (money.len() == 1).then(|| Hit {
                 message: format!(
                     "{} earns all its revenue from one stream: {}",
-                    cx.node(a as u32),
+                    cx.node(a),
                     cx.exchange(money[0])
                 ),
-                nodes: vec![a as u32],
+                nodes: vec![a],
                 exchanges: vec![money[0]],
                 stake: cx.total(money[0]),
             })
@@ -82,15 +81,12 @@ pub(super) fn no_recurring_revenue(cx: &Ctx<'_>) -> Vec<Hit> {
             let money = streams(cx, a);
             let recurring = money.iter().any(|&e| {
                 cx.an
-                    .revenue_model(e as usize)
+                    .revenue_model(e)
                     .is_some_and(RevenueModel::is_recurring)
             });
             (!money.is_empty() && !recurring).then(|| Hit {
-                message: format!(
-                    "{} sells once and earns nothing after the sale",
-                    cx.node(a as u32)
-                ),
-                nodes: vec![a as u32],
+                message: format!("{} sells once and earns nothing after the sale", cx.node(a)),
+                nodes: vec![a],
                 stake: money.iter().map(|&e| cx.total(e)).sum(),
                 exchanges: money,
             })
@@ -113,11 +109,11 @@ pub(super) fn breakeven_beyond_horizon(cx: &Ctx<'_>) -> Vec<Hit> {
             Hit {
                 message: format!(
                     "{} does not break even within {} years (cumulative cash {})",
-                    cx.node(a as u32),
+                    cx.node(a),
                     cx.an.timeline.years,
                     cx.money(last)
                 ),
-                nodes: vec![a as u32],
+                nodes: vec![a],
                 exchanges: vec![],
                 stake: last.abs(),
             }
@@ -128,21 +124,22 @@ pub(super) fn breakeven_beyond_horizon(cx: &Ctx<'_>) -> Vec<Hit> {
 /// `channel-dependency`: a seller whose two or more offerings all go through
 /// one named channel.
 pub(super) fn channel_dependency(cx: &Ctx<'_>) -> Vec<Hit> {
-    (0..cx.net.node_count())
+    cx.net
+        .nodes()
         .filter(|&a| cx.net.kinds[a].is_actor() && cx.an.sells[a])
         .filter_map(|a| {
             let offers = cx.net.offerings(a);
             let channels: Vec<Option<&str>> = offers
                 .iter()
-                .map(|&e| cx.eco.exchanges[e as usize].channel.as_deref())
+                .map(|&e| cx.eco.exchange(e).channel.as_deref())
                 .collect();
             let first = (*channels.first()?)?;
             (offers.len() >= 2 && channels.iter().all(|c| *c == Some(first))).then(|| Hit {
                 message: format!(
                     "every offering of {} goes through one channel: {first}",
-                    cx.node(a as u32)
+                    cx.node(a)
                 ),
-                nodes: vec![a as u32],
+                nodes: vec![a],
                 exchanges: offers,
                 stake: earned(cx, a),
             })
@@ -160,11 +157,11 @@ pub(super) fn keystone_risk(cx: &Ctx<'_>) -> Vec<Hit> {
         .map(|a| Hit {
             message: format!(
                 "removing {} would lose {} of the ecosystem's value over {} years",
-                cx.node(a as u32),
+                cx.node(a),
                 crate::analysis::format::percent(removal.impact[a]),
                 cx.an.timeline.years
             ),
-            nodes: vec![a as u32],
+            nodes: vec![a],
             exchanges: vec![],
             stake: removal.impact[a] * removal.total,
         })
@@ -176,15 +173,12 @@ pub(super) fn keystone_risk(cx: &Ctx<'_>) -> Vec<Hit> {
 pub(super) fn everything_in_house(cx: &Ctx<'_>) -> Vec<Hit> {
     selling_organisations(cx)
         .filter(|&a| {
-            !cx.eco.nodes[a].activities.is_empty()
+            !cx.eco.node(a).activities.is_empty()
                 && crate::canvas::partner_links(cx.an, a).is_empty()
         })
         .map(|a| Hit {
-            message: format!(
-                "{} has key activities but no key partner",
-                cx.node(a as u32)
-            ),
-            nodes: vec![a as u32],
+            message: format!("{} has key activities but no key partner", cx.node(a)),
+            nodes: vec![a],
             exchanges: vec![],
             stake: 0.0,
         })
@@ -194,16 +188,16 @@ pub(super) fn everything_in_house(cx: &Ctx<'_>) -> Vec<Hit> {
 /// The customers of seller `a`: the actors (other than `a`) that receive
 /// its side's non-money offerings, each with those offerings, in first-seen
 /// order.
-fn customers(cx: &Ctx<'_>, a: usize) -> Vec<(u32, Vec<u32>)> {
+fn customers(cx: &Ctx<'_>, a: NodeIdx) -> Vec<(NodeIdx, Vec<ExchangeIdx>)> {
     let net = cx.net;
-    let mut out: Vec<(u32, Vec<u32>)> = Vec::new();
+    let mut out: Vec<(NodeIdx, Vec<ExchangeIdx>)> = Vec::new();
     for side in net.side(a) {
-        for &e in net.outgoing.row(side as usize) {
-            let edge = &net.edges[e as usize];
+        for &e in net.outgoing.row(side) {
+            let edge = &net.edges[e];
             if edge.flow == Flow::Money {
                 continue;
             }
-            let Some(c) = net.owner(edge.to).filter(|&c| c as usize != a) else {
+            let Some(c) = net.owner(edge.to).filter(|&c| c != a) else {
                 continue;
             };
             match out.iter_mut().find(|(x, _)| *x == c) {
@@ -220,17 +214,17 @@ fn customers(cx: &Ctx<'_>, a: usize) -> Vec<(u32, Vec<u32>)> {
 /// least half of which pursue no driver its offerings to them serve.
 pub(super) fn everyone_is_a_customer(cx: &Ctx<'_>) -> Vec<Hit> {
     let net = cx.net;
-    (0..net.node_count())
+    net.nodes()
         .filter(|&a| net.kinds[a].is_actor() && cx.an.sells[a])
         .filter_map(|a| {
             let all = customers(cx, a);
-            let undefined: Vec<u32> = all
+            let undefined: Vec<NodeIdx> = all
                 .iter()
                 .filter(|(c, offers)| {
-                    let wanted = net.node_drivers.row(*c as usize);
+                    let wanted = net.node_drivers.row(*c);
                     !offers.iter().any(|&e| {
                         net.exchange_drivers
-                            .row(e as usize)
+                            .row(e)
                             .iter()
                             .any(|d| wanted.contains(d))
                     })
@@ -245,17 +239,17 @@ pub(super) fn everyone_is_a_customer(cx: &Ctx<'_>) -> Vec<Hit> {
                 .money_in(a)
                 .iter()
                 .filter(|&&m| {
-                    net.owner(net.edges[m as usize].from)
+                    net.owner(net.edges[m].from)
                         .is_some_and(|o| undefined.contains(&o))
                 })
                 .map(|&m| cx.total(m))
                 .sum();
-            let mut nodes = vec![a as u32];
+            let mut nodes = vec![a];
             nodes.extend(&undefined);
             Some(Hit {
                 message: format!(
                     "{} offers to {} actors, and {} of them pursue nothing its offerings serve: {}",
-                    cx.node(a as u32),
+                    cx.node(a),
                     all.len(),
                     undefined.len(),
                     names.join(", ")
@@ -277,29 +271,32 @@ pub(super) fn everyone_is_a_customer(cx: &Ctx<'_>) -> Vec<Hit> {
 pub(super) fn nice_but_no_pay(cx: &Ctx<'_>) -> Vec<Hit> {
     let net = cx.net;
     let mut out = Vec::new();
-    for a in (0..net.node_count()).filter(|&a| net.kinds[a].is_actor() && cx.an.sells[a]) {
-        let mut payers: Vec<u32> = streams(cx, a)
+    for a in net
+        .nodes()
+        .filter(|&a| net.kinds[a].is_actor() && cx.an.sells[a])
+    {
+        let mut payers: Vec<NodeIdx> = streams(cx, a)
             .iter()
-            .filter_map(|&m| net.owner(net.edges[m as usize].from))
+            .filter_map(|&m| net.owner(net.edges[m].from))
             .collect();
         payers.sort_unstable();
         payers.dedup();
-        let pays = |x: u32| payers.binary_search(&x).is_ok();
-        let paid_by_a: Vec<u32> = net
+        let pays = |x: NodeIdx| payers.binary_search(&x).is_ok();
+        let paid_by_a: Vec<NodeIdx> = net
             .outgoing
             .row(a)
             .iter()
-            .filter(|&&m| net.edges[m as usize].flow == Flow::Money)
-            .filter_map(|&m| net.owner(net.edges[m as usize].to))
+            .filter(|&&m| net.edges[m].flow == Flow::Money)
+            .filter_map(|&m| net.owner(net.edges[m].to))
             .collect();
         for (c, offers) in customers(cx, a) {
             let worth: f64 = offers.iter().map(|&e| cx.total(e)).sum();
             let someone_pays = pays(c)
                 || cx.decides_for(c).any(pays)
                 || cx.decided_by(c).any(pays)
-                || net.side(c as usize).any(|s| {
-                    net.outgoing.row(s as usize).iter().any(|&m| {
-                        let edge = &net.edges[m as usize];
+                || net.side(c).any(|s| {
+                    net.outgoing.row(s).iter().any(|&m| {
+                        let edge = &net.edges[m];
                         edge.flow == Flow::Money && net.owner(edge.to).is_some_and(pays)
                     })
                 });
@@ -315,12 +312,12 @@ pub(super) fn nice_but_no_pay(cx: &Ctx<'_>) -> Vec<Hit> {
                         .map(|&e| cx.exchange(e))
                         .collect::<Vec<_>>()
                         .join(", "),
-                    cx.node(a as u32),
+                    cx.node(a),
                     cx.money(worth),
                     cx.an.timeline.years,
-                    cx.node(a as u32)
+                    cx.node(a)
                 ),
-                nodes: vec![a as u32, c],
+                nodes: vec![a, c],
                 exchanges: offers,
                 stake: worth,
             });
@@ -336,19 +333,19 @@ pub(super) fn anyone_can_do_this(cx: &Ctx<'_>) -> Vec<Hit> {
     let net = cx.net;
     selling_organisations(cx)
         .filter(|&a| {
-            cx.eco.nodes[a].resources.is_empty()
+            cx.eco.node(a).resources.is_empty()
                 && !net.side(a).any(|s| {
-                    net.incoming.row(s as usize).iter().any(|&e| {
-                        matches!(net.edges[e as usize].flow, Flow::Data | Flow::Knowledge)
+                    net.incoming.row(s).iter().any(|&e| {
+                        matches!(net.edges[e].flow, Flow::Data | Flow::Knowledge)
                     })
                 })
         })
         .map(|a| Hit {
             message: format!(
                 "nothing makes the offerings of {} hard to copy: it lists no resources and receives no data or knowledge",
-                cx.node(a as u32)
+                cx.node(a)
             ),
-            nodes: vec![a as u32],
+            nodes: vec![a],
             exchanges: vec![],
             stake: earned(cx, a),
         })

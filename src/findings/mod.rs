@@ -20,6 +20,7 @@ use serde::Serialize;
 pub use catalogue::{check, check_named, Check, Code, CATALOGUE};
 
 use crate::analysis::{Analysis, Reason};
+use crate::index::{DriverIdx, ExchangeIdx, NodeIdx};
 use crate::model::{Ecosystem, Severity};
 use crate::network::Network;
 use crate::validate::ValueDesign;
@@ -86,9 +87,9 @@ pub(crate) struct Hit {
     /// What was found.
     pub message: String,
     /// Nodes it names, the actor it speaks to first.
-    pub nodes: Vec<u32>,
+    pub nodes: Vec<NodeIdx>,
     /// Exchanges it names.
-    pub exchanges: Vec<u32>,
+    pub exchanges: Vec<ExchangeIdx>,
     /// Money at stake over the horizon.
     pub stake: f64,
 }
@@ -99,7 +100,7 @@ pub(crate) struct Ctx<'a> {
     pub an: &'a Analysis,
     pub net: &'a Network,
     /// Every `(decider, decided for)` pair (`decides_for`), a short list.
-    pub decides: Vec<(u32, u32)>,
+    pub decides: Vec<(NodeIdx, NodeIdx)>,
 }
 
 /// "Label (`id`)", or "`id`" when the label is the id. Backticks in the
@@ -114,7 +115,7 @@ pub(crate) fn named(label: &str, id: &str) -> String {
 
 impl Ctx<'_> {
     /// The nodes that decide for `n`.
-    pub fn decides_for(&self, n: u32) -> impl Iterator<Item = u32> + '_ {
+    pub fn decides_for(&self, n: NodeIdx) -> impl Iterator<Item = NodeIdx> + '_ {
         self.decides
             .iter()
             .filter(move |(_, of)| *of == n)
@@ -122,7 +123,7 @@ impl Ctx<'_> {
     }
 
     /// The nodes that `d` decides for.
-    pub fn decided_by(&self, d: u32) -> impl Iterator<Item = u32> + '_ {
+    pub fn decided_by(&self, d: NodeIdx) -> impl Iterator<Item = NodeIdx> + '_ {
         self.decides
             .iter()
             .filter(move |(x, _)| *x == d)
@@ -130,20 +131,20 @@ impl Ctx<'_> {
     }
 
     /// An actor in messages: the label a strategist knows, then the id they edit.
-    pub fn node(&self, a: u32) -> String {
-        let n = &self.eco.nodes[a as usize];
+    pub fn node(&self, a: NodeIdx) -> String {
+        let n = &self.eco.node(a);
         named(&n.label, &n.id)
     }
 
     /// An exchange in messages: its offering, then its id.
-    pub fn exchange(&self, e: u32) -> String {
-        let x = &self.eco.exchanges[e as usize];
+    pub fn exchange(&self, e: ExchangeIdx) -> String {
+        let x = &self.eco.exchange(e);
         named(&x.offering, &x.id)
     }
 
     /// A driver in messages.
-    pub fn driver(&self, d: usize) -> String {
-        let dr = &self.eco.drivers[d];
+    pub fn driver(&self, d: DriverIdx) -> String {
+        let dr = &self.eco.driver(d);
         if dr.label == dr.id {
             format!("`{}`", dr.id)
         } else {
@@ -161,14 +162,9 @@ impl Ctx<'_> {
     }
 
     /// `value * O(e, y)` summed over the horizon.
-    pub fn total(&self, e: u32) -> f64 {
-        let v = self.net.edges[e as usize].value;
-        self.an
-            .timeline
-            .occurrences(e as usize)
-            .iter()
-            .map(|o| v * o)
-            .sum()
+    pub fn total(&self, e: ExchangeIdx) -> f64 {
+        let v = self.net.edges[e].value;
+        self.an.timeline.occurrences(e).iter().map(|o| v * o).sum()
     }
 }
 
@@ -211,10 +207,10 @@ pub fn findings(design: &ValueDesign, an: &Analysis, policy: &Policy) -> Vec<Fin
             .decides_for
             .iter()
             .enumerate()
-            .filter_map(|(d, of)| of.map(|of| (d as u32, of)))
+            .filter_map(|(d, of)| of.map(|of| (NodeIdx::new(d), of)))
             .collect(),
     };
-    let mut found: Vec<(Option<u32>, Finding)> = Vec::new();
+    let mut found: Vec<(Option<NodeIdx>, Finding)> = Vec::new();
     for c in CATALOGUE {
         let severity = policy.severity(c);
         if severity == Severity::Allow {
@@ -231,12 +227,12 @@ pub fn findings(design: &ValueDesign, an: &Analysis, policy: &Policy) -> Vec<Fin
                     nodes: hit
                         .nodes
                         .iter()
-                        .map(|&a| eco.nodes[a as usize].id.to_string())
+                        .map(|&a| eco.node(a).id.to_string())
                         .collect(),
                     exchanges: hit
                         .exchanges
                         .iter()
-                        .map(|&e| eco.exchanges[e as usize].id.to_string())
+                        .map(|&e| eco.exchange(e).id.to_string())
                         .collect(),
                     stake: hit.stake,
                     why: c.why,
@@ -250,8 +246,8 @@ pub fn findings(design: &ValueDesign, an: &Analysis, policy: &Policy) -> Vec<Fin
 
 /// How much actor `a` loses: its NPV (profit) or net value (worth) when that
 /// test fails, else `None`.
-fn loss(an: &Analysis, a: u32) -> Option<f64> {
-    an.verdicts[a as usize].failures().find_map(|r| match r {
+fn loss(an: &Analysis, a: NodeIdx) -> Option<f64> {
+    an.verdicts[a].failures().find_map(|r| match r {
         Reason::Money { npv, .. } => Some(*npv),
         Reason::Worth { net_value, .. } => Some(*net_value),
         _ => None,
@@ -264,12 +260,12 @@ fn loss(an: &Analysis, a: u32) -> Option<f64> {
 /// stake, then file order. Within a group: the win-win failure first, then
 /// severity, then money at stake, then catalogue order. Every key is a total order, so the result is the
 /// same on every run.
-fn order(an: &Analysis, found: Vec<(Option<u32>, Finding)>) -> Vec<Finding> {
-    let mut groups: IndexMap<Option<u32>, Vec<Finding>> = IndexMap::new();
+fn order(an: &Analysis, found: Vec<(Option<NodeIdx>, Finding)>) -> Vec<Finding> {
+    let mut groups: IndexMap<Option<NodeIdx>, Vec<Finding>> = IndexMap::new();
     for (actor, f) in found {
         groups.entry(actor).or_default().push(f);
     }
-    let mut groups: Vec<(Option<u32>, Vec<Finding>)> = groups.into_iter().collect();
+    let mut groups: Vec<(Option<NodeIdx>, Vec<Finding>)> = groups.into_iter().collect();
     for (_, fs) in &mut groups {
         // The verdict first; a stable sort keeps catalogue order among equals.
         fs.sort_by(|x, y| {
@@ -280,11 +276,16 @@ fn order(an: &Analysis, found: Vec<(Option<u32>, Finding)>) -> Vec<Finding> {
                 .then(y.stake.total_cmp(&x.stake))
         });
     }
-    let key = |(actor, fs): &(Option<u32>, Vec<Finding>)| {
+    let key = |(actor, fs): &(Option<NodeIdx>, Vec<Finding>)| {
         let lost = actor.and_then(|a| loss(an, a));
         let severity = fs.iter().map(|f| f.severity).max();
         let stake = fs.iter().map(|f| f.stake).fold(0.0f64, f64::max);
-        (lost, severity, stake, actor.unwrap_or(u32::MAX))
+        (
+            lost,
+            severity,
+            stake,
+            actor.map_or(usize::MAX, NodeIdx::index),
+        )
     };
     groups.sort_by(|x, y| {
         let (lx, sx, kx, ax) = key(x);

@@ -3,20 +3,21 @@
 //! returning its hits; the first node a hit names is the actor it speaks to.
 
 use super::{named, Ctx, Hit};
+use crate::index::{ExchangeIdx, IdxVec, NodeIdx};
 use crate::model::{Flow, NodeKind};
 
 /// `isolated-node`: a node with no exchange and no children.
 pub(super) fn isolated_node(cx: &Ctx<'_>) -> Vec<Hit> {
     let net = cx.net;
-    (0..net.node_count())
+    net.nodes()
         .filter(|&a| {
             net.incoming.row(a).is_empty()
                 && net.outgoing.row(a).is_empty()
                 && net.children.row(a).is_empty()
         })
         .map(|a| Hit {
-            message: format!("{} takes part in no exchange", cx.node(a as u32)),
-            nodes: vec![a as u32],
+            message: format!("{} takes part in no exchange", cx.node(a)),
+            nodes: vec![a],
             exchanges: vec![],
             stake: 0.0,
         })
@@ -28,8 +29,7 @@ pub(super) fn individual_driver(cx: &Ctx<'_>) -> Vec<Hit> {
     let drivers = &cx.an.drivers;
     drivers
         .pursued_by
-        .iter()
-        .enumerate()
+        .iter_enumerated()
         .filter(|(_, p)| p.len() == 1)
         .map(|(d, p)| Hit {
             message: format!(
@@ -49,8 +49,7 @@ pub(super) fn unserved_driver(cx: &Ctx<'_>) -> Vec<Hit> {
     let drivers = &cx.an.drivers;
     drivers
         .served_by
-        .iter()
-        .enumerate()
+        .iter_enumerated()
         .filter(|(_, s)| s.is_empty())
         .map(|(d, _)| Hit {
             message: format!("no exchange serves driver {}", cx.driver(d)),
@@ -65,35 +64,34 @@ pub(super) fn unserved_driver(cx: &Ctx<'_>) -> Vec<Hit> {
 /// nothing reciprocates, and whose receiver sends nothing at all back.
 pub(super) fn unreciprocated_flow(cx: &Ctx<'_>) -> Vec<Hit> {
     let net = cx.net;
-    let mut reciprocated = vec![false; net.exchange_count()];
-    for edge in &net.edges {
+    let mut reciprocated = IdxVec::<ExchangeIdx, bool>::filled(net.exchange_count(), false);
+    for edge in net.edges.iter() {
         if let Some(x) = edge.reciprocates {
-            reciprocated[x as usize] = true;
+            reciprocated[x] = true;
         }
     }
     net.edges
-        .iter()
-        .enumerate()
+        .iter_enumerated()
         .filter(|&(e, edge)| {
             matches!(edge.flow, Flow::Goods | Flow::Service)
                 && !reciprocated[e]
                 && edge.reciprocates.is_none()
                 && !net
                     .outgoing
-                    .row(edge.to as usize)
+                    .row(edge.to)
                     .iter()
-                    .any(|&b| net.edges[b as usize].to == edge.from)
+                    .any(|&b| net.edges[b].to == edge.from)
         })
         .map(|(e, edge)| Hit {
             message: format!(
                 "{} gives {} to {}, which gives nothing back",
                 cx.node(edge.from),
-                cx.exchange(e as u32),
+                cx.exchange(e),
                 cx.node(edge.to)
             ),
             nodes: vec![edge.from, edge.to],
-            exchanges: vec![e as u32],
-            stake: cx.total(e as u32),
+            exchanges: vec![e],
+            stake: cx.total(e),
         })
         .collect()
 }
@@ -106,10 +104,10 @@ pub(super) fn unreciprocated_flow(cx: &Ctx<'_>) -> Vec<Hit> {
 pub(super) fn data_without_return(cx: &Ctx<'_>) -> Vec<Hit> {
     let net = cx.net;
     let mut out = Vec::new();
-    for (e, edge) in net.edges.iter().enumerate() {
+    for (e, edge) in net.edges.iter_enumerated() {
         if edge.flow != Flow::Data
             || !matches!(
-                net.kinds[edge.from as usize],
+                net.kinds[edge.from],
                 NodeKind::Segment | NodeKind::Person | NodeKind::Device
             )
         {
@@ -124,11 +122,11 @@ pub(super) fn data_without_return(cx: &Ctx<'_>) -> Vec<Hit> {
         if taker == owner {
             continue;
         }
-        let back = net.side(taker as usize).any(|s| {
+        let back = net.side(taker).any(|s| {
             net.outgoing
-                .row(s as usize)
+                .row(s)
                 .iter()
-                .any(|&b| net.owner(net.edges[b as usize].to) == Some(owner))
+                .any(|&b| net.owner(net.edges[b].to) == Some(owner))
         });
         if !back {
             out.push(Hit {
@@ -136,12 +134,12 @@ pub(super) fn data_without_return(cx: &Ctx<'_>) -> Vec<Hit> {
                     "{} takes data from {} ({}) and gives {} nothing back",
                     cx.node(taker),
                     cx.node(edge.from),
-                    cx.exchange(e as u32),
+                    cx.exchange(e),
                     cx.node(owner)
                 ),
                 nodes: vec![taker, owner],
-                exchanges: vec![e as u32],
-                stake: cx.total(e as u32),
+                exchanges: vec![e],
+                stake: cx.total(e),
             });
         }
     }
@@ -157,7 +155,7 @@ pub(super) fn extract_without_money(cx: &Ctx<'_>) -> Vec<Hit> {
         let holds_money = r
             .exchanges
             .iter()
-            .any(|&e| net.edges[e as usize].flow == Flow::Money);
+            .any(|&e| net.edges[e].flow == Flow::Money);
         if !holds_money {
             out.push(Hit {
                 message: format!("extract {} holds no money flow", named(&x.label, &x.id)),
@@ -189,14 +187,15 @@ pub(super) fn implausible_rate(cx: &Ctx<'_>) -> Vec<Hit> {
         .iter()
         .enumerate()
         .filter(|(_, n)| n.growth > 1.0)
+        .map(|(a, n)| (NodeIdx::new(a), n))
         .map(|(a, n)| Hit {
             message: format!(
                 "{} grows by {}% a year (growth {}); if that is meant, keep it, else write a fraction: 40% is 0.4",
-                cx.node(a as u32),
+                cx.node(a),
                 pct(n.growth),
                 n.growth
             ),
-            nodes: vec![a as u32],
+            nodes: vec![a],
             exchanges: vec![],
             stake: 0.0,
         })

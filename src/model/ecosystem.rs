@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::Text;
 
 use super::{Exchange, Node};
+use crate::index::{DriverIdx, ExchangeIdx, NodeIdx};
 
 /// A value driver: a motivation pursued by nodes and served by exchanges.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -100,6 +101,24 @@ fn default_horizon() -> u32 {
 }
 
 impl Ecosystem {
+    /// Node `a`.
+    #[inline]
+    pub fn node(&self, a: NodeIdx) -> &Node {
+        &self.nodes[a.index()]
+    }
+
+    /// Exchange `e`.
+    #[inline]
+    pub fn exchange(&self, e: ExchangeIdx) -> &Exchange {
+        &self.exchanges[e.index()]
+    }
+
+    /// Driver `d`.
+    #[inline]
+    pub fn driver(&self, d: DriverIdx) -> &Driver {
+        &self.drivers[d.index()]
+    }
+
     /// Fills the defaults that depend on other fields (`label` = id, `offering` = id).
     pub fn apply_defaults(&mut self) {
         for d in &mut self.drivers {

@@ -43,7 +43,11 @@ pub struct LedgerSummary {
 
 impl LedgerSummary {
     /// The summary of actor `a` from an analysis.
-    pub fn of(eco: &crate::model::Ecosystem, an: &crate::analysis::Analysis, a: usize) -> Self {
+    pub fn of(
+        eco: &crate::model::Ecosystem,
+        an: &crate::analysis::Analysis,
+        a: crate::index::NodeIdx,
+    ) -> Self {
         use crate::analysis::Field;
         let l = &an.ledgers;
         LedgerSummary {

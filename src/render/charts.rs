@@ -11,6 +11,7 @@ use super::fonts::Font;
 use super::map_layout::Rect;
 use crate::analysis::format::amount;
 use crate::analysis::{Analysis, Field};
+use crate::index::{IdxVec, NodeIdx};
 use crate::model::Flow;
 use crate::validate::ValueDesign;
 
@@ -21,7 +22,7 @@ pub const MAX_ACTORS: usize = 16;
 #[derive(Debug, Clone, PartialEq)]
 pub struct ActorSeries {
     /// Node index.
-    pub node: usize,
+    pub node: crate::index::NodeIdx,
     /// Label.
     pub label: String,
     /// Cumulative cash at the end of each year.
@@ -54,24 +55,15 @@ pub fn chart_data(design: &ValueDesign, an: &Analysis) -> ChartData {
     let eco = design.ecosystem();
     let net = &an.network;
     let years = an.timeline.years;
-    let total = (0..net.node_count())
-        .filter(|&a| net.kinds[a].is_actor())
-        .count();
+    let total = net.nodes().filter(|&a| net.kinds[a].is_actor()).count();
     let actors = an.leading_actors(MAX_ACTORS);
-    let mut slot = vec![usize::MAX; net.node_count()];
+    let mut slot = IdxVec::<NodeIdx, Option<usize>>::filled(net.node_count(), None);
     for (k, &a) in actors.iter().enumerate() {
-        slot[a] = k;
+        slot[a] = Some(k);
     }
-    let shown = |n: u32| -> Option<usize> {
-        let n = if slot[n as usize] != usize::MAX {
-            n
-        } else {
-            net.owner(n)?
-        };
-        (slot[n as usize] != usize::MAX).then(|| slot[n as usize])
-    };
+    let shown = |n: NodeIdx| -> Option<usize> { slot[n].or_else(|| slot[net.owner(n)?]) };
     let mut matrix = vec![vec![0.0; actors.len()]; actors.len()];
-    for (e, edge) in net.edges.iter().enumerate() {
+    for (e, edge) in net.edges.iter_enumerated() {
         if edge.flow != Flow::Money {
             continue;
         }
@@ -89,7 +81,7 @@ pub fn chart_data(design: &ValueDesign, an: &Analysis) -> ChartData {
             .iter()
             .map(|&a| ActorSeries {
                 node: a,
-                label: eco.nodes[a].label.to_string(),
+                label: eco.node(a).label.to_string(),
                 cumulative_cash: an.ledgers.get(a, Field::CumulativeCash).to_vec(),
                 net_value: an.ledgers.total(a, Field::NetValue),
                 fails: an.verdicts[a].fails(),

@@ -4,9 +4,36 @@
 //! Assignments map every file node to the view slot that stands for it (its
 //! own index, an ancestor's, or `n + k` for the k-th made-up node).
 
-use super::map_view::{AUTO_LIMIT, AUTO_TARGET};
 use crate::analysis::{zoom, Analysis};
+use crate::index::{IdxVec, NodeIdx};
 use crate::model::NodeKind;
+
+/// Above this many nodes the default map aggregates.
+pub const AUTO_LIMIT: usize = 300;
+/// When it aggregates, the default map shows at most this many nodes: more
+/// would not be read, and the layout's cost grows faster than linearly.
+pub const AUTO_TARGET: usize = 60;
+
+crate::index::define_idx!(
+    /// A node of the view: a file node's own position (below the node count),
+    /// or the k-th made-up node at `node count + k`.
+    Slot
+);
+
+impl Slot {
+    /// The slot of file node `a`.
+    pub(super) fn of(a: NodeIdx) -> Slot {
+        Slot::new(a.index())
+    }
+
+    /// The file node this slot is, if it is not a made-up one (`n` nodes).
+    pub(super) fn node(self, n: usize) -> Option<NodeIdx> {
+        (self.index() < n).then(|| NodeIdx::new(self.index()))
+    }
+}
+
+/// For every file node, the view slot that stands for it (none: not shown).
+pub(super) type Assign = IdxVec<NodeIdx, Option<Slot>>;
 
 /// A view node made up by aggregation (a folded group of roots).
 #[derive(Debug, Clone)]
@@ -17,22 +44,26 @@ pub(super) struct Name {
 }
 
 /// Nodes assigned to their representative at `level`; no made-up names.
-pub(super) fn aggregated(an: &Analysis, level: u32) -> (Vec<Option<u32>>, Vec<Name>) {
+pub(super) fn aggregated(an: &Analysis, level: u32) -> (Assign, Vec<Name>) {
     let agg = zoom::aggregate(&an.network, &an.timeline, level);
-    let assign = agg.representative.iter().map(|&r| Some(r)).collect();
+    let assign = agg
+        .representative
+        .iter()
+        .map(|&r| Some(Slot::of(r)))
+        .collect();
     (assign, Vec::new())
 }
 
 /// The deepest level with at most [`AUTO_TARGET`] nodes; failing that, roots
 /// folded by kind. Folded nodes are numbered after the file's nodes.
-pub(super) fn auto(an: &Analysis, notes: &mut Vec<String>) -> (Vec<Option<u32>>, Vec<Name>) {
+pub(super) fn auto(an: &Analysis, notes: &mut Vec<String>) -> (Assign, Vec<Name>) {
     let net = &an.network;
     let n = net.node_count();
     let depths = net.depths();
     let max_depth = depths.iter().copied().max().unwrap_or(0);
     // Nodes shown at level L: those with depth <= L.
     let mut at_depth = vec![0usize; max_depth as usize + 1];
-    for &d in &depths {
+    for &d in depths.iter() {
         at_depth[d as usize] += 1;
     }
     let mut shown = 0;
@@ -68,48 +99,45 @@ pub(super) fn auto(an: &Analysis, notes: &mut Vec<String>) -> (Vec<Option<u32>>,
 /// folds the others into one made-up node per kind (numbered after the file's
 /// nodes). Returns the assignment, the made-up nodes, and how many slots were
 /// kept of how many.
-fn fold(
-    an: &Analysis,
-    base: &[Option<u32>],
-    first: &[u32],
-) -> (Vec<Option<u32>>, Vec<Name>, usize, usize) {
+fn fold(an: &Analysis, base: &Assign, first: &[NodeIdx]) -> (Assign, Vec<Name>, usize, usize) {
     let net = &an.network;
     let n = net.node_count();
-    let mut volume = vec![0.0f64; n];
-    for (a, v) in an.money_through().into_iter().enumerate() {
-        if let Some(r) = base[a] {
-            volume[r as usize] += v;
+    let mut volume = IdxVec::<NodeIdx, f64>::filled(n, 0.0);
+    for (a, v) in an.money_through().iter_enumerated() {
+        if let Some(r) = base[a].and_then(|r| r.node(n)) {
+            volume[r] += v;
         }
     }
-    let mut must = vec![false; n];
+    let mut must = IdxVec::<NodeIdx, bool>::filled(n, false);
     for &f in first {
-        must[f as usize] = true;
+        must[f] = true;
     }
-    let mut slots: Vec<u32> = (0..n as u32)
-        .filter(|&a| base[a as usize] == Some(a))
+    let mut slots: Vec<NodeIdx> = net
+        .nodes()
+        .filter(|&a| base[a] == Some(Slot::of(a)))
         .collect();
     let total = slots.len();
     let keep_count = (AUTO_TARGET - NodeKind::ALL.len()).min(total);
     // Named first, then most money; file order on ties (stable sort).
     slots.sort_by(|a, b| {
-        must[*b as usize]
-            .cmp(&must[*a as usize])
-            .then(volume[*b as usize].total_cmp(&volume[*a as usize]))
+        must[*b]
+            .cmp(&must[*a])
+            .then(volume[*b].total_cmp(&volume[*a]))
     });
-    let mut kept = vec![false; n];
+    let mut kept = IdxVec::<NodeIdx, bool>::filled(n, false);
     for &r in slots.iter().take(keep_count) {
-        kept[r as usize] = true;
+        kept[r] = true;
     }
     let mut names = Vec::new();
-    let mut slot_of_kind = [None::<u32>; 7];
+    let mut slot_of_kind = [None::<Slot>; 7];
     let mut folded = [0usize; 7];
     for &r in slots.iter().skip(keep_count) {
-        folded[kind_slot(net.kinds[r as usize])] += 1;
+        folded[kind_slot(net.kinds[r])] += 1;
     }
     for kind in NodeKind::ALL {
         let k = kind_slot(kind);
         if folded[k] > 0 {
-            slot_of_kind[k] = Some((n + names.len()) as u32);
+            slot_of_kind[k] = Some(Slot::new(n + names.len()));
             names.push(Name {
                 id: format!("other-{}", kind_word(kind)),
                 label: format!("{} other {}", folded[k], plural(kind)),
@@ -120,11 +148,11 @@ fn fold(
     let assign = base
         .iter()
         .map(|r| {
-            let r = (*r)?;
-            if kept[r as usize] {
-                Some(r)
+            let r = (*r)?.node(n)?;
+            if kept[r] {
+                Some(Slot::of(r))
             } else {
-                slot_of_kind[kind_slot(net.kinds[r as usize])]
+                slot_of_kind[kind_slot(net.kinds[r])]
             }
         })
         .collect();
@@ -134,12 +162,13 @@ fn fold(
 /// A subset too large to read is folded; the note says so.
 pub(super) fn fold_subset(
     an: &Analysis,
-    assign: Vec<Option<u32>>,
-    first: &[u32],
+    assign: Assign,
+    first: &[NodeIdx],
     notes: &mut Vec<String>,
-) -> (Vec<Option<u32>>, Vec<Name>) {
-    let total = (0..assign.len())
-        .filter(|&a| assign[a] == Some(a as u32))
+) -> (Assign, Vec<Name>) {
+    let total = assign
+        .iter_enumerated()
+        .filter(|&(a, s)| *s == Some(Slot::of(a)))
         .count();
     if total <= AUTO_LIMIT {
         return (assign, Vec::new());

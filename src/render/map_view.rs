@@ -9,16 +9,13 @@
 //! the least money through them are folded into one "other" node per kind. The
 //! view's `notes` say what was done.
 
-use super::map_fold::{aggregated, auto, fold_subset, Name};
+use super::map_fold::{aggregated, auto, fold_subset, Assign, Name, Slot};
+pub use super::map_fold::{AUTO_LIMIT, AUTO_TARGET};
 use crate::analysis::{extracts, Analysis};
+use crate::index::{ExchangeIdx, IdxVec, NodeIdx};
 use crate::model::{Flow, NodeKind};
 use crate::validate::ValueDesign;
 
-/// Above this many nodes the default map aggregates.
-pub const AUTO_LIMIT: usize = 300;
-/// When it aggregates, the default map shows at most this many nodes: more
-/// would not be read, and the layout's cost grows faster than linearly.
-pub const AUTO_TARGET: usize = 60;
 /// On an aggregated map, a line standing for at most this many exchanges
 /// lists their offerings; a line for more says "money (N flows)".
 pub const SUMMED_ITEMS: usize = 3;
@@ -148,85 +145,76 @@ pub fn view(design: &ValueDesign, an: &Analysis, zoom: &Zoom) -> Result<MapView,
     let net = &an.network;
     let n = net.node_count();
     let mut notes = Vec::new();
-    let (title, assign, names, exchanges): (String, Vec<Option<u32>>, Vec<Name>, Vec<u32>) =
-        match zoom {
-            Zoom::Extract(id) => {
-                let Some(k) = eco.extracts.iter().position(|x| x.id == id.as_str()) else {
-                    return Err(missing(
-                        "extract",
-                        id,
-                        eco.extracts.iter().map(|x| x.id.as_str()),
-                    ));
-                };
-                let ex = &an.extracts[k];
-                let (assign, names) = fold_subset(an, subset(n, &ex.nodes), &ex.core, &mut notes);
-                let label = &eco.extracts[k].label;
-                (
-                    format!("{}: value extract \"{label}\"", eco.name),
-                    assign,
-                    names,
-                    ex.exchanges.clone(),
-                )
-            }
-            Zoom::Focus { node, radius } => {
-                let Some(f) = design.node_index().get(node.as_str()).copied() else {
-                    return Err(missing(
-                        "node",
-                        node,
-                        eco.nodes.iter().map(|x| x.id.as_str()),
-                    ));
-                };
-                let c = extracts::closure(net, &an.timeline, &[], &[], Some((f, *radius)));
-                let (assign, names) = fold_subset(an, subset(n, &c.nodes), &[f], &mut notes);
-                let label = &eco.nodes[f as usize].label;
-                (
-                    format!(
-                        "{}: within {radius} {} of {label}",
-                        eco.name,
-                        if *radius == 1 { "hop" } else { "hops" }
-                    ),
-                    assign,
-                    names,
-                    c.exchanges,
-                )
-            }
-            Zoom::Level(level) => {
-                let (assign, _) = aggregated(an, *level);
-                let shown = (0..n).filter(|&a| assign[a] == Some(a as u32)).count();
-                notes.push(format!(
-                    "Aggregated to parent depth {level}: {shown} of {n} nodes shown; flows summed by kind."
+    let every_exchange = || net.exchanges().collect::<Vec<_>>();
+    let (title, (assign, names), exchanges) = match zoom {
+        Zoom::Extract(id) => {
+            let Some(k) = eco.extracts.iter().position(|x| x.id == id.as_str()) else {
+                return Err(missing(
+                    "extract",
+                    id,
+                    eco.extracts.iter().map(|x| x.id.as_str()),
                 ));
-                if shown == n {
-                    notes.pop();
-                    notes.push(format!(
-                        "No node is deeper than level {level}: nothing to aggregate, every node is shown."
-                    ));
-                }
-                let (assign, names) = fold_subset(an, assign, &[], &mut notes);
-                (
-                    format!("{} (level {level})", eco.name),
-                    assign,
-                    names,
-                    (0..net.exchange_count() as u32).collect(),
-                )
-            }
-            Zoom::Auto if n > AUTO_LIMIT => {
-                let (assign, names) = auto(an, &mut notes);
-                (
-                    eco.name.to_string(),
-                    assign,
-                    names,
-                    (0..net.exchange_count() as u32).collect(),
-                )
-            }
-            Zoom::Auto => (
-                eco.name.to_string(),
-                (0..n as u32).map(Some).collect(),
-                Vec::new(),
-                (0..net.exchange_count() as u32).collect(),
-            ),
-        };
+            };
+            let ex = &an.extracts[k];
+            (
+                format!("{}: value extract \"{}\"", eco.name, eco.extracts[k].label),
+                fold_subset(an, subset(n, &ex.nodes), &ex.core, &mut notes),
+                ex.exchanges.clone(),
+            )
+        }
+        Zoom::Focus { node, radius } => {
+            let Some(&f) = design.node_index().get(node.as_str()) else {
+                return Err(missing(
+                    "node",
+                    node,
+                    eco.nodes.iter().map(|x| x.id.as_str()),
+                ));
+            };
+            let c = extracts::closure(net, &an.timeline, &[], &[], Some((f, *radius)));
+            (
+                format!(
+                    "{}: within {radius} {} of {}",
+                    eco.name,
+                    if *radius == 1 { "hop" } else { "hops" },
+                    eco.node(f).label
+                ),
+                fold_subset(an, subset(n, &c.nodes), &[f], &mut notes),
+                c.exchanges,
+            )
+        }
+        Zoom::Level(level) => (
+            format!("{} (level {level})", eco.name),
+            level_view(an, *level, &mut notes),
+            every_exchange(),
+        ),
+        Zoom::Auto if n > AUTO_LIMIT => {
+            (eco.name.to_string(), auto(an, &mut notes), every_exchange())
+        }
+        Zoom::Auto => (
+            eco.name.to_string(),
+            (net.nodes().map(|a| Some(Slot::of(a))).collect(), Vec::new()),
+            every_exchange(),
+        ),
+    };
     Ok(build(design, an, title, notes, &assign, &names, &exchanges))
+}
+
+/// The nodes at `level`, folded when still too many, with notes saying so.
+fn level_view(an: &Analysis, level: u32, notes: &mut Vec<String>) -> (Assign, Vec<Name>) {
+    let n = an.network.node_count();
+    let (assign, _) = aggregated(an, level);
+    let shown = assign
+        .iter_enumerated()
+        .filter(|&(a, s)| *s == Some(Slot::of(a)))
+        .count();
+    notes.push(if shown == n {
+        format!("No node is deeper than level {level}: nothing to aggregate, every node is shown.")
+    } else {
+        format!(
+            "Aggregated to parent depth {level}: {shown} of {n} nodes shown; flows summed by kind."
+        )
+    });
+    fold_subset(an, assign, &[], notes)
 }
 
 fn missing<'a>(
@@ -253,12 +241,40 @@ fn missing<'a>(
 }
 
 /// Each node shown as itself, if in `nodes`.
-fn subset(n: usize, nodes: &[u32]) -> Vec<Option<u32>> {
-    let mut assign = vec![None; n];
+fn subset(n: usize, nodes: &[NodeIdx]) -> Assign {
+    let mut assign = Assign::filled(n, None);
     for &a in nodes {
-        assign[a as usize] = Some(a);
+        assign[a] = Some(Slot::of(a));
     }
     assign
+}
+
+/// The slots in use (file nodes in file order, then made-up ones), how many
+/// file nodes each stands for, and each slot's place in the view.
+struct Slots {
+    used: Vec<Slot>,
+    members: IdxVec<Slot, usize>,
+    place: IdxVec<Slot, usize>,
+}
+
+fn slots(assign: &Assign, total: usize) -> Slots {
+    let mut members = IdxVec::<Slot, usize>::filled(total, 0);
+    for s in assign.iter().flatten() {
+        members[*s] += 1;
+    }
+    let mut place = IdxVec::<Slot, usize>::filled(total, usize::MAX);
+    let mut used = Vec::new();
+    for (s, &m) in members.iter_enumerated() {
+        if m > 0 {
+            place[s] = used.len();
+            used.push(s);
+        }
+    }
+    Slots {
+        used,
+        members,
+        place,
+    }
 }
 
 /// Turns an assignment of file nodes to view slots (file node index, or
@@ -267,42 +283,57 @@ fn build(
     design: &ValueDesign,
     an: &Analysis,
     title: String,
-    notes: Vec<String>,
-    assign: &[Option<u32>],
+    mut notes: Vec<String>,
+    assign: &Assign,
     names: &[Name],
-    exchanges: &[u32],
+    exchanges: &[ExchangeIdx],
 ) -> MapView {
+    let eco = design.ecosystem();
+    let n = an.network.node_count();
+    let slots = slots(assign, n + names.len());
+    let aggregated = slots.used.len() < assign.iter().flatten().count();
+    let nodes = map_nodes(design, an, assign, names, &slots);
+    let (mut edges, counts) = map_edges(design, an, assign, &slots, exchanges, aggregated);
+    if aggregated {
+        summarise_items(&mut edges, &counts);
+        if edges.len() > MAX_AGGREGATED_FLOWS {
+            keep_largest(&mut edges, &mut notes);
+        }
+    }
+    MapView {
+        title,
+        notes,
+        currency: eco.currency.to_string(),
+        nodes,
+        edges,
+    }
+}
+
+/// The view's nodes, one per slot in use: a made-up node, or a file node with
+/// its container (the nearest ancestor shown as itself), badges and verdict.
+fn map_nodes(
+    design: &ValueDesign,
+    an: &Analysis,
+    assign: &Assign,
+    names: &[Name],
+    slots: &Slots,
+) -> Vec<MapNode> {
     let eco = design.ecosystem();
     let net = &an.network;
     let n = net.node_count();
-    // Slots in use, file nodes in file order, then made-up ones.
-    let mut members = vec![0usize; n + names.len()];
-    for s in assign.iter().flatten() {
-        members[*s as usize] += 1;
-    }
-    let mut index = vec![usize::MAX; n + names.len()];
-    let mut slots = Vec::new();
-    for (s, &m) in members.iter().enumerate() {
-        if m > 0 {
-            index[s] = slots.len();
-            slots.push(s);
+    let mut in_extract = IdxVec::<NodeIdx, bool>::filled(n, false);
+    for x in &an.extracts {
+        for &c in &x.core {
+            in_extract[c] = true;
         }
     }
-    let aggregated = slots.len() < assign.iter().flatten().count();
-    let in_extract = {
-        let mut v = vec![false; n];
-        for x in &an.extracts {
-            for &c in &x.core {
-                v[c as usize] = true;
-            }
-        }
-        v
-    };
-    let nodes: Vec<MapNode> = slots
+    slots
+        .used
         .iter()
         .map(|&s| {
-            if s >= n {
-                let name = &names[s - n];
+            let members = slots.members[s];
+            let Some(a) = s.node(n) else {
+                let name = &names[s.index() - n];
                 return MapNode {
                     id: name.id.clone(),
                     label: name.label.clone(),
@@ -311,57 +342,71 @@ fn build(
                     badges: Vec::new(),
                     status: Status::None,
                     extract: false,
-                    members: members[s],
+                    members,
                 };
-            }
-            let node = &eco.nodes[s];
-            // The nearest ancestor shown as itself is the container.
-            let mut parent = net.parent[s];
+            };
+            let node = eco.node(a);
+            let mut parent = net.parent[a];
             while let Some(p) = parent {
-                if assign[p as usize] == Some(p) {
+                if assign[p] == Some(Slot::of(p)) {
                     break;
                 }
-                parent = net.parent[p as usize];
+                parent = net.parent[p];
             }
             MapNode {
                 id: node.id.to_string(),
                 label: node.label.to_string(),
                 kind: node.kind,
-                parent: parent.map(|p| index[p as usize]),
+                parent: parent.map(|p| slots.place[Slot::of(p)]),
                 badges: net
                     .node_drivers
-                    .row(s)
+                    .row(a)
                     .iter()
                     .map(|&d| Badge {
-                        label: eco.drivers[d as usize].label.to_string(),
-                        shared: an.drivers.shared(d as usize),
+                        label: eco.driver(d).label.to_string(),
+                        shared: an.drivers.shared(d),
                     })
                     .collect(),
                 // An aggregate is the actor with what it holds (its devices,
                 // activities): it shows the actor's verdict.
-                status: match &an.verdicts[s] {
+                status: match &an.verdicts[a] {
                     v if !v.applies() => Status::None,
                     v if v.fails() => Status::Fails,
                     _ => Status::WinWin,
                 },
-                extract: in_extract[s],
-                members: members[s],
+                extract: in_extract[a],
+                members,
             }
         })
-        .collect();
+        .collect()
+}
+
+/// The view's flows: exchanges between the same two view nodes and of one
+/// kind merged into one line listing each offering; flows inside one
+/// aggregate left out. Also returns how many exchanges each line stands for.
+fn map_edges(
+    design: &ValueDesign,
+    an: &Analysis,
+    assign: &Assign,
+    slots: &Slots,
+    exchanges: &[ExchangeIdx],
+    aggregated: bool,
+) -> (Vec<MapEdge>, Vec<usize>) {
+    let eco = design.ecosystem();
+    let net = &an.network;
     let mut edges: Vec<MapEdge> = Vec::new();
     let mut merged: indexmap::IndexMap<(usize, usize, Flow), usize> = indexmap::IndexMap::new();
     let mut counts: Vec<usize> = Vec::new();
     for &e in exchanges {
-        let edge = &net.edges[e as usize];
-        let (Some(f), Some(t)) = (assign[edge.from as usize], assign[edge.to as usize]) else {
+        let edge = &net.edges[e];
+        let (Some(f), Some(t)) = (assign[edge.from], assign[edge.to]) else {
             continue;
         };
-        let (f, t) = (index[f as usize], index[t as usize]);
+        let (f, t) = (slots.place[f], slots.place[t]);
         if f == t && aggregated {
             continue;
         }
-        let occ = an.timeline.occurrences(e as usize);
+        let occ = an.timeline.occurrences(e);
         let per_year = edge.value * occ.iter().sum::<f64>() / occ.len().max(1) as f64;
         let k = *merged.entry((f, t, edge.flow)).or_insert_with(|| {
             edges.push(MapEdge {
@@ -379,55 +424,52 @@ fn build(
         let year_one =
             (occ.len() > 1 && occ[1..].iter().all(|o| *o == 0.0)).then(|| edge.value * occ[0]);
         edges[k].items.push(Item {
-            offering: eco.exchanges[e as usize].offering.to_string(),
+            offering: eco.exchange(e).offering.to_string(),
             per_year,
             year_one,
         });
     }
-    if aggregated {
-        // A few flows summed keep their offerings; more are counted.
-        for (edge, c) in edges.iter_mut().zip(&counts) {
-            if *c <= SUMMED_ITEMS {
-                continue;
-            }
-            let word = format!("{:?}", edge.flow).to_lowercase();
-            let label = format!("{word} ({c} flows)");
-            edge.items = vec![Item {
-                offering: label,
-                per_year: edge.per_year,
-                year_one: None,
-            }];
+    (edges, counts)
+}
+
+/// On an aggregated map, a few flows summed keep their offerings; more are
+/// counted ("money (12 flows)").
+fn summarise_items(edges: &mut [MapEdge], counts: &[usize]) {
+    for (edge, c) in edges.iter_mut().zip(counts) {
+        if *c <= SUMMED_ITEMS {
+            continue;
         }
+        let word = format!("{:?}", edge.flow).to_lowercase();
+        let label = format!("{word} ({c} flows)");
+        edge.items = vec![Item {
+            offering: label,
+            per_year: edge.per_year,
+            year_one: None,
+        }];
     }
-    let mut notes = notes;
-    if aggregated && edges.len() > MAX_AGGREGATED_FLOWS {
-        // Keep the largest flows, in their original order.
-        let mut order: Vec<usize> = (0..edges.len()).collect();
-        order.sort_by(|a, b| {
-            edges[*b]
-                .per_year
-                .total_cmp(&edges[*a].per_year)
-                .then(a.cmp(b))
-        });
-        let mut keep = vec![false; edges.len()];
-        for &k in order.iter().take(MAX_AGGREGATED_FLOWS) {
-            keep[k] = true;
-        }
-        let dropped = edges.len() - MAX_AGGREGATED_FLOWS;
-        let mut k = 0;
-        edges.retain(|_| {
-            k += 1;
-            keep[k - 1]
-        });
-        notes.push(format!(
-            "The {MAX_AGGREGATED_FLOWS} largest flows by value per year are drawn; {dropped} smaller ones are not."
-        ));
+}
+
+/// Keeps the [`MAX_AGGREGATED_FLOWS`] largest flows, in their original
+/// order, and says how many smaller ones are not drawn.
+fn keep_largest(edges: &mut Vec<MapEdge>, notes: &mut Vec<String>) {
+    let mut order: Vec<usize> = (0..edges.len()).collect();
+    order.sort_by(|a, b| {
+        edges[*b]
+            .per_year
+            .total_cmp(&edges[*a].per_year)
+            .then(a.cmp(b))
+    });
+    let mut keep = vec![false; edges.len()];
+    for &k in order.iter().take(MAX_AGGREGATED_FLOWS) {
+        keep[k] = true;
     }
-    MapView {
-        title,
-        notes,
-        currency: eco.currency.to_string(),
-        nodes,
-        edges,
-    }
+    let dropped = edges.len() - MAX_AGGREGATED_FLOWS;
+    let mut k = 0;
+    edges.retain(|_| {
+        k += 1;
+        keep[k - 1]
+    });
+    notes.push(format!(
+        "The {MAX_AGGREGATED_FLOWS} largest flows by value per year are drawn; {dropped} smaller ones are not."
+    ));
 }

@@ -43,7 +43,7 @@ footer { color: #777; font-size: 12px; margin-top: 40px; border-top: 1px solid #
 
 /// The ledger columns of one row: revenue, spend, costs, cash, worth
 /// received, net value, NPV, breakeven.
-fn ledger_cells(l: &crate::analysis::Ledgers, a: usize) -> String {
+fn ledger_cells<R: crate::index::Idx>(l: &crate::analysis::Ledgers<R>, a: R) -> String {
     let worth = l.total(a, Field::WorthTangible) + l.total(a, Field::WorthIntangible);
     let mut cells = String::new();
     for x in [
@@ -66,7 +66,11 @@ fn ledger_cells(l: &crate::analysis::Ledgers, a: usize) -> String {
 }
 
 /// The verdict with its basis: the word, coloured, then its tests in words.
-fn verdict_cell(eco: &crate::model::Ecosystem, an: &crate::analysis::Analysis, a: usize) -> String {
+fn verdict_cell(
+    eco: &crate::model::Ecosystem,
+    an: &crate::analysis::Analysis,
+    a: crate::index::NodeIdx,
+) -> String {
     let v = &an.verdicts[a];
     if !v.applies() {
         return "n/a".to_owned();
@@ -202,7 +206,7 @@ pub fn html(p: &ReportParts<'_>) -> String {
         let mut names: Vec<String> = failing
             .iter()
             .take(10)
-            .map(|&a| xml(&eco.nodes[a].label))
+            .map(|&a| xml(&eco.node(a).label))
             .collect();
         if failing.len() > 10 {
             names.push(format!("and {} more", failing.len() - 10));
@@ -227,8 +231,8 @@ pub fn html(p: &ReportParts<'_>) -> String {
         let _ = writeln!(
             o,
             "<tr><td>{}</td><td>{:?}</td><td>{goal}</td>{}<td>{}</td></tr>",
-            xml(&eco.nodes[a].label),
-            eco.nodes[a].kind,
+            xml(&eco.node(a).label),
+            eco.node(a).kind,
             ledger_cells(&an.ledgers, a),
             verdict_cell(eco, an, a),
         );
@@ -247,7 +251,7 @@ pub fn html(p: &ReportParts<'_>) -> String {
         let _ = writeln!(o, "<p class=\"lead\">{}</p>", xml(note));
     }
     if let Some(k) = an.keystone {
-        let _ = writeln!(o, "<p>Keystone: <b>{}</b>: {} of the exchange value over {} years depends on it (removal impact; the keystone is the supplier others depend on most, customers are not counted).</p>", xml(&eco.nodes[k as usize].label), percent(an.removal.impact[k as usize]), an.timeline.years);
+        let _ = writeln!(o, "<p>Keystone: <b>{}</b>: {} of the exchange value over {} years depends on it (removal impact; the keystone is the supplier others depend on most, customers are not counted).</p>", xml(&eco.node(k).label), percent(an.removal.impact[k]), an.timeline.years);
     }
     o.push_str("</section>\n");
 

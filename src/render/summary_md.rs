@@ -50,7 +50,7 @@ pub fn markdown(p: &ReportParts<'_>) -> String {
             let _ = writeln!(
                 o,
                 "- {}: {}",
-                md(&eco.nodes[a].label),
+                md(&eco.node(a).label),
                 md(&reasons.join("; "))
             );
         }
@@ -63,7 +63,7 @@ pub fn markdown(p: &ReportParts<'_>) -> String {
         let _ = writeln!(
             o,
             "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
-            md(&eco.nodes[a].label),
+            md(&eco.node(a).label),
             crate::analysis::format::goal(an.network.goals[a]),
             amount(l.total(a, Field::Revenue)),
             amount(l.total(a, Field::Spend)),
@@ -93,8 +93,8 @@ pub fn markdown(p: &ReportParts<'_>) -> String {
         let _ = writeln!(
             o,
             "\nKeystone: **{}**: {} of the exchange value over the horizon depends on it.",
-            md(&eco.nodes[k as usize].label),
-            percent(an.removal.impact[k as usize])
+            md(&eco.node(k).label),
+            percent(an.removal.impact[k])
         );
     }
     if !eco.extracts.is_empty() {

@@ -14,3 +14,9 @@ pub fn load(text: &str) -> (valuedesign::ValueDesign, analysis::Analysis) {
     let an = analysis::analyse(&design, &Config::default());
     (design, an)
 }
+
+/// The positions of typed indices, for assertions written with plain numbers.
+#[allow(dead_code)]
+pub fn positions<I: valuedesign::index::Idx>(v: &[I]) -> Vec<usize> {
+    v.iter().map(|i| i.index()).collect()
+}
