@@ -620,7 +620,11 @@ fn gains(cx: &Ctx<'_>) -> Vec<Entry> {
 /// A customer's pains: what it pays, what it gives (data, effort), and its
 /// own costs.
 fn pains(cx: &Ctx<'_>) -> Vec<Entry> {
+    // Tagged by what is given, not by cost-structure terms.
     let mut out = money_out(cx);
+    for e in &mut out {
+        e.tags = vec!["money".to_owned()];
+    }
     for &e in cx.outgoing() {
         let edge = cx.edge(e);
         if edge.flow == Flow::Money {
@@ -634,6 +638,9 @@ fn pains(cx: &Ctx<'_>) -> Vec<Entry> {
             sources: vec![cx.ex_id(e)],
         });
     }
-    out.extend(own_costs(cx));
+    out.extend(own_costs(cx).into_iter().map(|mut e| {
+        e.tags = vec!["own cost".to_owned()];
+        e
+    }));
     out
 }

@@ -218,6 +218,8 @@ fn hostile_labels_are_escaped_in_svg() {
         npv: 1.0,
         breakeven: "year 1".to_owned(),
         verdict: "yes".into(),
+        worth: 0.0,
+        on_worth: false,
     };
     let out = svg(&c, &summary, "canvas-vendor.md").expect("draws");
     assert!(

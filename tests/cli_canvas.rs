@@ -122,6 +122,24 @@ fn markdown_files_and_an_unknown_actor() {
         .expect("runs");
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean `vendor`?"));
+    // A device has no canvas of its own: the one of the actor it belongs to.
+    let out = bin()
+        .current_dir(dir.path())
+        .args([
+            "canvas",
+            "ecosystems/food-plant-monitoring.ron",
+            "--actor",
+            "plant-gateway",
+        ])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("is a Device, which has no canvas of its own"),
+        "{err}"
+    );
+    assert!(err.contains("`--actor food-processors`"), "{err}");
 }
 
 #[test]

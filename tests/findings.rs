@@ -493,3 +493,27 @@ fn an_unknown_finding_code_in_a_file_is_a_located_error() {
     );
     assert!(err.diagnostics[0].start.is_some());
 }
+
+#[test]
+fn seller_judged_on_worth() {
+    // a sells b a service for 10 a year and buys parts from c for 30 a year
+    // (worth 30 to it): on money it loses 2 x 20 = 40; written `goal: Worth`
+    // it would read yes (2 x (10 + 30 - 30) = 20), so the finding says why.
+    let x = r#"Exchange(id: "s", from: "a", to: "b", flow: Service, value: 10.0, cadence: Yearly),
+               Exchange(id: "fee", from: "b", to: "a", flow: Money, value: 10.0, cadence: Yearly, reciprocates: Some("s")),
+               Exchange(id: "parts", from: "c", to: "a", flow: Goods, value: 30.0, cadence: Yearly),
+               Exchange(id: "pay", from: "a", to: "c", flow: Money, value: 30.0, cadence: Yearly, reciprocates: Some("parts"))"#;
+    let worth = r#"Node(id: "a", kind: Organization, goal: Worth), Node(id: "b", kind: Segment), Node(id: "c", kind: Organization)"#;
+    let f = fired(&design(worth, x, ""));
+    assert!(
+        f.iter()
+            .any(|f| f.0 == "seller-judged-on-worth" && f.2 == ["a"]),
+        "{f:?}"
+    );
+    assert!(!f.iter().any(|f| f.0 == "win-win-failure" && f.2 == ["a"]));
+    // Judged on profit (the default), it is a win-win failure instead.
+    let profit = worth.replace(", goal: Worth", "");
+    let f = fired(&design(&profit, x, ""));
+    assert!(!f.iter().any(|f| f.0 == "seller-judged-on-worth"));
+    assert!(f.iter().any(|f| f.0 == "win-win-failure" && f.2 == ["a"]));
+}

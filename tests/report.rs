@@ -432,6 +432,10 @@ fn the_verdict_is_the_same_in_every_file_of_the_report() {
     assert!(md.contains("- **Win-win failure** (warning, `win-win-failure`)"));
     let html = file("index.html");
     assert!(html.contains(&format!("<span class=\"bad\">no</span>: {basis}")));
+    // The headline names each failing actor with why.
+    assert!(html.contains(&format!(
+        "<li><b>Lighting company (light as a service)</b>: {basis}</li>"
+    )));
     assert!(html.contains("<tr class=\"group\"><td>↳ with what it holds</td>"));
     let canvas = file("canvas-lighting-co.svg");
     assert!(canvas.contains(&format!("win-win: no: {basis}")));

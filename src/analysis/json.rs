@@ -58,8 +58,9 @@ pub struct NodeJson<'a> {
     /// Parent id.
     pub parent: Option<&'a str>,
     /// What it is in the ecosystem for (`Profit` or `Worth`); it decides how
-    /// its net value is counted and what its verdict tests.
-    pub goal: Goal,
+    /// its net value is counted and what its verdict tests. `null` for
+    /// devices, activities and processes, which count for their owner.
+    pub goal: Option<Goal>,
     /// Whether it sells: receives money that pays for something.
     pub sells: bool,
     /// Members per year.
@@ -289,7 +290,7 @@ pub fn build<'a>(
                         .group_ledgers
                         .slot_of(a)
                         .map(|g| LedgerJson::of(&an.group_ledgers.ledgers, g)),
-                    goal: an.network.goals[a],
+                    goal: n.kind.takes_goal().then(|| an.network.goals[a]),
                     sells: an.sells[a],
                     win_win: WinWinJson {
                         applies: verdict.applies(),

@@ -34,7 +34,8 @@ fn can_buy(m: &Edge, x: &Edge) -> bool {
 /// In 2 to 4 only what the money can buy counts: not money, and goods only
 /// at the payment's own cadence or, followed, one payment per delivery.
 /// Within 3, one with the payment's cadence and `per` comes first, else the
-/// first in file order. `None`: nothing comes back (a transfer).
+/// first in file order paid alike (once for once, recurring for recurring).
+/// `None`: nothing comes back (a transfer).
 pub fn paid_for(net: &Network, e: ExchangeIdx) -> Option<ExchangeIdx> {
     let edge = &net.edges[e];
     if let Some(r) = edge.reciprocates {
@@ -59,11 +60,18 @@ pub fn paid_for(net: &Network, e: ExchangeIdx) -> Option<ExchangeIdx> {
                 continue;
             }
             let same = out.cadence == edge.cadence && out.per == edge.per;
+            // Paid once for something that recurs, or the other way round: not
+            // what this payment buys (a one-time rebate is not the price of a
+            // yearly report).
+            let once = |c: Cadence| c == Cadence::Once;
+            let alike = once(out.cadence) == once(edge.cadence);
             if payer.is_some() && net.owner(out.to) == payer {
                 if same {
                     return Some(x);
                 }
-                to_payer.get_or_insert(x);
+                if alike {
+                    to_payer.get_or_insert(x);
+                }
             } else if same && matches!(out.flow, Flow::Goods | Flow::Service) {
                 to_anyone.get_or_insert(x);
             }

@@ -17,7 +17,24 @@ pub(super) fn run(args: &CanvasArgs) -> u8 {
     let eco = design.ecosystem();
     let actors: Vec<crate::index::NodeIdx> = match &args.actor {
         Some(id) => match design.node_index().get(id.as_str()) {
-            Some(&a) => vec![a],
+            Some(&a) if eco.node(a).kind.is_actor() => vec![a],
+            Some(&a) => {
+                let n = eco.node(a);
+                errln!(
+                    "error: `{id}` in {} is a {:?}, which has no canvas of its own",
+                    file.name,
+                    n.kind
+                );
+                let owner = an_owner(&design, a);
+                match owner {
+                    Some(o) => errln!(
+                        "  help: what it does is in the canvas of the actor it belongs to: `--actor {}`",
+                        eco.node(o).id
+                    ),
+                    None => errln!("  help: canvases are drawn for organisations, segments and persons"),
+                }
+                return EXIT_INPUT;
+            }
             None => {
                 let ids: Vec<&str> = eco.nodes.iter().map(|n| n.id.as_str()).collect();
                 errln!("error: {} has no node `{id}`", file.name);
@@ -108,4 +125,12 @@ pub(super) fn run(args: &CanvasArgs) -> u8 {
     }
     out!("{printed}");
     EXIT_OK
+}
+
+/// The actor node `a` belongs to (itself, or its nearest actor ancestor).
+fn an_owner(
+    design: &crate::ValueDesign,
+    a: crate::index::NodeIdx,
+) -> Option<crate::index::NodeIdx> {
+    crate::network::Network::new(design).owner(a)
 }

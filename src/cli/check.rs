@@ -144,9 +144,10 @@ pub(super) fn run(args: &CheckArgs) -> u8 {
         }
         Format::Human if failed > 0 => {
             errln!(
-                "{failed} of {} could not be loaded: {} in all; fix them and run again.",
+                "{failed} of {} could not be loaded: {} in all; fix {} and run again.",
                 crate::analysis::format::count(files.len(), "file", "files"),
-                crate::analysis::format::count(problems, "problem", "problems")
+                crate::analysis::format::count(problems, "problem", "problems"),
+                if problems == 1 { "it" } else { "them" }
             );
         }
         Format::Human => {}

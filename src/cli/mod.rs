@@ -244,9 +244,14 @@ fn load_or_report(
     crate::load::load_file(path).map_err(|err| {
         err!("{}", err.render());
         errln!(
-            "{} could not be loaded: {}; fix them and run again.",
+            "{} could not be loaded: {}; fix {} and run again.",
             err.file.name,
-            crate::analysis::format::count(err.diagnostics.len(), "problem", "problems")
+            crate::analysis::format::count(err.diagnostics.len(), "problem", "problems"),
+            if err.diagnostics.len() == 1 {
+                "it"
+            } else {
+                "them"
+            }
         );
         EXIT_INPUT
     })

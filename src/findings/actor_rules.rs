@@ -45,7 +45,7 @@ pub(super) fn win_win_failure(cx: &Ctx<'_>) -> Vec<Hit> {
         .map(|a| {
             let reasons = crate::analysis::format::verdict_failures(cx.eco, cx.an, a);
             Hit {
-                message: format!("{} is not win-win: {}", cx.node(a), reasons.join("; ")),
+                message: format!("not win-win for {}: {}", cx.node(a), reasons.join("; ")),
                 nodes: vec![a],
                 exchanges: vec![],
                 stake: super::loss(cx.an, a).map_or(0.0, f64::abs),
@@ -305,17 +305,16 @@ pub(super) fn nice_but_no_pay(cx: &Ctx<'_>) -> Vec<Hit> {
             }
             out.push(Hit {
                 message: format!(
-                    "{} receives {} from {}, worth {} over {} years by the design, and nobody pays {} for it",
+                    "from {} to {}: {}, worth {} over {} years by the design, and paid for by nobody",
+                    cx.node(a),
                     cx.node(c),
                     offers
                         .iter()
                         .map(|&e| cx.exchange(e))
                         .collect::<Vec<_>>()
                         .join(", "),
-                    cx.node(a),
                     cx.money(worth),
                     cx.an.timeline.years,
-                    cx.node(a)
                 ),
                 nodes: vec![a, c],
                 exchanges: offers,
@@ -348,6 +347,32 @@ pub(super) fn anyone_can_do_this(cx: &Ctx<'_>) -> Vec<Hit> {
             nodes: vec![a],
             exchanges: vec![],
             stake: earned(cx, a),
+        })
+        .collect()
+}
+
+/// `seller-judged-on-worth`: an actor whose file says `goal: Worth`, that
+/// sells, and that loses money (NPV below 0): on worth it may read "yes"
+/// only because the worth of what it buys counts as gained.
+pub(super) fn seller_judged_on_worth(cx: &Ctx<'_>) -> Vec<Hit> {
+    cx.net
+        .actors()
+        .filter(|&a| {
+            cx.eco.node(a).goal == Some(Goal::Worth)
+                && cx.an.sells[a]
+                && cx.an.ledgers.npv[a] < 0.0
+        })
+        .map(|a| Hit {
+            message: format!(
+                "{} sells (revenue {} over {} years) but its file judges it on worth (`goal: Worth`); on money it loses (NPV {})",
+                cx.node(a),
+                cx.money(earned(cx, a)),
+                cx.an.timeline.years,
+                cx.money(cx.an.ledgers.npv[a])
+            ),
+            nodes: vec![a],
+            exchanges: vec![],
+            stake: cx.an.ledgers.npv[a].abs(),
         })
         .collect()
 }

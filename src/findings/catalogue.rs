@@ -44,6 +44,8 @@ pub enum Code {
     NiceButNoPay,
     /// Nothing makes the offering hard to copy.
     AnyoneCanDoThis,
+    /// A seller that loses money, judged on worth by its file.
+    SellerJudgedOnWorth,
 }
 
 impl Code {
@@ -99,7 +101,7 @@ const HAKANEN: &str = "Hakanen (2015), IoT is first and foremost about service: 
 pub const CATALOGUE: &[Check] = &[
     Check { code: Code::WinWinFailure, name: "win-win-failure", title: "Win-win failure", severity: Severity::Warn, why: "an actor that gains nothing it wants, or loses over the horizon, will not stay in the ecosystem; give it an exchange that serves its drivers or a better share of the value", source: WESTERLUND },
     Check { code: Code::IsolatedNode, name: "isolated-node", title: "Isolated node", severity: Severity::Deny, why: "a value node with no exchange takes no part in creating or capturing value; connect it or remove it", source: WESTERLUND },
-    Check { code: Code::SingleRevenueStream, name: "single-revenue-stream", title: "Single revenue stream", severity: Severity::Warn, why: "reliance on one revenue stream is high risk; add a recurring or value-added stream", source: CANVAS },
+    Check { code: Code::SingleRevenueStream, name: "single-revenue-stream", title: "Single revenue stream", severity: Severity::Warn, why: "reliance on one revenue stream is high risk, however steady it is: a second stream (another offering, another segment, a value-added service) spreads it", source: CANVAS },
     Check { code: Code::NoRecurringRevenue, name: "no-recurring-revenue", title: "No recurring revenue", severity: Severity::Warn, why: "an actor paid only once per customer (a device, a project, a certificate) earns nothing while the customer keeps using what it bought; a recurring stream (service, platform, renewal) makes the model sustainable", source: CANVAS },
     Check { code: Code::BreakevenBeyondHorizon, name: "breakeven-beyond-horizon", title: "Breakeven beyond the horizon", severity: Severity::Warn, why: "the actor does not break even within the horizon; check its cost per project against its revenue", source: CANVAS },
     Check { code: Code::IndividualDriver, name: "individual-driver", title: "Individual driver", severity: Severity::Warn, why: "a driver pursued by one node is fragmented value; shared drivers make a non-biased, win-win ecosystem", source: WESTERLUND },
@@ -114,6 +116,7 @@ pub const CATALOGUE: &[Check] = &[
     Check { code: Code::EveryoneIsACustomer, name: "everyone-is-a-customer", title: "Everyone is a customer", severity: Severity::Warn, why: "a customer segment is well defined by the job it needs done; segments that pursue nothing the offering serves are names, not segments: say what each needs (its drivers) or drop it", source: CANVAS },
     Check { code: Code::NiceButNoPay, name: "nice-but-no-pay", title: "Customers say it is nice but won't pay", severity: Severity::Warn, why: "the design says the offering is worth something to this customer, yet nobody pays for it, neither the customer nor anyone on its behalf; find who is willing to pay, or treat it as a cost of acquisition", source: CANVAS },
     Check { code: Code::AnyoneCanDoThis, name: "anyone-can-do-this", title: "Anyone can do this", severity: Severity::Warn, why: "nothing in the design makes this offering hard to copy: the seller has no key resource of its own (no resources listed, no data or knowledge it receives); name the asset, data or know-how that competitors lack", source: CANVAS },
+    Check { code: Code::SellerJudgedOnWorth, name: "seller-judged-on-worth", title: "A seller judged on worth", severity: Severity::Warn, why: "`goal: Worth` counts the worth of what an actor buys as value gained, which suits a customer or a public body, not a firm in business here: remove it, or say why this actor is here for what it receives", source: FORMAT },
 ];
 
 /// The catalogue entry of `code`.
@@ -128,7 +131,7 @@ pub fn check_named(name: &str) -> Option<&'static Check> {
 }
 
 // Every code has its entry: the last code is the last entry.
-const _: () = assert!(CATALOGUE.len() == Code::AnyoneCanDoThis as usize + 1);
+const _: () = assert!(CATALOGUE.len() == Code::SellerJudgedOnWorth as usize + 1);
 
 #[cfg(test)]
 mod tests {

@@ -39,6 +39,11 @@ pub struct LedgerSummary {
     pub breakeven: String,
     /// Win-win verdict in words.
     pub verdict: String,
+    /// Worth of everything it receives but money, over the years.
+    pub worth: f64,
+    /// Judged on worth (a customer, a public body): the footer shows worth
+    /// against what it pays rather than NPV and breakeven.
+    pub on_worth: bool,
 }
 
 impl LedgerSummary {
@@ -60,6 +65,8 @@ impl LedgerSummary {
             npv: l.npv[a],
             breakeven: crate::analysis::format::breakeven(l, a),
             verdict: crate::analysis::format::verdict_basis(eco, an, a),
+            worth: l.total(a, Field::WorthTangible) + l.total(a, Field::WorthIntangible),
+            on_worth: an.network.goals[a] == crate::model::Goal::Worth,
         }
     }
 }
@@ -388,7 +395,11 @@ pub fn svg(c: &Canvas, ledger: &LedgerSummary, md_name: &str) -> Result<String, 
         } else {
             label_list(&c.patterns)
         };
-        let mut lines = wrap(&format!("Business-model patterns: {patterns}"), width, BODY);
+        let mut lines = if c.kind == CanvasKind::Customer {
+            Vec::new()
+        } else {
+            wrap(&format!("Business-model patterns: {patterns}"), width, BODY)
+        };
         if c.kind == CanvasKind::Customer {
             lines.extend(wrap(
                 "This actor sells nothing in the value network: it buys and uses. Its profile (the customer side of the Value Proposition Canvas) lists the jobs it wants done (its drivers), its gains (what it receives and its worth) and its pains (what it pays and gives).",
@@ -396,7 +407,7 @@ pub fn svg(c: &Canvas, ledger: &LedgerSummary, md_name: &str) -> Result<String, 
                 BODY,
             ));
         }
-        if !c.iot_roles.is_empty() {
+        if !c.iot_roles.is_empty() && c.kind == CanvasKind::Business {
             lines.extend(wrap(
                 &format!("IoT role: {}", label_list(&c.iot_roles)),
                 width,
@@ -404,10 +415,19 @@ pub fn svg(c: &Canvas, ledger: &LedgerSummary, md_name: &str) -> Result<String, 
             ));
         }
         // Room for five lines: the ledger and verdict always, the others as fit.
-        // Drawn in bold, so measured in bold.
-        let ledger_lines = Font::bold(BODY).wrap(
-            &format!(
-                "Over {} years ({cur}): revenue {}, spend {}, costs {}, net value {}, NPV {}, breakeven {}, win-win: {}",
+        let totals = if ledger.on_worth {
+            format!(
+                "Over {} years ({cur}): worth received {}, money received {}, paid {}, costs {}, net value {}",
+                ledger.years,
+                amount(ledger.worth),
+                amount(ledger.revenue),
+                amount(ledger.spend),
+                amount(ledger.costs),
+                amount(ledger.net_value),
+            )
+        } else {
+            format!(
+                "Over {} years ({cur}): revenue {}, spend {}, costs {}, net value {}, NPV {}, breakeven {}",
                 ledger.years,
                 amount(ledger.revenue),
                 amount(ledger.spend),
@@ -415,8 +435,11 @@ pub fn svg(c: &Canvas, ledger: &LedgerSummary, md_name: &str) -> Result<String, 
                 amount(ledger.net_value),
                 amount(ledger.npv),
                 ledger.breakeven,
-                ledger.verdict
-            ),
+            )
+        };
+        // Drawn in bold, so measured in bold.
+        let ledger_lines = Font::bold(BODY).wrap(
+            &format!("{totals}, win-win: {}", ledger.verdict),
             f64::from(width),
             0,
         );

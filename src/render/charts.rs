@@ -314,7 +314,7 @@ pub fn net_value_svg(d: &ChartData) -> Result<String, String> {
             INK,
             Align::Left,
         )?;
-        let sub = note_left_out(d).unwrap_or_else(|| "Cash plus the worth of goods, services, data, knowledge and benefits received. Red: not win-win.".to_owned());
+        let sub = note_left_out(d).unwrap_or_else(|| "By goal: a firm's cash; a customer's cash plus the worth of what it receives. Red: not win-win.".to_owned());
         draw::text(area, &sub, (M, M + 26.0), TEXT, GREY, Align::Left)?;
         let top = M + 60.0;
         draw::line(

@@ -203,19 +203,31 @@ pub fn html(p: &ReportParts<'_>) -> String {
     if failing.is_empty() {
         let _ = writeln!(o, "<p class=\"ok\">Win-win for every actor: all {} actors receive value that serves their drivers; over the {} years no firm loses money (NPV ≥ 0) and no customer pays more than what it receives is worth.</p>", actors.len(), an.timeline.years);
     } else {
-        let mut names: Vec<String> = failing
+        // Each failing actor with why, the first few; the summary has them all.
+        let mut items: Vec<String> = failing
             .iter()
-            .take(10)
-            .map(|&a| xml(&eco.node(a).label))
+            .take(5)
+            .map(|&a| {
+                format!(
+                    "<li><b>{}</b>: {}</li>",
+                    xml(&eco.node(a).label),
+                    code_spans(&xml(
+                        &crate::analysis::format::verdict_failures(eco, an, a).join("; ")
+                    ))
+                )
+            })
             .collect();
-        if failing.len() > 10 {
-            names.push(format!("and {} more", failing.len() - 10));
+        if failing.len() > 5 {
+            items.push(format!(
+                "<li>and {} more (see the summary)</li>",
+                failing.len() - 5
+            ));
         }
         let _ = writeln!(
             o,
-            "<p class=\"bad\">Not win-win: {} ({}). The summary says why.</p>",
+            "<p class=\"bad\">Not win-win: {}.</p>\n<ul class=\"why\">{}</ul>",
             failing_actors(failing.len(), actors.len()),
-            names.join(", ")
+            items.join("")
         );
     }
     o.push_str("</header>\n<nav><ol><li><a href=\"#summary\">Summary: every actor's ledger</a></li><li><a href=\"#map\">Value-design map</a></li>");
@@ -298,7 +310,7 @@ pub fn html(p: &ReportParts<'_>) -> String {
     for (name, svg) in &p.chart_svgs {
         let caption = match name.as_str() {
             "cash-flow.svg" => "Where each actor's cash stands at the end of each year; crossing zero is its breakeven (cash-flow.svg).",
-            "net-value.svg" => "What each actor gains over the horizon, money and the worth of what it receives (net-value.svg).",
+            "net-value.svg" => "What each actor gains over the horizon, by its goal: a firm its cash, a customer the worth of what it receives less what it pays (net-value.svg).",
             "money-matrix.svg" => "Who pays whom, per year (money-matrix.svg).",
             other => other,
         };

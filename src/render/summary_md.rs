@@ -35,7 +35,10 @@ pub fn markdown(p: &ReportParts<'_>) -> String {
     let years = an.timeline.years;
     let cur = md(&eco.currency);
     let mut o = String::new();
-    let _ = writeln!(o, "# {}\n\n{}\n", md(&eco.name), md(&eco.description));
+    let _ = writeln!(o, "# {}\n", md(&eco.name));
+    if !eco.description.is_empty() {
+        let _ = writeln!(o, "{}\n", md(&eco.description));
+    }
     let (actors, failing) = (&p.actors, &p.failing);
     if failing.is_empty() {
         let _ = writeln!(o, "**Win-win for every actor**: all {} actors receive value that serves their drivers; over the {years} years no firm loses money (NPV ≥ 0) and no customer pays more than what it receives is worth.\n", actors.len());
