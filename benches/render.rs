@@ -17,7 +17,7 @@ use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use valuedesign::analysis::{self, Config};
 use valuedesign::diagnostic::SourceFile;
 use valuedesign::generate::{generate_string, GenerateConfig};
-use valuedesign::render::{map_layout, map_svg, map_view};
+use valuedesign::render::map::{layout as map_layout, svg as map_svg, view as map_view};
 
 fn sizes() -> Vec<usize> {
     std::env::var("VALUEDESIGN_RENDER_SIZES")

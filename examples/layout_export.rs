@@ -5,8 +5,8 @@
 use std::fmt::Write as _;
 
 use valuedesign::analysis::{analyse, Config};
-use valuedesign::render::map_layout::layout;
-use valuedesign::render::map_view::{view, Zoom};
+use valuedesign::render::map::layout::layout;
+use valuedesign::render::map::view::{view, Zoom};
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -36,7 +36,7 @@ fn main() {
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let rect = |r: &valuedesign::render::map_layout::Rect| serde_json::json!([r.x, r.y, r.w, r.h]);
+    let rect = |r: &valuedesign::render::map::layout::Rect| serde_json::json!([r.x, r.y, r.w, r.h]);
     let json = serde_json::json!({
         "file": file,
         "layout_seconds": took.as_secs_f64(),
@@ -60,7 +60,7 @@ fn main() {
     }
     fn emit(
         i: usize,
-        l: &valuedesign::render::map_layout::MapLayout,
+        l: &valuedesign::render::map::layout::MapLayout,
         children: &[Vec<usize>],
         dot: &mut String,
         depth: usize,

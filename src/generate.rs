@@ -11,7 +11,7 @@
 
 use std::io::{self, Write};
 
-use crate::rng::SplitMix64;
+use layered::rng::SplitMix64;
 
 /// What to generate.
 #[derive(Debug, Clone, Copy, PartialEq)]

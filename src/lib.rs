@@ -11,6 +11,7 @@
 
 pub mod analysis;
 pub mod canvas;
+pub mod catalogue;
 pub mod classify;
 pub mod cli;
 pub mod csr;
@@ -24,10 +25,10 @@ pub mod network;
 pub mod render;
 pub mod report;
 pub mod resolved;
-pub mod rng;
 pub mod suggest;
 pub mod syntax;
 pub mod validate;
+pub mod words;
 
 pub use load::{load_file, load_source, LoadError};
 pub use validate::ValueDesign;

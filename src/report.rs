@@ -10,19 +10,19 @@
 
 use rayon::prelude::*;
 
-use crate::analysis::{json, Analysis, Config};
-use crate::canvas::{canvas, Canvas};
-use crate::findings::{self, Finding, Policy};
-use crate::render::canvas_svg::{self, LedgerSummary};
-use crate::render::map_view::{self, MapView, Zoom};
-use crate::render::{charts, escape, map_layout, map_svg, png, report_html, summary_md};
+use crate::analysis::{Analysis, Config};
+use crate::canvas::canvas;
+use crate::findings::{self, Policy};
+use crate::render::canvas::svg::{self as canvas_svg, LedgerSummary};
+use crate::render::json;
+use crate::render::map::view::{self as map_view, Zoom};
+use crate::render::map::{layout as map_layout, svg as map_svg};
+pub use crate::render::report::parts::{
+    DrawnCanvas, DrawnMap, ReportParts, MAX_CANVASES, MAX_TABLE_ROWS,
+};
+use crate::render::report::{html as report_html, markdown as summary_md};
+use crate::render::{charts, escape, png};
 use crate::validate::ValueDesign;
-
-/// Most canvases drawn in one report: above this, the actors with the most
-/// money through them, and a note says how to get the others.
-pub const MAX_CANVASES: usize = 40;
-/// Most rows in the report's ledger tables.
-pub const MAX_TABLE_ROWS: usize = 100;
 
 /// One file of the report.
 #[derive(Debug, Clone, PartialEq)]
@@ -39,63 +39,6 @@ pub struct ReportConfig {
     /// PNG copies of the map and canvases (the slowest part).
     pub png: bool,
     /// Shown in the report's footer: where the design came from.
-    pub source_name: String,
-}
-
-/// A map drawn: its view and SVG.
-#[derive(Debug, Clone)]
-pub struct DrawnMap {
-    /// What it shows.
-    pub view: MapView,
-    /// The SVG.
-    pub svg: String,
-}
-
-/// One actor's canvas, drawn.
-#[derive(Debug, Clone)]
-pub struct DrawnCanvas {
-    /// Node index.
-    pub node: crate::index::NodeIdx,
-    /// Sanitised file stem of its id.
-    pub stem: String,
-    /// The derived canvas.
-    pub canvas: Canvas,
-    /// Its ledger summary.
-    pub ledger: LedgerSummary,
-    /// The SVG.
-    pub svg: String,
-    /// How many entries the SVG leaves out ("+ N more").
-    pub left_out: usize,
-}
-
-/// Everything the HTML and Markdown pages are made from.
-#[derive(Debug)]
-pub struct ReportParts<'a> {
-    /// The design.
-    pub design: &'a ValueDesign,
-    /// Its analysis.
-    pub analysis: &'a Analysis,
-    /// The file's findings (its own severities).
-    pub findings: Vec<Finding>,
-    /// The whole map.
-    pub map: DrawnMap,
-    /// One map per extract, in file order, with its file stem.
-    pub extract_maps: Vec<(String, DrawnMap)>,
-    /// Every actor's canvas (at most [`MAX_CANVASES`]).
-    pub canvases: Vec<DrawnCanvas>,
-    /// Every actor (organisation, segment, person), in file order.
-    pub actors: Vec<crate::index::NodeIdx>,
-    /// The actors that are not win-win, in file order.
-    pub failing: Vec<crate::index::NodeIdx>,
-    /// The actors of the ledger tables (at most [`MAX_TABLE_ROWS`]).
-    pub table_actors: Vec<crate::index::NodeIdx>,
-    /// What was left out of the canvases and tables, in words.
-    pub left_out: Vec<String>,
-    /// Chart figures.
-    pub charts: charts::ChartData,
-    /// Charts: file name and SVG.
-    pub chart_svgs: Vec<(String, String)>,
-    /// Where the design came from.
     pub source_name: String,
 }
 
@@ -219,7 +162,7 @@ pub fn build(
         files.push(file(&format!("canvas-{}.svg", c.stem), c.svg.clone()));
         files.push(file(
             &format!("canvas-{}.md", c.stem),
-            crate::render::canvas_text::md(&c.canvas, &eco.currency),
+            crate::render::canvas::text::md(&c.canvas, &eco.currency),
         ));
     }
     for (name, svg) in &parts.chart_svgs {

@@ -467,11 +467,8 @@ impl<'e> Validator<'e> {
         }
 
         for code in eco.findings.keys() {
-            if crate::findings::catalogue::check_named(code).is_none() {
-                let codes: Vec<&str> = crate::findings::catalogue::CATALOGUE
-                    .iter()
-                    .map(|c| c.name)
-                    .collect();
+            if crate::catalogue::check_named(code).is_none() {
+                let codes: Vec<&str> = crate::catalogue::CATALOGUE.iter().map(|c| c.name).collect();
                 let help = match did_you_mean(code, codes.iter().copied()) {
                     Some(best) => {
                         format!("did you mean `{best}`? The codes are listed in docs/findings.md")

@@ -4,7 +4,7 @@
 use valuedesign::analysis::{self, Config};
 use valuedesign::canvas::{canvas, Canvas, Source};
 use valuedesign::diagnostic::SourceFile;
-use valuedesign::render::canvas_text;
+use valuedesign::render::canvas::text as canvas_text;
 
 fn food_plant_vendor() -> Canvas {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -196,7 +196,7 @@ fn hostile_labels_are_escaped_in_markdown() {
 
 #[test]
 fn hostile_labels_are_escaped_in_svg() {
-    use valuedesign::render::canvas_svg::{svg, LedgerSummary};
+    use valuedesign::render::canvas::svg::{svg, LedgerSummary};
     let text = ROLES.replace(
         "label: \"Plants\"",
         r#"label: "<script>alert('x')</script> & \"quoted\"""#,

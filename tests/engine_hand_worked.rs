@@ -230,7 +230,7 @@ fn per_exchange_costs_and_npv() {
         ]
     );
     assert_eq!(
-        valuedesign::analysis::format::verdict_failures(design.ecosystem(), &an, v),
+        valuedesign::words::verdict_failures(design.ecosystem(), &an, v),
         vec!["loses money (NPV -2,569 EUR over 2 years)".to_owned()]
     );
     // buyers: worth 80 * 4 = 320 vs spend 400 in year 1: net -80; year 2: 160 - 200 = -40.
@@ -259,7 +259,7 @@ fn win_win_needs_an_inflow_that_serves_the_actors_drivers() {
     let vendor = node(&design, "vendor");
     assert!(an.verdicts[vendor].holds());
     assert_eq!(
-        valuedesign::analysis::format::verdict_basis(design.ecosystem(), &an, vendor),
+        valuedesign::words::verdict_basis(design.ecosystem(), &an, vendor),
         "yes: cumulative cash 15 EUR ≥ 0 over 3 years; serves growth"
     );
     assert!(!an.verdicts[node(&design, "sensor")].applies());
@@ -276,7 +276,7 @@ fn win_win_needs_an_inflow_that_serves_the_actors_drivers() {
         ]
     );
     assert_eq!(
-        valuedesign::analysis::format::verdict_failures(design.ecosystem(), &an, plant),
+        valuedesign::words::verdict_failures(design.ecosystem(), &an, plant),
         vec!["receives no exchange that serves its drivers (Less downtime); if one does, list the driver in that exchange's `drivers`".to_owned()]
     );
     assert!(!an.win_win());

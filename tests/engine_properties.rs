@@ -1,10 +1,11 @@
 //! Invariants of the engine on synthetic designs from the shared generator.
 
 use proptest::prelude::*;
-use valuedesign::analysis::{self, diffusion, json, Config, Field};
+use valuedesign::analysis::{self, diffusion, Config, Field};
 use valuedesign::diagnostic::SourceFile;
 use valuedesign::generate::{generate_string, GenerateConfig};
 use valuedesign::network::Network;
+use valuedesign::render::json;
 use valuedesign::ValueDesign;
 
 fn design(text: &str) -> ValueDesign {

@@ -3,9 +3,9 @@
 //! a label that is not its own, every line starts and ends on its boxes'
 //! sides, and the same graph always gives the same layout.
 
+use layered::quality::measure;
+use layered::{layout, Cluster, Edge, Graph, Node, Size, Spacing};
 use proptest::prelude::*;
-use valuedesign::render::layered::quality::measure;
-use valuedesign::render::layered::{layout, Cluster, Edge, Graph, Node, Size, Spacing};
 
 fn graphs() -> impl Strategy<Value = Graph> {
     (1usize..18, 0usize..4).prop_flat_map(|(n, nc)| {

@@ -8,8 +8,8 @@ use common::load;
 use valuedesign::analysis::{self, Config};
 use valuedesign::model::Flow;
 use valuedesign::render::fonts::Font;
-use valuedesign::render::map_layout::{layout, style, MapLayout, Rect};
-use valuedesign::render::map_view::{view, MapView, Status, Zoom, AUTO_TARGET};
+use valuedesign::render::map::layout::{layout, style, MapLayout, Rect};
+use valuedesign::render::map::view::{view, MapView, Status, Zoom, AUTO_TARGET};
 
 /// A vendor with a device it owns, a customer segment, a supplier.
 /// Over 2 years: `sub` is 100 a month to the vendor = 1,200 a year; `fee` is
@@ -37,7 +37,7 @@ const SMALL: &str = r#"Ecosystem(
 )
 "#;
 
-fn node<'a>(v: &'a MapView, id: &str) -> (usize, &'a valuedesign::render::map_view::MapNode) {
+fn node<'a>(v: &'a MapView, id: &str) -> (usize, &'a valuedesign::render::map::view::MapNode) {
     v.nodes
         .iter()
         .enumerate()
@@ -85,7 +85,7 @@ fn the_whole_view_merges_parallel_flows_and_keeps_containers() {
         ]
     );
     assert_eq!(
-        valuedesign::render::map_layout::edge_label(&money.items),
+        valuedesign::render::map::layout::edge_label(&money.items),
         vec![
             "Subscription ·\u{a0}1,200/yr",
             "Setup fee ·\u{a0}300 in year 1"
@@ -93,16 +93,16 @@ fn the_whole_view_merges_parallel_flows_and_keeps_containers() {
     );
     // Long offerings listed together: up to two lines each, the value kept
     // at the end of each, the second line marked as continued.
-    let long = |o: &str, v: f64| valuedesign::render::map_view::Item {
+    let long = |o: &str, v: f64| valuedesign::render::map::view::Item {
         offering: o.to_owned(),
         per_year: v,
         year_one: None,
     };
-    let lines = valuedesign::render::map_layout::edge_label(&[
+    let lines = valuedesign::render::map::layout::edge_label(&[
         long("Cabling and commissioning at a food plant", 45_733.0),
         long("Cabling and commissioning at a chemical site", 21_000.0),
     ]);
-    use valuedesign::render::map_layout::CONTINUED;
+    use valuedesign::render::map::layout::CONTINUED;
     assert_eq!(lines.len(), 4, "{lines:?}");
     assert!(!lines[0].starts_with(CONTINUED) && lines[1].starts_with(CONTINUED));
     assert!(
@@ -115,12 +115,12 @@ fn the_whole_view_merges_parallel_flows_and_keeps_containers() {
         .all(|l| style::EDGE.width(l.trim_start()) <= style::EDGE_LIST + 1e-9));
     // An offering too long for two lines with its value wraps over three, like
     // its neighbours, and is never cut ("Installation cont…" before).
-    let year_one = |o: &str, v: f64| valuedesign::render::map_view::Item {
+    let year_one = |o: &str, v: f64| valuedesign::render::map::view::Item {
         offering: o.to_owned(),
         per_year: v / 3.0,
         year_one: Some(v),
     };
-    let lines = valuedesign::render::map_layout::edge_label(&[
+    let lines = valuedesign::render::map::layout::edge_label(&[
         year_one(
             "Installation contract with the electrical contractor",
             555_000.0,
@@ -243,7 +243,7 @@ fn large_files_are_aggregated_and_say_so() {
     let v = view(&design, &an, &Zoom::Auto).expect("view");
     assert!(v.nodes.len() <= AUTO_TARGET, "{}", v.nodes.len());
     assert!(v.nodes.len() >= AUTO_TARGET / 2, "{}", v.nodes.len());
-    assert!(v.edges.len() <= valuedesign::render::map_view::MAX_AGGREGATED_FLOWS);
+    assert!(v.edges.len() <= valuedesign::render::map::view::MAX_AGGREGATED_FLOWS);
     assert!(
         v.notes[0].starts_with("1000 nodes are too many to read"),
         "{:?}",
@@ -254,7 +254,7 @@ fn large_files_are_aggregated_and_say_so() {
     // A line for more than three exchanges counts them; fewer list them.
     for e in &v.edges {
         let summed = e.items.len() == 1 && e.items[0].offering.ends_with(" flows)");
-        assert!(summed || e.items.len() <= valuedesign::render::map_view::SUMMED_ITEMS);
+        assert!(summed || e.items.len() <= valuedesign::render::map::view::SUMMED_ITEMS);
     }
     assert!(v
         .edges
@@ -384,7 +384,7 @@ fn every_shipped_map_and_extract_map_has_no_overlap_and_its_text_fits() {
             let l = layout(&v);
             assert_no_overlaps(&v, &l, &format!("{} {z:?}", path.display()));
             // No line through a card or label that is not its own.
-            let q = valuedesign::render::map_layout::quality(&v, &l);
+            let q = valuedesign::render::map::layout::quality(&v, &l);
             assert_eq!(
                 (
                     q.box_overlaps,
@@ -401,7 +401,7 @@ fn every_shipped_map_and_extract_map_has_no_overlap_and_its_text_fits() {
             for (i, f) in l.frames.iter().enumerate() {
                 if let Some(f) = f {
                     assert!(
-                        valuedesign::render::map_svg::frame_caption(&v, &l, i, f).is_some(),
+                        valuedesign::render::map::svg::frame_caption(&v, &l, i, f).is_some(),
                         "{} {z:?}: no room to name {}",
                         path.display(),
                         v.nodes[i].id
@@ -424,7 +424,7 @@ fn shipped_maps_cross_no_more_than_dot_does() {
         let (_, design) = valuedesign::load_file(&path).expect("loads");
         let an = analysis::analyse(&design, &Config::default());
         let v = view(&design, &an, &Zoom::Auto).expect("view");
-        let q = valuedesign::render::map_layout::quality(&v, &layout(&v));
+        let q = valuedesign::render::map::layout::quality(&v, &layout(&v));
         println!("{}: {} crossings", path.display(), q.crossings);
         total += q.crossings;
     }

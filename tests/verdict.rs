@@ -6,7 +6,6 @@ mod common;
 use common::load;
 
 use proptest::prelude::*;
-use valuedesign::analysis::format::{verdict_basis, verdict_failures};
 use valuedesign::analysis::{self, Config, Field, Reason};
 use valuedesign::canvas::{canvas, CanvasKind, Source};
 use valuedesign::generate::{generate_string, GenerateConfig};
@@ -14,6 +13,7 @@ use valuedesign::index::{DriverIdx, NodeIdx};
 use valuedesign::model::{
     Cadence, Cost, Ecosystem, Exchange, Flow, Goal, Node, NodeKind, RevenueModel,
 };
+use valuedesign::words::{verdict_basis, verdict_failures};
 use valuedesign::ValueDesign;
 
 fn idx(design: &ValueDesign, id: &str) -> NodeIdx {

@@ -18,7 +18,7 @@ use super::timeline::Timeline;
 use crate::csr::Csr;
 use crate::index::{ExchangeIdx, IdxVec, NodeIdx};
 use crate::network::Network;
-use crate::rng::SplitMix64;
+use layered::rng::SplitMix64;
 
 /// Sources per block of the betweenness sum (see [`betweenness`]).
 const SOURCES_PER_BLOCK: usize = 64;

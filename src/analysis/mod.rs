@@ -12,8 +12,6 @@
 pub mod diffusion;
 pub mod drivers;
 pub mod extracts;
-pub mod format;
-pub mod json;
 pub mod keystones;
 pub mod ledger;
 pub mod revenue;

@@ -4,7 +4,7 @@
 //!
 //! A verdict is data: the goal it was judged on and every test with the
 //! figure it was decided on ([`Reason`]). Words are made at the edge
-//! ([`super::format::verdict_basis`]), so the tables, the report, the map and
+//! ([`crate::words::verdict_basis`]), so the tables, the report, the map and
 //! the canvases all say the same thing.
 
 use rayon::prelude::*;

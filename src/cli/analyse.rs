@@ -5,9 +5,10 @@ use std::fmt::Write as _;
 
 use super::table::Table;
 use super::{AnalyseArgs, Format, EXIT_INPUT, EXIT_OK};
-use crate::analysis::format::{amount, percent};
-use crate::analysis::{self, json, Analysis, Config, Field, Method};
+use crate::analysis::{self, Analysis, Config, Field, Method};
 use crate::model::Ecosystem;
+use crate::render::json;
+use crate::words::{amount, percent};
 
 /// Runs `analyse`; returns the exit code.
 pub(super) fn run(args: &AnalyseArgs) -> u8 {
@@ -116,7 +117,7 @@ fn summary(out: &mut String, eco: &Ecosystem, an: &Analysis) {
         t.row(vec![
             eco.node(a).id.to_string(),
             if net.kinds[a].is_actor() {
-                crate::analysis::format::goal(net.goals[a]).to_owned()
+                crate::words::goal(net.goals[a]).to_owned()
             } else {
                 "-".to_owned()
             },
@@ -125,10 +126,10 @@ fn summary(out: &mut String, eco: &Ecosystem, an: &Analysis) {
             amount(l.total(a, Field::Costs)),
             amount(l.total(a, Field::Cash)),
             amount(l.npv[a]),
-            crate::analysis::format::breakeven(l, a),
+            crate::words::breakeven(l, a),
             amount(worth),
             amount(l.total(a, Field::NetValue)),
-            match crate::analysis::format::verdict_word(an, a) {
+            match crate::words::verdict_word(an, a) {
                 "no" => "NO".to_owned(),
                 word => word.to_owned(),
             },
@@ -193,16 +194,16 @@ fn actor(out: &mut String, eco: &Ecosystem, an: &Analysis, a: crate::index::Node
         "  NPV {} {}; breakeven {}; reach {}; betweenness {:.4}; removal impact {}",
         amount(an.ledgers.npv[a]),
         eco.currency,
-        crate::analysis::format::breakeven(&an.ledgers, a),
+        crate::words::breakeven(&an.ledgers, a),
         amount(an.diffusion.reach[a]),
         an.betweenness.normalised[a],
         percent(an.removal.impact[a]),
     );
-    let basis = crate::analysis::format::verdict_basis(eco, an, a);
+    let basis = crate::words::verdict_basis(eco, an, a);
     let _ = writeln!(
         out,
         "  win-win ({} actor): {}",
-        crate::analysis::format::goal(net.goals[a]),
+        crate::words::goal(net.goals[a]),
         basis
             .strip_prefix("no:")
             .map_or(basis.clone(), |r| format!("NO:{r}"))
@@ -212,7 +213,7 @@ fn actor(out: &mut String, eco: &Ecosystem, an: &Analysis, a: crate::index::Node
         let _ = writeln!(
             out,
             "  group ledger (its own plus what it holds: {}, and theirs)",
-            crate::analysis::format::count(members, "node", "nodes")
+            crate::words::count(members, "node", "nodes")
         );
         ledger_table(out, &an.group_ledgers.ledgers, g);
         let gl = &an.group_ledgers.ledgers;
@@ -221,7 +222,7 @@ fn actor(out: &mut String, eco: &Ecosystem, an: &Analysis, a: crate::index::Node
             "  group NPV {} {}; group breakeven {}",
             amount(gl.npv[g]),
             eco.currency,
-            crate::analysis::format::breakeven(gl, g)
+            crate::words::breakeven(gl, g)
         );
     }
 }

@@ -5,7 +5,8 @@ use super::output::write_atomic;
 use super::{CanvasArgs, CanvasFormat, EXIT_INPUT, EXIT_OK};
 use crate::analysis::{self, Config};
 use crate::canvas::canvas;
-use crate::render::{canvas_svg, canvas_text, escape};
+use crate::render::canvas::{svg as canvas_svg, text as canvas_text};
+use crate::render::escape;
 use crate::suggest::did_you_mean;
 
 /// Runs `canvas`; returns the exit code.

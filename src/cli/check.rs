@@ -86,7 +86,7 @@ pub(super) fn run(args: &CheckArgs) -> u8 {
                     .filter(|f| f.severity == Severity::Deny)
                     .count();
                 if args.format == Format::Human {
-                    use crate::analysis::format::count;
+                    use crate::words::count;
                     outln!(
                         "{}: {}, {}, {}, {}",
                         file.name,
@@ -145,8 +145,8 @@ pub(super) fn run(args: &CheckArgs) -> u8 {
         Format::Human if failed > 0 => {
             errln!(
                 "{failed} of {} could not be loaded: {} in all; fix {} and run again.",
-                crate::analysis::format::count(files.len(), "file", "files"),
-                crate::analysis::format::count(problems, "problem", "problems"),
+                crate::words::count(files.len(), "file", "files"),
+                crate::words::count(problems, "problem", "problems"),
                 if problems == 1 { "it" } else { "them" }
             );
         }

@@ -3,8 +3,9 @@
 
 use super::{default_out_dir, write_file, MapArgs, MapFormat, EXIT_INPUT, EXIT_OK};
 use crate::analysis::{self, Config};
-use crate::render::map_view::{self, Zoom};
-use crate::render::{escape, map_layout, map_svg, png};
+use crate::render::map::view::{self as map_view, Zoom};
+use crate::render::map::{layout as map_layout, svg as map_svg};
+use crate::render::{escape, png};
 
 /// Runs `map`; returns the exit code.
 pub(super) fn run(args: &MapArgs) -> u8 {

@@ -246,7 +246,7 @@ fn load_or_report(
         errln!(
             "{} could not be loaded: {}; fix {} and run again.",
             err.file.name,
-            crate::analysis::format::count(err.diagnostics.len(), "problem", "problems"),
+            crate::words::count(err.diagnostics.len(), "problem", "problems"),
             if err.diagnostics.len() == 1 {
                 "it"
             } else {
@@ -262,8 +262,8 @@ fn load_or_report(
 /// knows that `check` has more to say: "food.ron: 3 warnings: run
 /// `valuedesign check food.ron`". Nothing when there is none.
 fn note_findings(file_name: &str, design: &crate::ValueDesign, an: &crate::analysis::Analysis) {
-    use crate::analysis::format::count;
     use crate::model::Severity;
+    use crate::words::count;
     let policy = crate::findings::Policy::of_file(design.ecosystem());
     let found = crate::findings::findings(design, an, &policy);
     if found.is_empty() {

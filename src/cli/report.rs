@@ -69,7 +69,7 @@ pub(super) fn run(args: &ReportArgs) -> u8 {
         } else {
             format!(
                 "NOT win-win: {}",
-                crate::analysis::format::failing_actors(fails, actors)
+                crate::words::failing_actors(fails, actors)
             )
         };
         outln!(
@@ -86,7 +86,7 @@ pub(super) fn run(args: &ReportArgs) -> u8 {
     } else if failed > 0 {
         errln!(
             "{failed} of {} could not be reported; the others were written.",
-            crate::analysis::format::count(files.len(), "file", "files")
+            crate::words::count(files.len(), "file", "files")
         );
         EXIT_INPUT
     } else {

@@ -43,7 +43,7 @@ pub(super) fn win_win_failure(cx: &Ctx<'_>) -> Vec<Hit> {
         .nodes()
         .filter(|&a| cx.an.verdicts[a].fails())
         .map(|a| {
-            let reasons = crate::analysis::format::verdict_failures(cx.eco, cx.an, a);
+            let reasons = crate::words::verdict_failures(cx.eco, cx.an, a);
             Hit {
                 message: format!("not win-win for {}: {}", cx.node(a), reasons.join("; ")),
                 nodes: vec![a],
@@ -158,7 +158,7 @@ pub(super) fn keystone_risk(cx: &Ctx<'_>) -> Vec<Hit> {
             message: format!(
                 "removing {} would lose {} of the ecosystem's value over {} years",
                 cx.node(a),
-                crate::analysis::format::percent(removal.impact[a]),
+                crate::words::percent(removal.impact[a]),
                 cx.an.timeline.years
             ),
             nodes: vec![a],

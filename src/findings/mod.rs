@@ -1,4 +1,4 @@
-//! Contract 3.7: the findings. Each check of the [`catalogue`] has a stable
+//! Contract 3.7: the findings. Each check of the [`crate::catalogue`] has a stable
 //! code, a default severity, one sentence of why and what to do, and the
 //! source of the rule in the literature; each is one function
 //! ([`actor_rules`], [`network_rules`]) reached through an exhaustive match,
@@ -11,13 +11,12 @@
 //! loss first), then by severity and by the money at stake.
 
 mod actor_rules;
-pub mod catalogue;
 mod network_rules;
 
 use indexmap::IndexMap;
 use serde::Serialize;
 
-pub use catalogue::{check, check_named, Check, Code, CATALOGUE};
+pub use crate::catalogue::{check, check_named, Check, Code, CATALOGUE};
 
 use crate::analysis::{Analysis, Reason};
 use crate::index::{DriverIdx, ExchangeIdx, NodeIdx};
@@ -154,11 +153,7 @@ impl Ctx<'_> {
 
     /// An amount with the currency: "12,000 EUR".
     pub fn money(&self, x: f64) -> String {
-        format!(
-            "{} {}",
-            crate::analysis::format::amount(x),
-            self.eco.currency
-        )
+        format!("{} {}", crate::words::amount(x), self.eco.currency)
     }
 
     /// `value * O(e, y)` summed over the horizon.

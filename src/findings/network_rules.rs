@@ -181,7 +181,7 @@ pub(super) fn extract_without_money(cx: &Ctx<'_>) -> Vec<Hit> {
 /// `implausible-rate`: a node whose growth is above 1 (100% a year). (A
 /// discount rate above 1 is an error of the file.)
 pub(super) fn implausible_rate(cx: &Ctx<'_>) -> Vec<Hit> {
-    let pct = |r: f64| crate::analysis::format::amount(r * 100.0);
+    let pct = |r: f64| crate::words::amount(r * 100.0);
     cx.eco
         .nodes
         .iter()

@@ -8,12 +8,12 @@ use plotters::prelude::*;
 
 use super::draw::{self, Align, Area, DrawResult};
 use super::fonts::Font;
-use super::map_layout::Rect;
-use crate::analysis::format::amount;
+use super::geometry::Rect;
 use crate::analysis::{Analysis, Field};
 use crate::index::{IdxVec, NodeIdx};
 use crate::model::Flow;
 use crate::validate::ValueDesign;
+use crate::words::amount;
 
 /// Most actors drawn in one chart; the rest are named in a note.
 pub const MAX_ACTORS: usize = 16;

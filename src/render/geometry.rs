@@ -1,32 +1,27 @@
-//! Rectangles in pixels, shared by layouts, maps and charts.
+//! Rectangles and polygons in pixels, shared by layouts, maps and charts.
 
-/// A rectangle: top-left corner and size, in pixels.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
-pub struct Rect {
-    /// Left.
-    pub x: f64,
-    /// Top.
-    pub y: f64,
-    /// Width.
-    pub w: f64,
-    /// Height.
-    pub h: f64,
+pub use layered::Rect;
+
+/// A rectangle's corners as a polygon.
+pub fn rect_points(x: f64, y: f64, w: f64, h: f64) -> Vec<(f64, f64)> {
+    vec![(x, y), (x + w, y), (x + w, y + h), (x, y + h)]
 }
 
-impl Rect {
-    /// Whether two rectangles overlap by more than `eps` in both directions.
-    pub fn overlaps(&self, o: &Rect, eps: f64) -> bool {
-        self.x + self.w - eps > o.x
-            && o.x + o.w - eps > self.x
-            && self.y + self.h - eps > o.y
-            && o.y + o.h - eps > self.y
+/// A rectangle with rounded corners (radius `r`) as a polygon.
+pub fn rounded_points(x: f64, y: f64, w: f64, h: f64, r: f64) -> Vec<(f64, f64)> {
+    let r = r.min(w / 2.0).min(h / 2.0);
+    let mut pts = Vec::with_capacity(24);
+    let corners = [
+        (x + w - r, y + r, -90.0f64),
+        (x + w - r, y + h - r, 0.0),
+        (x + r, y + h - r, 90.0),
+        (x + r, y + r, 180.0),
+    ];
+    for (cx, cy, start) in corners {
+        for k in 0..=5 {
+            let a = (start + 18.0 * k as f64).to_radians();
+            pts.push((cx + r * a.cos(), cy + r * a.sin()));
+        }
     }
-
-    /// Whether `o` lies inside this rectangle.
-    pub fn contains(&self, o: &Rect) -> bool {
-        o.x >= self.x - 1e-6
-            && o.y >= self.y - 1e-6
-            && o.x + o.w <= self.x + self.w + 1e-6
-            && o.y + o.h <= self.y + self.h + 1e-6
-    }
+    pts
 }

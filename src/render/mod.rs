@@ -1,20 +1,19 @@
-//! Turning results into text for people: escaping of user labels, file-name
-//! sanitising, and the canvas as a terminal table or Markdown. Pure: returns
-//! strings; the CLI writes them.
+//! Turning results into pictures and text for people: the value-design map,
+//! the canvases, the charts and the report's HTML and Markdown, with the
+//! shared pieces they draw with (fonts, escaping, plotters helpers, the
+//! palette). Pure: returns strings and bytes; the CLI writes them.
+//!
+//! Layout computes every coordinate and outline into plain data
+//! ([`map::layout`]); drawing only reads it ([`map::svg`]).
 
-pub mod canvas_svg;
-pub mod canvas_text;
+pub mod canvas;
 pub mod charts;
 pub mod draw;
 pub mod escape;
 pub mod fonts;
 pub mod geometry;
-pub mod layered;
-mod map_fold;
-pub mod map_layout;
-mod map_legend;
-pub mod map_svg;
-pub mod map_view;
+pub mod json;
+pub mod map;
+pub mod palette;
 pub mod png;
-pub mod report_html;
-pub mod summary_md;
+pub mod report;

@@ -4,7 +4,8 @@
 //! and crossings between lines. Tests require the first five to be zero;
 //! `benches/layout` compares the crossings with Graphviz `dot`.
 
-use super::{Graph, Layout, Rect};
+use super::geometry::Rect;
+use super::{Graph, Layout};
 
 /// Counts of layout defects.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -38,8 +38,8 @@ fn group(x: f64) -> String {
 /// An actor's breakeven in words: "year 2", "never" (within the horizon), or
 /// "no money" when it neither earns nor spends anything (cumulative cash is
 /// then 0 from year 1, which is not worth calling a breakeven).
-pub fn breakeven<R: crate::index::Idx>(ledgers: &super::Ledgers<R>, a: R) -> String {
-    use super::Field;
+pub fn breakeven<R: crate::index::Idx>(ledgers: &crate::analysis::Ledgers<R>, a: R) -> String {
+    use crate::analysis::Field;
     let no_money = [Field::Revenue, Field::Spend, Field::Costs]
         .iter()
         .all(|f| ledgers.total(a, *f) == 0.0);
@@ -53,8 +53,8 @@ pub fn breakeven<R: crate::index::Idx>(ledgers: &super::Ledgers<R>, a: R) -> Str
 /// unvalued" for a win-win actor with no money and nothing of value received
 /// (its inflows serve its drivers but the file gives them value 0.0, so its
 /// net value of 0 says nothing).
-pub fn verdict_word(an: &super::Analysis, a: NodeIdx) -> &'static str {
-    use super::Field;
+pub fn verdict_word(an: &crate::analysis::Analysis, a: NodeIdx) -> &'static str {
+    use crate::analysis::Field;
     let l = &an.ledgers;
     let v = &an.verdicts[a];
     if !v.applies() {
@@ -99,8 +99,12 @@ fn driver_labels(eco: &Ecosystem, drivers: &[DriverIdx]) -> String {
 /// One test of a verdict in words, with its figure: "NPV 101,357 CNY ≥ 0
 /// over 3 years", "loses money (NPV -473,200 EUR over 10 years)", "serves
 /// Predictable recurring revenue".
-pub fn reason(eco: &Ecosystem, an: &super::Analysis, r: &super::Reason) -> String {
-    use super::Reason;
+pub fn reason(
+    eco: &Ecosystem,
+    an: &crate::analysis::Analysis,
+    r: &crate::analysis::Reason,
+) -> String {
+    use crate::analysis::Reason;
     let (cur, years) = (&eco.currency, an.timeline.years);
     // With no discounting the NPV is the cumulative cash, and is called so.
     let money = if eco.discount_rate == 0.0 {
@@ -142,8 +146,12 @@ pub fn reason(eco: &Ecosystem, an: &super::Analysis, r: &super::Reason) -> Strin
 /// Every test actor `a` fails, in words, each with what to do where that
 /// helps: a profit actor's strategic value does not make up for a money
 /// loss, and one that sells nothing may be in the ecosystem for worth.
-pub fn verdict_failures(eco: &Ecosystem, an: &super::Analysis, a: NodeIdx) -> Vec<String> {
-    use super::{Field, Reason};
+pub fn verdict_failures(
+    eco: &Ecosystem,
+    an: &crate::analysis::Analysis,
+    a: NodeIdx,
+) -> Vec<String> {
+    use crate::analysis::{Field, Reason};
     let v = &an.verdicts[a];
     v.failures()
         .map(|r| {
@@ -172,7 +180,7 @@ pub fn verdict_failures(eco: &Ecosystem, an: &super::Analysis, a: NodeIdx) -> Ve
 /// CNY ≥ 0 over 3 years; serves Predictable recurring revenue", "no: loses
 /// money (NPV -473,200 EUR over 10 years)", or "n/a" for a node the rule
 /// does not apply to.
-pub fn verdict_basis(eco: &Ecosystem, an: &super::Analysis, a: NodeIdx) -> String {
+pub fn verdict_basis(eco: &Ecosystem, an: &crate::analysis::Analysis, a: NodeIdx) -> String {
     let v = &an.verdicts[a];
     if !v.applies() {
         return "n/a (devices, activities, processes and groups count for their owner)".to_owned();

@@ -4,14 +4,15 @@
 
 use plotters::prelude::*;
 
-use super::draw::{self, Align, Area, DrawResult};
-use super::fonts::Font;
-use super::map_layout::{style, MapLayout, Rect};
-use super::map_svg::{
-    flow_color, grown, kind_fill, offset, outline, status_mark, GOLD, GREY, INK, SMALL,
-};
-use super::map_view::{MapView, Status};
+use super::layout::{style, MapLayout, Rect};
+use super::marks::{status_mark, SMALL};
+use super::shape::{grown, offset, outline};
+use super::view::{MapView, Status};
 use crate::model::{Flow, NodeKind};
+use crate::render::draw::{self, Align, Area, DrawResult};
+use crate::render::fonts::Font;
+use crate::render::geometry::{rect_points, rounded_points};
+use crate::render::palette::{flow_color, kind_fill, GOLD, GREY, INK};
 
 /// Draws the legend with its top-left corner at `(x0, y0)`.
 pub(super) fn legend(
@@ -74,11 +75,7 @@ pub(super) fn legend(
                 draw::stroke(GREY, w),
                 false,
             )?;
-            let t = format!(
-                "{} {}/yr",
-                crate::analysis::format::amount(v),
-                view.currency
-            );
+            let t = format!("{} {}/yr", crate::words::amount(v), view.currency);
             draw::text(area, &t, (x + 40.0, y), f, INK, Align::Left)?;
             x += 60.0 + f.width(&t);
         }
@@ -132,7 +129,7 @@ pub(super) fn legend(
         };
         draw::shape(
             area,
-            &draw::rounded_points(x, y, w, style::BADGE_H, 7.0),
+            &rounded_points(x, y, w, style::BADGE_H, 7.0),
             draw::fill(fill_c, 1.0),
             draw::stroke(RGBColor(170, 170, 170), 1.0),
         )?;
@@ -162,7 +159,7 @@ pub(super) fn legend(
     };
     draw::shape(
         area,
-        &grown(&draw::rect_points(r.x, r.y, r.w, r.h), &r, 3.0),
+        &grown(&rect_points(r.x, r.y, r.w, r.h), &r, 3.0),
         draw::fill(GOLD, 0.35),
         draw::stroke(GOLD, 3.0),
     )?;
@@ -177,7 +174,7 @@ pub(super) fn legend(
     x += 56.0 + f.width("in a value extract");
     draw::shape(
         area,
-        &draw::rect_points(x, y - 1.0, 30.0, 16.0),
+        &rect_points(x, y - 1.0, 30.0, 16.0),
         draw::fill(RGBColor(245, 245, 245), 1.0),
         draw::stroke(GREY, 1.0),
     )?;

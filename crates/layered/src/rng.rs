@@ -1,6 +1,6 @@
-//! SplitMix64: a tiny deterministic generator for sampling and synthetic
-//! networks. Written out rather than taken from a crate so that samples, and
-//! so outputs, never change with a dependency's version.
+//! SplitMix64: a tiny deterministic generator, for the layout's restarts and
+//! for whoever needs samples that never change with a dependency's version
+//! (valuedesign's betweenness sampling and synthetic designs use it too).
 
 /// A SplitMix64 generator.
 #[derive(Debug, Clone)]

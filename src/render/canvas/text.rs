@@ -2,9 +2,9 @@
 
 use std::fmt::Write as _;
 
-use super::escape::markdown;
-use crate::analysis::format::amount;
 use crate::canvas::{Canvas, Entry, Source};
+use crate::render::escape::markdown;
+use crate::words::amount;
 
 fn amounts(e: &Entry, currency: &str) -> String {
     match &e.per_year {

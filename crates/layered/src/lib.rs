@@ -6,19 +6,19 @@
 //!
 //! Clusters are laid out recursively, as ELK Layered does with its
 //! hierarchical ports: the inside of each cluster is a *level* of its own
-//! (see [`level`]), where child clusters are single blocks and an edge that
+//! (see `level`), where child clusters are single blocks and an edge that
 //! leaves the cluster runs to a port on the frame's west or east side. Each
 //! level goes through the classic phases:
 //!
-//! 1. cycle removal ([`acyclic`], greedy Eades-Lin-Smyth; an edge may also
+//! 1. cycle removal (`acyclic`, greedy Eades-Lin-Smyth; an edge may also
 //!    ask to be laid out backwards, as money does on value maps);
-//! 2. layer assignment ([`rank`], network simplex), ports first and last;
-//! 3. dummy items for long edges and one label item per edge ([`level`]);
-//! 4. crossing reduction ([`order`], barycenter sweeps and transposition),
+//! 2. layer assignment (`rank`, network simplex), ports first and last;
+//! 3. dummy items for long edges and one label item per edge (`level`);
+//! 4. crossing reduction (`order`, barycenter sweeps and transposition),
 //!    top-down, so a block's ports follow the order of what they lead to;
-//! 5. coordinates ([`place`], least squares under the order), bottom-up, so
+//! 5. coordinates (`place`, least squares under the order), bottom-up, so
 //!    a block's size and port heights are known where it is placed;
-//! 6. routes ([`curve`]): straight runs through columns, Bézier curves in
+//! 6. routes (`curve`): straight runs through columns, Bézier curves in
 //!    the channels between them.
 //!
 //! By construction nothing overlaps: boxes, labels and blocks are items of
@@ -30,32 +30,20 @@
 
 mod acyclic;
 mod curve;
+mod geometry;
 mod level;
 mod order;
 mod place;
 pub mod quality;
 mod rank;
+pub mod rng;
+mod spacing;
 
-pub use super::geometry::Rect;
 use curve::Anchor;
+pub use geometry::{Rect, Size};
 use level::{End, Kind, Level, Seg, Unit};
 use place::Placement;
-
-/// A width and a height, in pixels.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
-pub struct Size {
-    /// Width.
-    pub w: f64,
-    /// Height.
-    pub h: f64,
-}
-
-impl Size {
-    /// The size of a rectangle.
-    pub fn of(r: &Rect) -> Size {
-        Size { w: r.w, h: r.h }
-    }
-}
+pub use spacing::Spacing;
 
 /// A box to place.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -106,42 +94,6 @@ pub struct Graph {
     pub clusters: Vec<Cluster>,
     /// Edges.
     pub edges: Vec<Edge>,
-}
-
-/// Spacing, in pixels.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Spacing {
-    /// Between two boxes of a layer.
-    pub node: f64,
-    /// Between two labels of a layer.
-    pub label: f64,
-    /// Between lines, and between a line and a label.
-    pub edge: f64,
-    /// Narrowest channel between two columns.
-    pub channel_min: f64,
-    /// How much a channel widens per pixel of its steepest rise.
-    pub channel_slope: f64,
-    /// Widest channel.
-    pub channel_max: f64,
-    /// Inside a frame, around what it holds.
-    pub frame_pad: f64,
-    /// Most room between two lines meeting one side of a box.
-    pub port_step: f64,
-}
-
-impl Default for Spacing {
-    fn default() -> Self {
-        Spacing {
-            node: 20.0,
-            label: 10.0,
-            edge: 6.0,
-            channel_min: 30.0,
-            channel_slope: 0.22,
-            channel_max: 110.0,
-            frame_pad: 14.0,
-            port_step: 12.0,
-        }
-    }
 }
 
 /// A routed edge.

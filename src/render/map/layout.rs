@@ -1,6 +1,6 @@
 //! Where everything on a map goes: node cards sized from real font metrics,
 //! `parent` groups as nested containers, flows routed with their labels
-//! placed, by our compound layered layout ([`super::layered`]).
+//! placed, by our compound layered layout ([`layered`]).
 //!
 //! Value chains read left to right: goods, services and intangibles point
 //! right, and money, which pays for them, is laid out as if it flowed the
@@ -10,13 +10,13 @@
 //! card's drawn outline (hexagons, chevrons, rounded ends), not its box.
 //! Pure; deterministic.
 
-use super::fonts::Font;
-use super::layered::{self, Size};
-use super::map_view::{Item, MapView};
-use crate::analysis::format::amount;
 use crate::model::{Flow, NodeKind};
+use crate::render::fonts::Font;
+use crate::render::map::view::{Item, MapView};
+use crate::words::amount;
+use layered::{self, Size};
 
-pub use super::geometry::Rect;
+pub use crate::render::geometry::Rect;
 
 /// Fonts and sizes of a map.
 pub mod style {
@@ -507,7 +507,7 @@ fn to_outline(
         let c = &cards[i];
         let r = &c.rect;
         let east = (p.0 - (r.x + r.w)).abs() < (p.0 - r.x).abs();
-        let shape = super::map_svg::outline(view.nodes[i].kind, r, c.inset);
+        let shape = super::shape::outline(view.nodes[i].kind, r, c.inset);
         (side_x(&shape, p.1, east).unwrap_or(p.0), p.1)
     };
     let first = at_outline(points[0], from);

@@ -4,11 +4,11 @@
 
 use std::fmt::Write as _;
 
-use super::escape::markdown as md;
-use crate::analysis::format::{amount, percent};
+use super::parts::ReportParts;
 use crate::analysis::Field;
 use crate::model::Severity;
-use crate::report::ReportParts;
+use crate::render::escape::markdown as md;
+use crate::words::{amount, percent};
 
 /// A finding message for Markdown: text outside backticks escaped, the `id`
 /// spans kept as code spans (whose content Markdown shows literally).
@@ -46,10 +46,10 @@ pub fn markdown(p: &ReportParts<'_>) -> String {
         let _ = writeln!(
             o,
             "**Not win-win**: {}.\n",
-            crate::analysis::format::failing_actors(failing.len(), actors.len())
+            crate::words::failing_actors(failing.len(), actors.len())
         );
         for &a in failing.iter().take(20) {
-            let reasons = crate::analysis::format::verdict_failures(eco, an, a);
+            let reasons = crate::words::verdict_failures(eco, an, a);
             let _ = writeln!(
                 o,
                 "- {}: {}",
@@ -67,7 +67,7 @@ pub fn markdown(p: &ReportParts<'_>) -> String {
             o,
             "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
             md(&eco.node(a).label),
-            crate::analysis::format::goal(an.network.goals[a]),
+            crate::words::goal(an.network.goals[a]),
             amount(l.total(a, Field::Revenue)),
             amount(l.total(a, Field::Spend)),
             amount(l.total(a, Field::Costs)),
@@ -75,8 +75,8 @@ pub fn markdown(p: &ReportParts<'_>) -> String {
             amount(l.total(a, Field::WorthTangible) + l.total(a, Field::WorthIntangible)),
             amount(l.total(a, Field::NetValue)),
             amount(l.npv[a]),
-            crate::analysis::format::breakeven(l, a),
-            match crate::analysis::format::verdict_word(an, a) {
+            crate::words::breakeven(l, a),
+            match crate::words::verdict_word(an, a) {
                 "no" => "**no**",
                 word => word,
             }
@@ -85,7 +85,7 @@ pub fn markdown(p: &ReportParts<'_>) -> String {
     o.push_str("\n*Goal*: a profit actor is judged on money (its net value is its cash: what it buys is an input, what data, knowledge and benefits it receives is strategic value; win-win needs NPV ≥ 0); a worth actor on worth (net value = cash + worth received ≥ 0).\n");
     if p.table_actors
         .iter()
-        .any(|&a| crate::analysis::format::verdict_word(an, a) == "yes, unvalued")
+        .any(|&a| crate::words::verdict_word(an, a) == "yes, unvalued")
     {
         o.push_str("\n*Yes, unvalued*: win-win, but nothing the actor receives has a value in the file (0.0), so its net value of 0 says little; estimate what its inflows are worth to it.\n");
     }

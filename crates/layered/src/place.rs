@@ -10,7 +10,7 @@
 //! steepest link crossing it so curves stay gentle.
 
 use super::level::{Kind, Level};
-use super::Spacing;
+use super::spacing::Spacing;
 
 /// Where a level's items are, relative to the level's top-left corner.
 #[derive(Debug, Clone, Default)]
@@ -49,7 +49,7 @@ pub fn place(
     off_upper: &[f64],
     off_lower: &[f64],
     sp: &Spacing,
-    caption: Option<super::Size>,
+    caption: Option<super::geometry::Size>,
 ) -> Placement {
     let n = level.items.len();
     let mut y = vertical(level, layers, off_upper, off_lower, sp);

@@ -4,7 +4,7 @@
 use indexmap::IndexMap;
 use serde::Serialize;
 
-use super::{Analysis, Field, Ledgers, Method, Reason};
+use crate::analysis::{Analysis, Field, Ledgers, Method, Reason};
 use crate::index::{DriverIdx, ExchangeIdx, Idx, NodeIdx};
 use crate::model::{Ecosystem, Flow, Goal, NodeKind, RevenueModel};
 
@@ -295,8 +295,8 @@ pub fn build<'a>(
                     win_win: WinWinJson {
                         applies: verdict.applies(),
                         ok: !verdict.fails(),
-                        reasons: super::format::verdict_failures(eco, an, a),
-                        basis: super::format::verdict_basis(eco, an, a),
+                        reasons: crate::words::verdict_failures(eco, an, a),
+                        basis: crate::words::verdict_basis(eco, an, a),
                         tests: verdict
                             .reasons
                             .iter()

@@ -7,12 +7,16 @@
 
 use plotters::prelude::*;
 
-use super::draw::{self, Align, Area, DrawResult};
-use super::fonts::Font;
-use super::map_layout::style::{self, CAPTION};
-use super::map_layout::{Card, MapLayout, Rect, CONTINUED};
-use super::map_view::{MapView, Status};
-use crate::model::{Flow, NodeKind};
+use super::layout::style::{self, CAPTION};
+use super::layout::{Card, MapLayout, Rect, CONTINUED};
+use super::marks::{status_mark, SMALL};
+use super::shape::{grown, offset, outline};
+use super::view::{MapView, Status};
+use crate::model::NodeKind;
+use crate::render::draw::{self, Align, Area, DrawResult};
+use crate::render::fonts::Font;
+use crate::render::geometry::{rect_points, rounded_points};
+use crate::render::palette::{flow_color, kind_fill, FAIL, GOLD, GREY, INK, WIN};
 
 /// Margin around the drawing.
 const M: f64 = 24.0;
@@ -20,99 +24,9 @@ const HEAD: Font = Font {
     size: 22.0,
     bold: true,
 };
-pub(super) const SMALL: Font = Font {
-    size: 12.0,
-    bold: false,
-};
 /// Height of the legend band.
 pub(super) const LEGEND_H: f64 = 160.0;
 const LEGEND_W: f64 = 1120.0;
-
-/// The colour of a flow kind (Okabe-Ito palette, safe for colour blindness).
-pub fn flow_color(f: Flow) -> RGBColor {
-    match f {
-        Flow::Money => RGBColor(0, 140, 100),
-        Flow::Goods => RGBColor(213, 94, 0),
-        Flow::Service => RGBColor(0, 114, 178),
-        Flow::Data => RGBColor(190, 90, 150),
-        Flow::Knowledge => RGBColor(200, 140, 0),
-        Flow::Benefit => RGBColor(60, 160, 220),
-    }
-}
-
-pub(super) fn kind_fill(k: NodeKind) -> RGBColor {
-    match k {
-        NodeKind::Organization => RGBColor(227, 238, 250),
-        NodeKind::Segment => RGBColor(255, 240, 222),
-        NodeKind::Person => RGBColor(252, 228, 236),
-        NodeKind::Device => RGBColor(225, 243, 228),
-        NodeKind::Activity => RGBColor(241, 232, 246),
-        NodeKind::Process => RGBColor(234, 231, 246),
-        NodeKind::Group => RGBColor(236, 239, 241),
-    }
-}
-
-pub(super) const INK: RGBColor = RGBColor(33, 33, 33);
-pub(super) const GREY: RGBColor = RGBColor(110, 110, 110);
-pub(super) const GOLD: RGBColor = RGBColor(230, 170, 0);
-const WIN: RGBColor = RGBColor(0, 130, 60);
-const FAIL: RGBColor = RGBColor(200, 40, 40);
-
-/// The outline of a card's shape, by kind.
-pub(super) fn outline(kind: NodeKind, r: &Rect, inset: f64) -> Vec<(f64, f64)> {
-    let (x, y, w, h) = (r.x, r.y, r.w, r.h);
-    match kind {
-        NodeKind::Organization | NodeKind::Group => draw::rect_points(x, y, w, h),
-        NodeKind::Segment => draw::rounded_points(x, y, w, h, 10.0),
-        NodeKind::Person => draw::rounded_points(x, y, w, h, h / 2.0),
-        NodeKind::Device => vec![
-            (x + inset, y),
-            (x + w - inset, y),
-            (x + w, y + h / 2.0),
-            (x + w - inset, y + h),
-            (x + inset, y + h),
-            (x, y + h / 2.0),
-        ],
-        NodeKind::Activity => vec![
-            (x, y),
-            (x + w - inset, y),
-            (x + w, y + h / 2.0),
-            (x + w - inset, y + h),
-            (x, y + h),
-            (x + inset, y + h / 2.0),
-        ],
-        NodeKind::Process => {
-            let c = 8.0f64.min(h / 3.0);
-            vec![
-                (x + c, y),
-                (x + w - c, y),
-                (x + w, y + c),
-                (x + w, y + h - c),
-                (x + w - c, y + h),
-                (x + c, y + h),
-                (x, y + h - c),
-                (x, y + c),
-            ]
-        }
-    }
-}
-
-pub(super) fn offset(points: &[(f64, f64)], dx: f64, dy: f64) -> Vec<(f64, f64)> {
-    points.iter().map(|p| (p.0 + dx, p.1 + dy)).collect()
-}
-
-/// Points grown outwards from the centre of `r` by `by` pixels (for halos).
-pub(super) fn grown(points: &[(f64, f64)], r: &Rect, by: f64) -> Vec<(f64, f64)> {
-    let (cx, cy) = (r.x + r.w / 2.0, r.y + r.h / 2.0);
-    let (sx, sy) = (
-        (r.w / 2.0 + by) / (r.w / 2.0),
-        (r.h / 2.0 + by) / (r.h / 2.0),
-    );
-    points
-        .iter()
-        .map(|p| (cx + (p.0 - cx) * sx, cy + (p.1 - cy) * sy))
-        .collect()
-}
 
 fn draw_card(
     area: &Area<'_>,
@@ -159,7 +73,7 @@ fn draw_card(
         draw::line(
             area,
             &{
-                let mut p = draw::rect_points(r.x + 3.0, r.y + 3.0, r.w - 6.0, r.h - 6.0);
+                let mut p = rect_points(r.x + 3.0, r.y + 3.0, r.w - 6.0, r.h - 6.0);
                 p.push(p[0]);
                 p
             },
@@ -197,7 +111,7 @@ fn draw_card(
         };
         draw::shape(
             area,
-            &draw::rounded_points(bx, by, b.w, b.h, 7.0),
+            &rounded_points(bx, by, b.w, b.h, 7.0),
             draw::fill(fill_c, 1.0),
             draw::stroke(RGBColor(170, 170, 170), 1.0),
         )?;
@@ -214,51 +128,11 @@ fn draw_card(
 }
 
 /// A green tick or a red cross in a disc centred at `c`.
-pub(super) fn status_mark(area: &Area<'_>, status: Status, c: (f64, f64)) -> DrawResult {
-    let color = match status {
-        Status::WinWin => WIN,
-        Status::Fails => FAIL,
-        Status::None => return Ok(()),
-    };
-    area.draw(&Circle::new(
-        (c.0.round() as i32, c.1.round() as i32),
-        8,
-        draw::fill(color, 1.0),
-    ))
-    .map_err(|e| e.to_string())?;
-    let white = draw::stroke(WHITE, 2.0);
-    if status == Status::WinWin {
-        draw::line(
-            area,
-            &[
-                (c.0 - 4.0, c.1),
-                (c.0 - 1.0, c.1 + 3.0),
-                (c.0 + 4.0, c.1 - 3.0),
-            ],
-            white,
-            false,
-        )
-    } else {
-        draw::line(
-            area,
-            &[(c.0 - 3.0, c.1 - 3.0), (c.0 + 3.0, c.1 + 3.0)],
-            white,
-            false,
-        )?;
-        draw::line(
-            area,
-            &[(c.0 - 3.0, c.1 + 3.0), (c.0 + 3.0, c.1 - 3.0)],
-            white,
-            false,
-        )
-    }
-}
-
 fn draw_flows(area: &Area<'_>, view: &MapView, l: &MapLayout, (ox, oy): (f64, f64)) -> DrawResult {
     for (e, route) in view.edges.iter().zip(&l.routes) {
         let color = flow_color(e.flow);
         let mut pts: Vec<(f64, f64)> = route.points.iter().map(|p| (p.0 + ox, p.1 + oy)).collect();
-        let head = super::map_layout::arrow_size(route.width);
+        let head = crate::render::map::layout::arrow_size(route.width);
         // Stop the line where the arrowhead starts, so the tip stays sharp.
         let tip = pts.clone();
         if let [.., a, b] = pts.as_mut_slice() {
@@ -297,7 +171,7 @@ fn draw_flows(area: &Area<'_>, view: &MapView, l: &MapLayout, (ox, oy): (f64, f6
         // label on its line; a single offering is centred on its line.
         let list = e.items.len() > 1;
         if list {
-            let mut frame = draw::rounded_points(x - 1.0, y - 1.0, r.w + 2.0, r.h + 2.0, 4.0);
+            let mut frame = rounded_points(x - 1.0, y - 1.0, r.w + 2.0, r.h + 2.0, 4.0);
             frame.push(frame[0]);
             draw::line(
                 area,
@@ -362,7 +236,7 @@ fn header_lines(view: &MapView, width: f64) -> Vec<(String, Font, RGBColor)> {
     } else {
         format!(
             "NOT win-win: {} (of those shown)",
-            crate::analysis::format::failing_actors(fails, actors.len())
+            crate::words::failing_actors(fails, actors.len())
         )
     };
     let summary = format!(
@@ -449,7 +323,7 @@ pub fn svg(view: &MapView, l: &MapLayout) -> Result<String, String> {
             };
             draw::shape(
                 &area,
-                &draw::rounded_points(x, y, f.w, f.h, 8.0),
+                &rounded_points(x, y, f.w, f.h, 8.0),
                 draw::fill(shade, 1.0),
                 draw::stroke(frame_color, 1.5),
             )?;
@@ -472,7 +346,7 @@ pub fn svg(view: &MapView, l: &MapLayout) -> Result<String, String> {
                 )?;
             }
         }
-        super::map_legend::legend(&area, view, l, (M, height - M - LEGEND_H))?;
+        super::legend::legend(&area, view, l, (M, height - M - LEGEND_H))?;
         area.present().map_err(|e| e.to_string())?;
     }
     Ok(buf)

@@ -11,8 +11,8 @@
 //! item per layer they cross; west ports sit on the first layer and east
 //! ports on the last, so a level's frame is crossed only at its sides.
 
+use super::geometry::Size;
 use super::rank::{network_simplex, RankEdge};
-use super::Size;
 
 /// A unit of a level: a node, or a child cluster drawn as one block.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -9,11 +9,11 @@
 
 use plotters::prelude::*;
 
-use super::draw::{self, Align, Area};
-use super::fonts::Font;
+use crate::render::draw::{self, Align, Area};
+use crate::render::fonts::Font;
 
-use crate::analysis::format::amount;
 use crate::canvas::{Canvas, CanvasKind, Entry, Source};
+use crate::words::amount;
 
 /// Canvas size in pixels.
 pub const SIZE: (u32, u32) = (1600, 1140);
@@ -63,8 +63,8 @@ impl LedgerSummary {
             costs: l.total(a, Field::Costs),
             net_value: l.total(a, Field::NetValue),
             npv: l.npv[a],
-            breakeven: crate::analysis::format::breakeven(l, a),
-            verdict: crate::analysis::format::verdict_basis(eco, an, a),
+            breakeven: crate::words::breakeven(l, a),
+            verdict: crate::words::verdict_basis(eco, an, a),
             worth: l.total(a, Field::WorthTangible) + l.total(a, Field::WorthIntangible),
             on_worth: an.network.goals[a] == crate::model::Goal::Worth,
         }
@@ -360,7 +360,8 @@ pub fn svg(c: &Canvas, ledger: &LedgerSummary, md_name: &str) -> Result<String, 
         let room = f64::from(w - 2 * m);
         text(
             &area,
-            &super::fonts::Font::bold(TITLE).truncate(&format!("{}: {}", c.title(), c.label), room),
+            &crate::render::fonts::Font::bold(TITLE)
+                .truncate(&format!("{}: {}", c.title(), c.label), room),
             (m, m),
             TITLE,
             &RGBColor(0, 0, 0),
@@ -368,7 +369,7 @@ pub fn svg(c: &Canvas, ledger: &LedgerSummary, md_name: &str) -> Result<String, 
         )?;
         text(
             &area,
-            &super::fonts::Font::regular(BODY).truncate(
+            &crate::render::fonts::Font::regular(BODY).truncate(
                 &format!("derived from the value network ({})", c.actor),
                 room,
             ),

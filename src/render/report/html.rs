@@ -8,12 +8,12 @@ use std::fmt::Write as _;
 
 use base64::Engine as _;
 
-use super::escape::xml;
-use super::fonts;
-use crate::analysis::format::{amount, failing_actors, percent};
+use super::parts::ReportParts;
 use crate::analysis::Field;
 use crate::model::Severity;
-use crate::report::ReportParts;
+use crate::render::escape::xml;
+use crate::render::fonts;
+use crate::words::{amount, failing_actors, percent};
 
 const STYLE: &str = r#"
 body { font-family: "DejaVu Sans", Verdana, sans-serif; color: #222; margin: 0 auto; max-width: 1280px; padding: 24px; line-height: 1.45; }
@@ -57,11 +57,7 @@ fn ledger_cells<R: crate::index::Idx>(l: &crate::analysis::Ledgers<R>, a: R) -> 
     ] {
         let _ = write!(cells, "<td class=\"n\">{}</td>", amount(x));
     }
-    let _ = write!(
-        cells,
-        "<td>{}</td>",
-        crate::analysis::format::breakeven(l, a)
-    );
+    let _ = write!(cells, "<td>{}</td>", crate::words::breakeven(l, a));
     cells
 }
 
@@ -75,7 +71,7 @@ fn verdict_cell(
     if !v.applies() {
         return "n/a".to_owned();
     }
-    let basis = crate::analysis::format::verdict_basis(eco, an, a);
+    let basis = crate::words::verdict_basis(eco, an, a);
     let (word, rest) = basis.split_once(": ").unwrap_or((&basis, ""));
     let class = if v.fails() { "bad" } else { "ok" };
     format!(
@@ -122,7 +118,7 @@ fn canvas_details(out: &mut String, c: &crate::canvas::Canvas, currency: &str, l
 
 /// Every block of a canvas with its entries and their sources, as a table.
 fn entries_table(c: &crate::canvas::Canvas, currency: &str) -> String {
-    use super::canvas_svg::{entry_text, source_ids};
+    use crate::render::canvas::svg::{entry_text, source_ids};
     let mut out = String::from("<table>\n");
     for (title, entries) in c.blocks() {
         let _ = write!(out, "<tr><th>{}</th><td>", xml(title));
@@ -211,9 +207,7 @@ pub fn html(p: &ReportParts<'_>) -> String {
                 format!(
                     "<li><b>{}</b>: {}</li>",
                     xml(&eco.node(a).label),
-                    code_spans(&xml(
-                        &crate::analysis::format::verdict_failures(eco, an, a).join("; ")
-                    ))
+                    code_spans(&xml(&crate::words::verdict_failures(eco, an, a).join("; ")))
                 )
             })
             .collect();
@@ -239,7 +233,7 @@ pub fn html(p: &ReportParts<'_>) -> String {
     // Summary table.
     let _ = write!(o, "<section id=\"summary\">\n<h2>Summary: every actor over {} years ({cur})</h2>\n<table>\n<thead><tr><th>actor</th><th>kind</th><th>goal</th><th>revenue</th><th>spend</th><th>costs</th><th>cash</th><th>worth received</th><th>net value</th><th>NPV</th><th>breakeven</th><th>win-win</th></tr></thead>\n", an.timeline.years);
     for &a in &p.table_actors {
-        let goal = crate::analysis::format::goal(an.network.goals[a]);
+        let goal = crate::words::goal(an.network.goals[a]);
         let _ = writeln!(
             o,
             "<tr><td>{}</td><td>{:?}</td><td>{goal}</td>{}<td>{}</td></tr>",

@@ -9,11 +9,11 @@
 //! the least money through them are folded into one "other" node per kind. The
 //! view's `notes` say what was done.
 
-use super::map_fold::{aggregated, auto, fold_subset, Assign, Name, Slot};
-pub use super::map_fold::{AUTO_LIMIT, AUTO_TARGET};
 use crate::analysis::{extracts, Analysis};
 use crate::index::{ExchangeIdx, IdxVec, NodeIdx};
 use crate::model::{Flow, NodeKind};
+use crate::render::map::fold::{aggregated, auto, fold_subset, Assign, Name, Slot};
+pub use crate::render::map::fold::{AUTO_LIMIT, AUTO_TARGET};
 use crate::validate::ValueDesign;
 
 /// On an aggregated map, a line standing for at most this many exchanges

@@ -1,0 +1,42 @@
+//! The colours every drawing uses: flow kinds (the Okabe-Ito palette, safe
+//! for colour blindness), node kinds, ink and the verdict marks.
+
+use plotters::style::RGBColor;
+
+use crate::model::{Flow, NodeKind};
+
+/// The colour of a flow kind (Okabe-Ito palette, safe for colour blindness).
+pub fn flow_color(f: Flow) -> RGBColor {
+    match f {
+        Flow::Money => RGBColor(0, 140, 100),
+        Flow::Goods => RGBColor(213, 94, 0),
+        Flow::Service => RGBColor(0, 114, 178),
+        Flow::Data => RGBColor(190, 90, 150),
+        Flow::Knowledge => RGBColor(200, 140, 0),
+        Flow::Benefit => RGBColor(60, 160, 220),
+    }
+}
+
+/// The fill of a node card, by kind.
+pub fn kind_fill(k: NodeKind) -> RGBColor {
+    match k {
+        NodeKind::Organization => RGBColor(227, 238, 250),
+        NodeKind::Segment => RGBColor(255, 240, 222),
+        NodeKind::Person => RGBColor(252, 228, 236),
+        NodeKind::Device => RGBColor(225, 243, 228),
+        NodeKind::Activity => RGBColor(241, 232, 246),
+        NodeKind::Process => RGBColor(234, 231, 246),
+        NodeKind::Group => RGBColor(236, 239, 241),
+    }
+}
+
+/// Text and lines.
+pub const INK: RGBColor = RGBColor(33, 33, 33);
+/// Secondary text and frames.
+pub const GREY: RGBColor = RGBColor(110, 110, 110);
+/// Value extracts.
+pub const GOLD: RGBColor = RGBColor(230, 170, 0);
+/// Win-win.
+pub const WIN: RGBColor = RGBColor(0, 130, 60);
+/// Does not get value.
+pub const FAIL: RGBColor = RGBColor(200, 40, 40);

@@ -1,0 +1,74 @@
+//! What a report is made of: the design, its analysis and findings, and the
+//! maps, canvases and charts already drawn. The HTML and Markdown pages read
+//! it; `crate::report` builds it.
+
+use crate::analysis::Analysis;
+use crate::canvas::Canvas;
+use crate::findings::Finding;
+use crate::render::canvas::svg::LedgerSummary;
+use crate::render::charts;
+use crate::render::map::view::MapView;
+use crate::validate::ValueDesign;
+
+/// Most canvases drawn in one report: above this, the actors with the most
+/// money through them, and a note says how to get the others.
+pub const MAX_CANVASES: usize = 40;
+/// Most rows in the report's ledger tables.
+pub const MAX_TABLE_ROWS: usize = 100;
+
+/// A map drawn: its view and SVG.
+#[derive(Debug, Clone)]
+pub struct DrawnMap {
+    /// What it shows.
+    pub view: MapView,
+    /// The SVG.
+    pub svg: String,
+}
+
+/// One actor's canvas, drawn.
+#[derive(Debug, Clone)]
+pub struct DrawnCanvas {
+    /// Node index.
+    pub node: crate::index::NodeIdx,
+    /// Sanitised file stem of its id.
+    pub stem: String,
+    /// The derived canvas.
+    pub canvas: Canvas,
+    /// Its ledger summary.
+    pub ledger: LedgerSummary,
+    /// The SVG.
+    pub svg: String,
+    /// How many entries the SVG leaves out ("+ N more").
+    pub left_out: usize,
+}
+
+/// Everything the HTML and Markdown pages are made from.
+#[derive(Debug)]
+pub struct ReportParts<'a> {
+    /// The design.
+    pub design: &'a ValueDesign,
+    /// Its analysis.
+    pub analysis: &'a Analysis,
+    /// The file's findings (its own severities).
+    pub findings: Vec<Finding>,
+    /// The whole map.
+    pub map: DrawnMap,
+    /// One map per extract, in file order, with its file stem.
+    pub extract_maps: Vec<(String, DrawnMap)>,
+    /// Every actor's canvas (at most [`MAX_CANVASES`]).
+    pub canvases: Vec<DrawnCanvas>,
+    /// Every actor (organisation, segment, person), in file order.
+    pub actors: Vec<crate::index::NodeIdx>,
+    /// The actors that are not win-win, in file order.
+    pub failing: Vec<crate::index::NodeIdx>,
+    /// The actors of the ledger tables (at most [`MAX_TABLE_ROWS`]).
+    pub table_actors: Vec<crate::index::NodeIdx>,
+    /// What was left out of the canvases and tables, in words.
+    pub left_out: Vec<String>,
+    /// Chart figures.
+    pub charts: charts::ChartData,
+    /// Charts: file name and SVG.
+    pub chart_svgs: Vec<(String, String)>,
+    /// Where the design came from.
+    pub source_name: String,
+}
