@@ -2,6 +2,7 @@
 //! the source line with a caret) and what to do; rendered for people
 //! (codespan-reporting) or as JSON.
 
+use crate::code::DiagnosticCode;
 use std::ops::Range;
 
 use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
@@ -52,7 +53,7 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Diagnostic {
     /// Stable code (`unknown-id`, `follows-cycle`, ...), documented in the README.
-    pub code: &'static str,
+    pub code: DiagnosticCode,
     /// What is wrong, in one sentence.
     pub message: String,
     /// The file's name as given.
@@ -90,7 +91,7 @@ impl Diagnostic {
     /// A diagnostic at `span` of `file` (or for the whole file when `None`).
     pub fn new(
         file: &SourceFile,
-        code: &'static str,
+        code: DiagnosticCode,
         message: String,
         span: Option<Range<usize>>,
         label: String,

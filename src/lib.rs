@@ -14,6 +14,7 @@ pub mod canvas;
 pub mod catalogue;
 pub mod classify;
 pub mod cli;
+pub mod code;
 pub mod csr;
 pub mod diagnostic;
 pub mod findings;

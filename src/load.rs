@@ -2,6 +2,7 @@
 //! validate (every semantic problem) -> a [`ValueDesign`] or located
 //! [`Diagnostic`]s. Reads only; never writes, never panics on any input.
 
+use crate::code::DiagnosticCode;
 use std::collections::HashSet;
 use std::path::Path as FsPath;
 
@@ -37,7 +38,7 @@ pub fn load_file(path: &FsPath) -> Result<(SourceFile, ValueDesign), LoadError> 
         };
         let d = Diagnostic::new(
             &file,
-            "io",
+            DiagnosticCode::Io,
             format!("cannot read {name}: {e}"),
             None,
             String::new(),
@@ -58,7 +59,7 @@ pub fn load_file(path: &FsPath) -> Result<(SourceFile, ValueDesign), LoadError> 
             let file = SourceFile { name, text };
             let d = Diagnostic::new(
                 &file,
-                "encoding",
+                DiagnosticCode::Encoding,
                 "the file is not UTF-8 text".to_owned(),
                 Some(at..at + 1),
                 "invalid byte".to_owned(),
@@ -98,18 +99,14 @@ pub fn load_source(file: &SourceFile) -> Result<ValueDesign, LoadError> {
         // A misspelt list name (`node:` for `nodes:`) leaves that list empty:
         // every reference into it would be reported again, with wrong advice.
         for e in &parsed.errors {
-            if e.code == "unknown-field" && e.message.ends_with("in Ecosystem") {
-                let suggested = e
-                    .help
-                    .as_deref()
-                    .and_then(|h| h.strip_prefix("did you mean `"))
-                    .and_then(|h| h.split('`').next());
-                if let Some(list) = ["drivers", "nodes", "exchanges", "extracts"]
-                    .into_iter()
-                    .find(|l| Some(*l) == suggested)
-                {
-                    unreadable.lists.insert(list);
-                }
+            let Some(field) = e.unknown_field.as_deref().filter(|f| f.in_struct == "Ecosystem") else {
+                continue;
+            };
+            if let Some(list) = ["drivers", "nodes", "exchanges", "extracts"]
+                .into_iter()
+                .find(|l| Some(*l) == field.closest)
+            {
+                unreadable.lists.insert(list);
             }
         }
         let (problems, resolved) = validate_and_resolve(&eco, &unreadable);

@@ -26,7 +26,7 @@ fn rejected(name: &str) -> (String, Vec<&'static str>) {
     let mut file = err.file.clone();
     file.name = format!("tests/fixtures/bad/{name}.ron");
     let rendered = valuedesign::diagnostic::render_all(&file, &err.diagnostics);
-    (rendered, err.diagnostics.iter().map(|d| d.code).collect())
+    (rendered, err.diagnostics.iter().map(|d| d.code.as_str()).collect())
 }
 
 macro_rules! bad_fixtures {
@@ -106,7 +106,7 @@ bad_fixtures! {
 #[test]
 fn three_different_mistakes_give_three_located_messages() {
     let err = load_file(&fixture("three-mistakes")).expect_err("three mistakes");
-    let codes: Vec<&str> = err.diagnostics.iter().map(|d| d.code).collect();
+    let codes: Vec<&str> = err.diagnostics.iter().map(|d| d.code.as_str()).collect();
     assert_eq!(codes, ["negative-count", "unknown-id", "unknown-field"]);
     let lines: Vec<usize> = err
         .diagnostics
@@ -131,4 +131,18 @@ fn a_missing_file_is_an_io_diagnostic() {
     let err = load_file(Path::new("no/such/file.ron")).expect_err("missing");
     assert_eq!(err.diagnostics[0].code, "io");
     assert!(err.render().contains("no/such/file.ron"));
+}
+
+#[test]
+fn every_diagnostic_code_is_documented() {
+    let doc = include_str!("../docs/format.md");
+    for code in valuedesign::code::DiagnosticCode::ALL {
+        if *code == valuedesign::code::DiagnosticCode::Recorded {
+            continue; // the reader's internal marker, never reported
+        }
+        assert!(
+            doc.contains(&format!("| `{code}` |")),
+            "docs/format.md does not list `{code}`"
+        );
+    }
 }

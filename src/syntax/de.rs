@@ -9,13 +9,14 @@
 //!    again with that element left out, so later entries are checked too;
 //! 3. a syntax error stops the file: after it nothing can be located reliably.
 
+use crate::code::DiagnosticCode;
 use std::collections::HashSet;
 use std::ops::Range;
 
 use serde::de::{self, DeserializeOwned, DeserializeSeed, IntoDeserializer, Visitor};
 
 use super::cursor::{Cursor, Peek};
-use super::error::SyntaxError;
+use super::error::{SyntaxError, UnknownField};
 use crate::suggest::did_you_mean;
 
 /// How many times a file is re-read to get past entries that cannot be built.
@@ -72,7 +73,7 @@ pub fn parse<T: DeserializeOwned>(src: &str) -> Parsed<T> {
     }
     element_errors.push(
         SyntaxError::recoverable(
-            "too-many-errors",
+            DiagnosticCode::TooManyErrors,
             0..0,
             format!("more than {MAX_PASSES} entries could not be read; stopped here"),
             "file",
@@ -224,7 +225,7 @@ impl<'a, 's> Parser<'a, 's> {
         let is_ident = self.cur.peek()? == Peek::Ident;
         let span = self.cur.skip_value()?;
         let mut e = SyntaxError::recoverable(
-            "wrong-type",
+            DiagnosticCode::WrongType,
             span.clone(),
             format!("expected {expected}, found {found}"),
             format!("expected {expected}"),
@@ -288,7 +289,7 @@ impl<'a, 's> Parser<'a, 's> {
             Err(_) => {
                 self.record(
                     SyntaxError::recoverable(
-                        "wrong-type",
+                        DiagnosticCode::WrongType,
                         span,
                         format!("`{text}` is not a number"),
                         "not a number",
@@ -310,7 +311,7 @@ impl<'a, 's> Parser<'a, 's> {
             Ok(v) if v < 0 && !signed => {
                 self.record(
                     SyntaxError::recoverable(
-                        "invalid-value",
+                        DiagnosticCode::InvalidValue,
                         span,
                         format!("`{text}` is negative"),
                         "must not be negative",
@@ -323,7 +324,7 @@ impl<'a, 's> Parser<'a, 's> {
             Err(_) => {
                 self.record(
                     SyntaxError::recoverable(
-                        "wrong-type",
+                        DiagnosticCode::WrongType,
                         span,
                         format!("expected a whole number, found `{text}`"),
                         "expected a whole number",
@@ -358,7 +359,7 @@ impl<'a, 's> Parser<'a, 's> {
             if found != name {
                 self.record(
                     SyntaxError::recoverable(
-                        "wrong-type",
+                        DiagnosticCode::WrongType,
                         span,
                         format!("expected `{name}(...)`, found `{found}(...)`"),
                         format!("expected `{name}`"),
@@ -454,7 +455,7 @@ impl<'de, 'a, 's> de::Deserializer<'de> for &mut Parser<'a, 's> {
         if v > u32::MAX as i128 {
             self.record(
                 SyntaxError::recoverable(
-                    "invalid-value",
+                    DiagnosticCode::InvalidValue,
                     start..self.cur.pos,
                     format!("{v} is too large"),
                     "too large",
@@ -631,7 +632,7 @@ impl<'de, 'a, 's> de::Deserializer<'de> for &mut Parser<'a, 's> {
                 // and make sure the cursor is past the struct.
                 self.cur.pos = start;
                 self.cur.skip_value()?;
-                if e.code == "missing-field" {
+                if e.code == DiagnosticCode::MissingField {
                     let field = e.message.split('`').nth(1).unwrap_or("").to_owned();
                     if suggested.contains(&field.as_str()) {
                         // "unknown field `valeu`, did you mean `value`?" already says it.
@@ -669,7 +670,7 @@ impl<'de, 'a, 's> de::Deserializer<'de> for &mut Parser<'a, 's> {
             });
         }
         let mut e = SyntaxError::recoverable(
-            "unknown-variant",
+            DiagnosticCode::UnknownVariant,
             span,
             format!("unknown {} `{found}`", enum_noun(name)),
             format!("not a {}", enum_noun(name)),
@@ -877,7 +878,7 @@ impl<'de> de::MapAccess<'de> for Fields<'_, '_, '_> {
                 Some(i) if self.seen & (1 << i) != 0 => {
                     self.p.record(
                         SyntaxError::recoverable(
-                            "duplicate-field",
+                            DiagnosticCode::DuplicateField,
                             span,
                             format!("the field `{key}` is given twice in this {}", self.name),
                             "given again here",
@@ -891,7 +892,8 @@ impl<'de> de::MapAccess<'de> for Fields<'_, '_, '_> {
                     return seed.deserialize((i as u64).into_deserializer()).map(Some);
                 }
                 None => {
-                    let help = match did_you_mean(key, self.fields.iter().copied()) {
+                    let closest = did_you_mean(key, self.fields.iter().copied());
+                    let help = match closest {
                         Some(best) => {
                             self.suggested.push(best);
                             format!(
@@ -904,12 +906,16 @@ impl<'de> de::MapAccess<'de> for Fields<'_, '_, '_> {
                     };
                     self.p.record(
                         SyntaxError::recoverable(
-                            "unknown-field",
+                            DiagnosticCode::UnknownField,
                             span,
                             format!("unknown field `{key}` in {}", self.name),
                             "unknown field",
                         )
-                        .with_help(help),
+                        .with_help(help)
+                        .with_unknown_field(UnknownField {
+                            in_struct: self.name,
+                            closest,
+                        }),
                     );
                 }
             }
@@ -956,7 +962,7 @@ impl<'de> de::VariantAccess<'de> for Variant<'_, '_, '_> {
             let span = self.p.cur.skip_value()?;
             self.p.record(
                 SyntaxError::recoverable(
-                    "wrong-type",
+                    DiagnosticCode::WrongType,
                     span,
                     format!("`{}` takes no value", self.name),
                     "remove this",
@@ -975,7 +981,7 @@ impl<'de> de::VariantAccess<'de> for Variant<'_, '_, '_> {
             let span = self.p.cur.here();
             self.p.record(
                 SyntaxError::recoverable(
-                    "wrong-type",
+                    DiagnosticCode::WrongType,
                     span,
                     format!("`{}` needs a value in parentheses", self.name),
                     "expected `(`",

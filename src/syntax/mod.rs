@@ -22,6 +22,6 @@ pub mod locate;
 pub mod path;
 
 pub use de::{parse, Parsed};
-pub use error::SyntaxError;
+pub use error::{SyntaxError, UnknownField};
 pub use locate::locate;
 pub use path::{Path, Seg};
