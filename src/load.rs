@@ -99,7 +99,11 @@ pub fn load_source(file: &SourceFile) -> Result<ValueDesign, LoadError> {
         // A misspelt list name (`node:` for `nodes:`) leaves that list empty:
         // every reference into it would be reported again, with wrong advice.
         for e in &parsed.errors {
-            let Some(field) = e.unknown_field.as_deref().filter(|f| f.in_struct == "Ecosystem") else {
+            let Some(field) = e
+                .unknown_field
+                .as_deref()
+                .filter(|f| f.in_struct == "Ecosystem")
+            else {
                 continue;
             };
             if let Some(list) = ["drivers", "nodes", "exchanges", "extracts"]

@@ -26,7 +26,10 @@ fn rejected(name: &str) -> (String, Vec<&'static str>) {
     let mut file = err.file.clone();
     file.name = format!("tests/fixtures/bad/{name}.ron");
     let rendered = valuedesign::diagnostic::render_all(&file, &err.diagnostics);
-    (rendered, err.diagnostics.iter().map(|d| d.code.as_str()).collect())
+    (
+        rendered,
+        err.diagnostics.iter().map(|d| d.code.as_str()).collect(),
+    )
 }
 
 macro_rules! bad_fixtures {

@@ -187,9 +187,74 @@ impl Tree {
     }
 }
 
-/// Lays `g` out.
+/// Where each node and cluster sits among its level's units.
+struct Units {
+    node: Vec<usize>,
+    cluster: Vec<usize>,
+}
+
+impl Units {
+    /// The unit that stands for node `v` at depth `j` of its path: the
+    /// cluster holding it there, or itself.
+    fn at(&self, tree: &Tree, v: usize, j: usize) -> usize {
+        let path = &tree.path[v];
+        if j + 1 < path.len() {
+            self.cluster[path[j + 1]]
+        } else {
+            self.node[v]
+        }
+    }
+}
+
+/// Which way each edge is drawn, and at which depth of its ends' paths it
+/// runs between units (the lowest level holding both).
+struct Orientation {
+    lca: Vec<usize>,
+    tail: Vec<usize>,
+    head: Vec<usize>,
+}
+
+/// The placements of every level, bottom-up, and their vertical offsets.
+struct Placed {
+    placed: Vec<Placement>,
+    offs: Vec<(Vec<f64>, Vec<f64>)>,
+}
+
+/// Whether edge `e` can be laid out (both ends exist and differ).
+fn valid(g: &Graph, e: &Edge) -> bool {
+    let n = g.nodes.len();
+    e.from < n && e.to < n && e.from != e.to
+}
+
+/// Lays `g` out, in the classic phases (see the module doc): units per
+/// level, edge orientation by cycle removal, segments per level, the best
+/// of three orders, placement bottom-up, then absolute boxes and routes.
 pub fn layout(g: &Graph, sp: &Spacing) -> Layout {
     let tree = Tree::new(g);
+    let (mut levels, units) = units(g, &tree);
+    let orient = orient(g, &tree, &levels, &units);
+    let path = segments(g, &tree, &mut levels, &units, &orient);
+    for level in &mut levels {
+        level.build();
+    }
+    let top_down = tree.top_down();
+    let orders = best_orders(&levels, &top_down, g.clusters.len());
+    let placed = place_bottom_up(g, &mut levels, &orders, &top_down, sp);
+    let origin = origins(&levels, &placed, &top_down, g.clusters.len());
+    let (nodes, clusters) = boxes(g, &levels, &placed, &origin);
+    let edges = routes(g, &levels, &placed, &origin, &path, &orient, &nodes);
+    Layout {
+        nodes,
+        clusters,
+        edges,
+        width: placed.placed[tree.root].width,
+        height: placed.placed[tree.root].height,
+    }
+}
+
+/// One level per cluster (and the root), holding its units (nodes and
+/// child clusters) in order of first appearance along the nodes.
+fn units(g: &Graph, tree: &Tree) -> (Vec<Level>, Units) {
     let root = tree.root;
     let nc = g.clusters.len();
     let mut levels: Vec<Level> = (0..=nc)
@@ -198,7 +263,6 @@ pub fn layout(g: &Graph, sp: &Spacing) -> Layout {
             ..Level::default()
         })
         .collect();
-    // Units, in order of first appearance along the nodes.
     let mut node_unit = vec![usize::MAX; g.nodes.len()];
     let mut cluster_unit = vec![usize::MAX; nc];
     let add_cluster = |c: usize, levels: &mut Vec<Level>, cluster_unit: &mut Vec<usize>| {
@@ -220,23 +284,24 @@ pub fn layout(g: &Graph, sp: &Spacing) -> Layout {
     for c in tree.top_down().into_iter().filter(|&c| c != root) {
         add_cluster(c, &mut levels, &mut cluster_unit);
     }
-    let unit_at = |v: usize, j: usize| -> usize {
-        let path = &tree.path[v];
-        if j + 1 < path.len() {
-            cluster_unit[path[j + 1]]
-        } else {
-            node_unit[v]
-        }
-    };
-    // Each edge's orientation: decided where it is drawn between two units
-    // (the lowest level holding both ends), by cycle removal there.
-    let n = g.nodes.len();
-    let valid = |e: &Edge| e.from < n && e.to < n && e.from != e.to;
+    (
+        levels,
+        Units {
+            node: node_unit,
+            cluster: cluster_unit,
+        },
+    )
+}
+
+/// Each edge's orientation: decided where it is drawn between two units
+/// (the lowest level holding both ends), by cycle removal there.
+fn orient(g: &Graph, tree: &Tree, levels: &[Level], units: &Units) -> Orientation {
+    let nc = g.clusters.len();
     let mut lca = vec![usize::MAX; g.edges.len()];
     let mut at_level: Vec<Vec<(usize, usize, i64)>> = vec![Vec::new(); nc + 1];
     let mut at_level_edge: Vec<Vec<usize>> = vec![Vec::new(); nc + 1];
     for (k, e) in g.edges.iter().enumerate() {
-        if !valid(e) {
+        if !valid(g, e) {
             continue;
         }
         let (a, b) = if e.reversed {
@@ -248,7 +313,7 @@ pub fn layout(g: &Graph, sp: &Spacing) -> Layout {
         let j = pa.iter().zip(pb).take_while(|(x, y)| x == y).count() - 1;
         lca[k] = j;
         let l = pa[j];
-        at_level[l].push((unit_at(a, j), unit_at(b, j), e.weight.max(1)));
+        at_level[l].push((units.at(tree, a, j), units.at(tree, b, j), e.weight.max(1)));
         at_level_edge[l].push(k);
     }
     let mut tail = vec![0usize; g.edges.len()];
@@ -266,13 +331,25 @@ pub fn layout(g: &Graph, sp: &Spacing) -> Layout {
             head[k] = b;
         }
     }
-    // Segments: tail side (deepest first), the edge between units, head side.
+    Orientation { lca, tail, head }
+}
+
+/// Every edge as segments: from its tail up to the level where it runs
+/// between units (through ports), across, and down to its head. Returns,
+/// per edge, its segments as (level, segment).
+fn segments(
+    g: &Graph,
+    tree: &Tree,
+    levels: &mut [Level],
+    units: &Units,
+    o: &Orientation,
+) -> Vec<Vec<(usize, usize)>> {
     let mut path: Vec<Vec<(usize, usize)>> = vec![Vec::new(); g.edges.len()];
     for (k, e) in g.edges.iter().enumerate() {
-        if !valid(e) {
+        if !valid(g, e) {
             continue;
         }
-        let (t, h, j) = (tail[k], head[k], lca[k]);
+        let (t, h, j) = (o.tail[k], o.head[k], o.lca[k]);
         // Room across the line at each end: the arrowhead's at `to`.
         let room = |end: usize| {
             if end == e.to {
@@ -291,7 +368,7 @@ pub fn layout(g: &Graph, sp: &Spacing) -> Layout {
             tail_room: room(t),
             head_room: room(h),
         };
-        let mut push = |l: usize, s: Seg, levels: &mut Vec<Level>| {
+        let mut push = |l: usize, s: Seg, levels: &mut [Level]| {
             path[k].push((l, levels[l].segs.len()));
             levels[l].segs.push(s);
         };
@@ -299,49 +376,64 @@ pub fn layout(g: &Graph, sp: &Spacing) -> Layout {
         for idx in (j + 1..pt.len()).rev() {
             push(
                 pt[idx],
-                seg(End::Unit(unit_at(t, idx)), End::Port, None),
-                &mut levels,
+                seg(End::Unit(units.at(tree, t, idx)), End::Port, None),
+                levels,
             );
         }
         push(
             pt[j],
-            seg(End::Unit(unit_at(t, j)), End::Unit(unit_at(h, j)), e.label),
-            &mut levels,
+            seg(
+                End::Unit(units.at(tree, t, j)),
+                End::Unit(units.at(tree, h, j)),
+                e.label,
+            ),
+            levels,
         );
         for (idx, &at) in ph.iter().enumerate().skip(j + 1) {
             push(
                 at,
-                seg(End::Port, End::Unit(unit_at(h, idx)), None),
-                &mut levels,
+                seg(End::Port, End::Unit(units.at(tree, h, idx)), None),
+                levels,
             );
         }
     }
-    for level in &mut levels {
-        level.build();
-    }
-    // Orders: three ways of deciding a block's port order (the level above
-    // decides; the inside decides; the level above decides, keeping the
-    // inside's stacking of what the ports lead to), the one with the fewest
-    // crossings in the final drawing; the first on a tie.
-    let top_down = tree.top_down();
+    path
+}
+
+/// Orders: three ways of deciding a block's port order (the level above
+/// decides; the inside decides; the level above decides, keeping the
+/// inside's stacking of what the ports lead to), the one with the fewest
+/// crossings in the final drawing; the first on a tie.
+fn best_orders(levels: &[Level], top_down: &[usize], nc: usize) -> Vec<Vec<Vec<usize>>> {
     let candidates = if nc == 0 {
         // No block: the three ways are one.
-        vec![order_top_down(&levels, &top_down, None)]
+        vec![order_top_down(levels, top_down, None)]
     } else {
-        let inside = order_bottom_up(&levels, &top_down);
+        let inside = order_bottom_up(levels, top_down);
         vec![
-            order_top_down(&levels, &top_down, None),
-            order_top_down(&levels, &top_down, Some(&inside)),
+            order_top_down(levels, top_down, None),
+            order_top_down(levels, top_down, Some(&inside)),
             inside,
         ]
     };
-    let orders = candidates
+    candidates
         .into_iter()
-        .map(|o| (total_crossings(&levels, &o), o))
+        .map(|o| (total_crossings(levels, &o), o))
         .min_by_key(|(c, _)| *c)
         .map(|(_, o)| o)
-        .unwrap_or_default();
-    // Placement, bottom-up: a block is placed once its inside is.
+        .unwrap_or_default()
+}
+
+/// Placement, bottom-up: a block is placed once its inside is, its size and
+/// port heights then known to the level above.
+fn place_bottom_up(
+    g: &Graph,
+    levels: &mut [Level],
+    orders: &[Vec<Vec<usize>>],
+    top_down: &[usize],
+    sp: &Spacing,
+) -> Placed {
+    let nc = g.clusters.len();
     let mut placed: Vec<Placement> = vec![Placement::default(); nc + 1];
     // Per cluster: (edge, height of its port below the frame's top), sorted.
     let mut ports: Vec<PortPlaces> = vec![(Vec::new(), Vec::new()); nc];
@@ -366,42 +458,65 @@ pub fn layout(g: &Graph, sp: &Spacing) -> Layout {
         let caption = (l < nc).then(|| g.clusters[l].caption);
         let p = place::place(level, &orders[l], &up, &low, sp, caption);
         if l < nc {
-            let mut west = Vec::new();
-            let mut east = Vec::new();
-            let last = level.layer_count - 1;
-            for (i, item) in level.items.iter().enumerate() {
-                if item.kind == Kind::Port {
-                    let at = (level.segs[item.seg].edge, p.y[i] + item.size.h / 2.0);
-                    if item.layer == 0 {
-                        west.push(at);
-                    } else if item.layer == last {
-                        east.push(at);
-                    }
-                }
-            }
-            west.sort_by_key(|a| a.0);
-            east.sort_by_key(|a| a.0);
-            ports[l] = (west, east);
+            ports[l] = frame_ports(level, &p);
         }
         placed[l] = p;
         offs[l] = (up, low);
     }
-    // Absolute positions, top-down.
-    let mut origin = vec![(0.0, 0.0); nc + 1];
-    for &l in &top_down {
-        for (u, unit) in levels[l].units.iter().enumerate() {
-            if let Unit::Cluster(c) = *unit {
-                origin[c] = (origin[l].0 + placed[l].x[u], origin[l].1 + placed[l].y[u]);
+    Placed { placed, offs }
+}
+
+/// A placed cluster's ports: (edge, height below the frame's top) on its
+/// west and east sides, sorted by edge.
+fn frame_ports(level: &Level, p: &Placement) -> PortPlaces {
+    let mut west = Vec::new();
+    let mut east = Vec::new();
+    let last = level.layer_count - 1;
+    for (i, item) in level.items.iter().enumerate() {
+        if item.kind == Kind::Port {
+            let at = (level.segs[item.seg].edge, p.y[i] + item.size.h / 2.0);
+            if item.layer == 0 {
+                west.push(at);
+            } else if item.layer == last {
+                east.push(at);
             }
         }
     }
-    let mut nodes = vec![Rect::default(); n];
-    let mut clusters = vec![Rect::default(); nc];
+    west.sort_by_key(|a| a.0);
+    east.sort_by_key(|a| a.0);
+    (west, east)
+}
+
+/// Absolute top-left corner of every level, top-down.
+fn origins(levels: &[Level], placed: &Placed, top_down: &[usize], nc: usize) -> Vec<(f64, f64)> {
+    let mut origin = vec![(0.0, 0.0); nc + 1];
+    for &l in top_down {
+        for (u, unit) in levels[l].units.iter().enumerate() {
+            if let Unit::Cluster(c) = *unit {
+                origin[c] = (
+                    origin[l].0 + placed.placed[l].x[u],
+                    origin[l].1 + placed.placed[l].y[u],
+                );
+            }
+        }
+    }
+    origin
+}
+
+/// Every node's box and every cluster's frame, in absolute pixels.
+fn boxes(
+    g: &Graph,
+    levels: &[Level],
+    placed: &Placed,
+    origin: &[(f64, f64)],
+) -> (Vec<Rect>, Vec<Rect>) {
+    let mut nodes = vec![Rect::default(); g.nodes.len()];
+    let mut clusters = vec![Rect::default(); g.clusters.len()];
     for (l, level) in levels.iter().enumerate() {
         for (u, unit) in level.units.iter().enumerate() {
             let r = Rect {
-                x: origin[l].0 + placed[l].x[u],
-                y: origin[l].1 + placed[l].y[u],
+                x: origin[l].0 + placed.placed[l].x[u],
+                y: origin[l].1 + placed.placed[l].y[u],
                 w: level.items[u].size.w,
                 h: level.items[u].size.h,
             };
@@ -411,15 +526,29 @@ pub fn layout(g: &Graph, sp: &Spacing) -> Layout {
             }
         }
     }
-    let edges = g
-        .edges
+    (nodes, clusters)
+}
+
+/// Every edge's route: the anchors of its segments joined, in the edge's
+/// own direction; a loop on a node beside it; nothing for an invalid edge.
+fn routes(
+    g: &Graph,
+    levels: &[Level],
+    placed: &Placed,
+    origin: &[(f64, f64)],
+    path: &[Vec<(usize, usize)>],
+    o: &Orientation,
+    nodes: &[Rect],
+) -> Vec<Route> {
+    let n = g.nodes.len();
+    g.edges
         .iter()
         .enumerate()
         .map(|(k, e)| {
             if e.from < n && e.from == e.to {
                 return self_loop(&nodes[e.from]);
             }
-            if !valid(e) {
+            if !valid(g, e) {
                 return Route {
                     points: Vec::new(),
                     label: None,
@@ -430,26 +559,19 @@ pub fn layout(g: &Graph, sp: &Spacing) -> Layout {
             for &(l, s) in &path[k] {
                 let at = Drawn {
                     level: &levels[l],
-                    placed: &placed[l],
-                    offs: &offs[l],
+                    placed: &placed.placed[l],
+                    offs: &placed.offs[l],
                     origin: origin[l],
                 };
                 at.anchors(s, &mut anchors, &mut label);
             }
             let mut points = curve::polyline(&anchors);
-            if tail[k] != e.from {
+            if o.tail[k] != e.from {
                 points.reverse();
             }
             Route { points, label }
         })
-        .collect();
-    Layout {
-        nodes,
-        clusters,
-        edges,
-        width: placed[root].width,
-        height: placed[root].height,
-    }
+        .collect()
 }
 
 /// Orders every level from the top down: a level orders its blocks as
