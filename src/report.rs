@@ -13,6 +13,7 @@ use rayon::prelude::*;
 use crate::analysis::{Analysis, Config};
 use crate::canvas::canvas;
 use crate::findings::{self, Policy};
+use crate::index::NodeIdx;
 use crate::render::canvas::svg::{self as canvas_svg, LedgerSummary};
 use crate::render::json;
 use crate::render::map::view::{self as map_view, Zoom};
@@ -21,7 +22,7 @@ pub use crate::render::report::parts::{
     DrawnCanvas, DrawnMap, ReportParts, MAX_CANVASES, MAX_TABLE_ROWS,
 };
 use crate::render::report::{html as report_html, markdown as summary_md};
-use crate::render::{charts, escape, png};
+use crate::render::{charts, escape, png, RenderError};
 use crate::validate::ValueDesign;
 
 /// One file of the report.
@@ -42,55 +43,97 @@ pub struct ReportConfig {
     pub source_name: String,
 }
 
-fn draw_map(design: &ValueDesign, an: &Analysis, zoom: &Zoom) -> Result<DrawnMap, String> {
-    let view = map_view::view(design, an, zoom).map_err(|e| e.to_string())?;
+fn draw_map(design: &ValueDesign, an: &Analysis, zoom: &Zoom) -> Result<DrawnMap, RenderError> {
+    let view = map_view::view(design, an, zoom)?;
     let layout = map_layout::layout(&view);
     let svg = map_svg::svg(&view, &layout)?;
     Ok(DrawnMap { view, svg })
 }
 
-/// Builds every file of the report.
+/// Builds every file of the report: the pieces are drawn, gathered into
+/// [`ReportParts`], and written out as pages, drawings and PNG copies.
 pub fn build(
     design: &ValueDesign,
     an: &Analysis,
     cfg: &ReportConfig,
-) -> Result<Vec<ReportFile>, String> {
+) -> Result<Vec<ReportFile>, RenderError> {
     let eco = design.ecosystem();
     let policy = Policy::of_file(eco);
-    let found = findings::findings(design, an, &policy);
-    let map = draw_map(design, an, &Zoom::Auto)?;
-    let extract_stems = escape::unique_file_stems(eco.extracts.iter().map(|x| x.id.as_str()));
-    let extract_maps = eco
-        .extracts
+    let actors: Vec<NodeIdx> = crate::index::all::<NodeIdx>(eco.nodes.len())
+        .filter(|&a| eco.node(a).kind.is_actor())
+        .collect();
+    let canvas_actors = an.leading_actors(MAX_CANVASES);
+    let table_actors = an.leading_actors(MAX_TABLE_ROWS);
+    let left_out = left_out_notes(canvas_actors.len(), table_actors.len(), actors.len());
+    let chart_data = charts::chart_data(design, an);
+    let parts = ReportParts {
+        design,
+        analysis: an,
+        findings: findings::findings(design, an, &policy),
+        map: draw_map(design, an, &Zoom::Auto)?,
+        extract_maps: extract_maps(design, an)?,
+        canvases: drawn_canvases(design, an, canvas_actors)?,
+        failing: crate::index::all::<NodeIdx>(eco.nodes.len())
+            .filter(|&a| an.verdicts[a].fails())
+            .collect(),
+        actors,
+        table_actors,
+        left_out,
+        chart_svgs: chart_svgs(&chart_data)?,
+        charts: chart_data,
+        source_name: cfg.source_name.clone(),
+    };
+    let mut files = pages_and_drawings(&parts)?;
+    if cfg.png {
+        files.extend(png_copies(&parts)?);
+    }
+    Ok(files)
+}
+
+/// Notes on what the report leaves out of its canvases and tables.
+fn left_out_notes(canvases: usize, rows: usize, all_actors: usize) -> Vec<String> {
+    let mut left_out = Vec::new();
+    if canvases < all_actors {
+        left_out.push(format!(
+            "Canvases are drawn for the {canvases} actors with the most money through them, of {all_actors}; `valuedesign canvas FILE --format md --out DIR` writes every one."
+        ));
+    }
+    if rows < all_actors {
+        left_out.push(format!(
+            "The tables list the {rows} actors with the most money through them, of {all_actors}; analysis.json has every one."
+        ));
+    }
+    left_out
+}
+
+/// One map per extract, with the file stem it is saved under.
+fn extract_maps(
+    design: &ValueDesign,
+    an: &Analysis,
+) -> Result<Vec<(String, DrawnMap)>, RenderError> {
+    let eco = design.ecosystem();
+    let stems = escape::unique_file_stems(eco.extracts.iter().map(|x| x.id.as_str()));
+    eco.extracts
         .iter()
-        .zip(extract_stems)
+        .zip(stems)
         .map(|(x, stem)| {
             Ok((
                 stem,
                 draw_map(design, an, &Zoom::Extract(x.id.to_string()))?,
             ))
         })
-        .collect::<Result<Vec<_>, String>>()?;
+        .collect()
+}
+
+/// The canvases of the given actors, drawn.
+fn drawn_canvases(
+    design: &ValueDesign,
+    an: &Analysis,
+    actors: Vec<NodeIdx>,
+) -> Result<Vec<DrawnCanvas>, RenderError> {
+    let eco = design.ecosystem();
     let stems = escape::unique_file_stems(eco.nodes.iter().map(|n| n.id.as_str()));
-    let all_actors = crate::index::all::<crate::index::NodeIdx>(eco.nodes.len())
-        .filter(|&a| eco.node(a).kind.is_actor())
-        .count();
-    let mut left_out = Vec::new();
-    let canvas_actors = an.leading_actors(MAX_CANVASES);
-    if canvas_actors.len() < all_actors {
-        left_out.push(format!(
-            "Canvases are drawn for the {} actors with the most money through them, of {all_actors}; `valuedesign canvas FILE --format md --out DIR` writes every one.",
-            canvas_actors.len()
-        ));
-    }
-    let table_actors = an.leading_actors(MAX_TABLE_ROWS);
-    if table_actors.len() < all_actors {
-        left_out.push(format!(
-            "The tables list the {} actors with the most money through them, of {all_actors}; analysis.json has every one.",
-            table_actors.len()
-        ));
-    }
-    let canvases = canvas_actors
+    actors
         .into_iter()
         .map(|a| {
             let c = canvas(design, an, a);
@@ -109,49 +152,31 @@ pub fn build(
                 svg,
             })
         })
-        .collect::<Result<Vec<_>, String>>()?;
-    let chart_data = charts::chart_data(design, an);
-    let chart_svgs = vec![
-        ("cash-flow.svg".to_owned(), charts::cash_svg(&chart_data)?),
-        (
-            "net-value.svg".to_owned(),
-            charts::net_value_svg(&chart_data)?,
-        ),
-        (
-            "money-matrix.svg".to_owned(),
-            charts::money_matrix_svg(&chart_data)?,
-        ),
-    ];
+        .collect()
+}
+
+/// The three charts, by file name.
+fn chart_svgs(d: &charts::ChartData) -> Result<Vec<(String, String)>, RenderError> {
+    Ok(vec![
+        ("cash-flow.svg".to_owned(), charts::cash_svg(d)?),
+        ("net-value.svg".to_owned(), charts::net_value_svg(d)?),
+        ("money-matrix.svg".to_owned(), charts::money_matrix_svg(d)?),
+    ])
+}
+
+/// The pages (HTML, Markdown, JSON) and every SVG, in a fixed order.
+fn pages_and_drawings(parts: &ReportParts<'_>) -> Result<Vec<ReportFile>, RenderError> {
+    let eco = parts.design.ecosystem();
     let cfg_defaults = Config::default();
     let analysis_json = serde_json::to_string_pretty(&json::build(
         eco,
-        an,
+        parts.analysis,
         cfg_defaults.diffusion.damping,
         cfg_defaults.diffusion.tolerance,
-    ))
-    .map_err(|e| e.to_string())?;
-    let parts = ReportParts {
-        design,
-        analysis: an,
-        findings: found,
-        map,
-        extract_maps,
-        canvases,
-        actors: crate::index::all::<crate::index::NodeIdx>(eco.nodes.len())
-            .filter(|&a| eco.node(a).kind.is_actor())
-            .collect(),
-        failing: crate::index::all::<crate::index::NodeIdx>(eco.nodes.len())
-            .filter(|&a| an.verdicts[a].fails())
-            .collect(),
-        table_actors,
-        left_out,
-        charts: chart_data,
-        chart_svgs,
-        source_name: cfg.source_name.clone(),
-    };
+    ))?;
     let mut files = vec![
-        file("index.html", report_html::html(&parts)),
-        file("summary.md", summary_md::markdown(&parts)),
+        file("index.html", report_html::html(parts)),
+        file("summary.md", summary_md::markdown(parts)),
         file("analysis.json", analysis_json + "\n"),
         file("map.svg", parts.map.svg.clone()),
     ];
@@ -168,36 +193,37 @@ pub fn build(
     for (name, svg) in &parts.chart_svgs {
         files.push(file(name, svg.clone()));
     }
-    if cfg.png {
-        let mut jobs: Vec<(String, &str)> = vec![("map.png".to_owned(), parts.map.svg.as_str())];
-        jobs.extend(
-            parts
-                .extract_maps
-                .iter()
-                .map(|(stem, m)| (format!("map-extract-{stem}.png"), m.svg.as_str())),
-        );
-        jobs.extend(
-            parts
-                .canvases
-                .iter()
-                .map(|c| (format!("canvas-{}.png", c.stem), c.svg.as_str())),
-        );
-        let pngs: Vec<Result<ReportFile, String>> = jobs
-            .par_iter()
-            .map(|(name, svg)| {
-                png::png(svg)
-                    .map(|bytes| ReportFile {
-                        name: name.clone(),
-                        bytes,
-                    })
-                    .map_err(|e| format!("{name}: {e}"))
-            })
-            .collect();
-        for p in pngs {
-            files.push(p?);
-        }
-    }
     Ok(files)
+}
+
+/// PNG copies of the maps and canvases, rendered in parallel, in a fixed order.
+fn png_copies(parts: &ReportParts<'_>) -> Result<Vec<ReportFile>, RenderError> {
+    let mut jobs: Vec<(String, &str)> = vec![("map.png".to_owned(), parts.map.svg.as_str())];
+    jobs.extend(
+        parts
+            .extract_maps
+            .iter()
+            .map(|(stem, m)| (format!("map-extract-{stem}.png"), m.svg.as_str())),
+    );
+    jobs.extend(
+        parts
+            .canvases
+            .iter()
+            .map(|c| (format!("canvas-{}.png", c.stem), c.svg.as_str())),
+    );
+    jobs.par_iter()
+        .map(|(name, svg)| {
+            png::png(svg)
+                .map(|bytes| ReportFile {
+                    name: name.clone(),
+                    bytes,
+                })
+                .map_err(|e| RenderError::In {
+                    file: name.clone(),
+                    source: Box::new(e),
+                })
+        })
+        .collect()
 }
 
 fn file(name: &str, text: String) -> ReportFile {

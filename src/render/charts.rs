@@ -9,6 +9,7 @@ use plotters::prelude::*;
 use super::draw::{self, Align, Area, DrawResult};
 use super::fonts::Font;
 use super::geometry::Rect;
+use super::RenderError;
 use crate::analysis::{Analysis, Field};
 use crate::index::{IdxVec, NodeIdx};
 use crate::model::Flow;
@@ -143,11 +144,11 @@ fn start(
     w: f64,
     h: f64,
     f: impl FnOnce(&Area<'_>) -> DrawResult,
-) -> Result<(), String> {
+) -> Result<(), RenderError> {
     let area = SVGBackend::with_string(buf, (w.ceil() as u32, h.ceil() as u32)).into_drawing_area();
-    area.fill(&WHITE).map_err(|e| e.to_string())?;
+    area.fill(&WHITE)?;
     f(&area)?;
-    area.present().map_err(|e| e.to_string())
+    Ok(area.present()?)
 }
 
 fn note_left_out(d: &ChartData) -> Option<String> {
@@ -161,7 +162,7 @@ fn note_left_out(d: &ChartData) -> Option<String> {
 }
 
 /// Cumulative cash per actor over the years (a line per actor; year 0 is 0).
-pub fn cash_svg(d: &ChartData) -> Result<String, String> {
+pub fn cash_svg(d: &ChartData) -> Result<String, RenderError> {
     let legend_w = d
         .actors
         .iter()
@@ -275,7 +276,7 @@ pub fn cash_svg(d: &ChartData) -> Result<String, String> {
 }
 
 /// Net value per actor over the horizon, as horizontal bars.
-pub fn net_value_svg(d: &ChartData) -> Result<String, String> {
+pub fn net_value_svg(d: &ChartData) -> Result<String, RenderError> {
     let mut order: Vec<&ActorSeries> = d.actors.iter().collect();
     order.sort_by(|a, b| b.net_value.total_cmp(&a.net_value));
     let label_w = order
@@ -368,7 +369,7 @@ pub fn net_value_svg(d: &ChartData) -> Result<String, String> {
 }
 
 /// Money per year between actors: payer rows, payee columns, shaded by amount.
-pub fn money_matrix_svg(d: &ChartData) -> Result<String, String> {
+pub fn money_matrix_svg(d: &ChartData) -> Result<String, RenderError> {
     let n = d.actors.len();
     // Rows are numbered; the columns carry the same numbers.
     let names: Vec<String> = d

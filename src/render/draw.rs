@@ -14,8 +14,8 @@ use super::fonts::{Font, FAMILY};
 /// The drawing area of an SVG made with plotters.
 pub type Area<'a> = DrawingArea<SVGBackend<'a>, plotters::coord::Shift>;
 
-/// A drawing error, in words.
-pub type DrawResult = Result<(), String>;
+/// The result of drawing one piece.
+pub type DrawResult = Result<(), super::RenderError>;
 
 /// Text safe for XML 1.0: line breaks and tabs become spaces (a label is
 /// drawn on one line), other control characters (which XML cannot hold even
@@ -74,7 +74,7 @@ pub fn text(
     };
     let style = face.color(&color).pos(Pos::new(h, VPos::Top));
     area.draw(&Text::new(clean(s), (px(x), px(y)), style))
-        .map_err(|e| e.to_string())
+        .map_err(super::RenderError::from)
 }
 
 /// A stroke style.
@@ -109,7 +109,7 @@ pub fn line(area: &Area<'_>, points: &[(f64, f64)], style: ShapeStyle, dashed: b
     } else {
         area.draw(&PathElement::new(pts, style))
     }
-    .map_err(|e| e.to_string())
+    .map_err(super::RenderError::from)
 }
 
 /// A filled polygon with an outline.
@@ -121,13 +121,13 @@ pub fn shape(
 ) -> DrawResult {
     let pts: Vec<(i32, i32)> = points.iter().map(|p| (px(p.0), px(p.1))).collect();
     area.draw(&Polygon::new(pts.clone(), fill_style))
-        .map_err(|e| e.to_string())?;
+        .map_err(super::RenderError::from)?;
     let mut closed = pts;
     if let Some(&first) = closed.first() {
         closed.push(first);
     }
     area.draw(&PathElement::new(closed, outline))
-        .map_err(|e| e.to_string())
+        .map_err(super::RenderError::from)
 }
 
 /// A filled rectangle without outline.
@@ -141,7 +141,7 @@ pub fn fill_rect(
         [(px(r.x), px(r.y)), (px(r.x + r.w), px(r.y + r.h))],
         fill(color, alpha),
     ))
-    .map_err(|e| e.to_string())
+    .map_err(super::RenderError::from)
 }
 
 /// An arrowhead at the end of `points`, pointing along the last segment.
@@ -163,7 +163,7 @@ pub fn arrowhead(area: &Area<'_>, points: &[(f64, f64)], size: f64, color: RGBCo
         (px(base.0 + uy * half), px(base.1 - ux * half)),
     ];
     area.draw(&Polygon::new(pts, fill(color, 1.0)))
-        .map_err(|e| e.to_string())
+        .map_err(super::RenderError::from)
 }
 
 #[cfg(test)]

@@ -264,15 +264,48 @@ pub fn build<'a>(
     let net = &an.network;
     let years = an.timeline.years;
     let node_id = |a: NodeIdx| eco.node(a).id.as_str();
-    let exchange_id = |e: ExchangeIdx| eco.exchange(e).id.as_str();
     let mut money_balance = vec![0.0; years];
     for a in net.nodes() {
         for (y, b) in money_balance.iter_mut().enumerate() {
             *b += an.ledgers.get(a, Field::Revenue)[y] - an.ledgers.get(a, Field::Spend)[y];
         }
     }
-    let nodes = eco
-        .nodes
+    let (method, sources, seed) = match an.betweenness.method {
+        Method::Exact => ("exact", net.node_count(), None),
+        Method::Sampled { pivots, seed } => ("sampled", pivots, Some(seed)),
+    };
+    AnalysisJson {
+        ecosystem: EcosystemJson {
+            name: &eco.name,
+            currency: &eco.currency,
+            horizon_years: years,
+            discount_rate: eco.discount_rate,
+        },
+        years: (1..=years as u32).collect(),
+        win_win: an.win_win(),
+        keystone: an.keystone.map(node_id),
+        money_balance,
+        nodes: nodes(eco, an),
+        exchanges: exchanges(eco, an),
+        extracts: extracts(eco, an),
+        drivers: drivers(eco, an),
+        diffusion: DiffusionJson {
+            damping,
+            tolerance,
+            iterations: an.diffusion.iterations,
+            converged: an.diffusion.converged,
+        },
+        betweenness: BetweennessJson {
+            method,
+            sources,
+            seed,
+        },
+    }
+}
+
+/// Every node by id: its ledger, verdict and network measures.
+fn nodes<'a>(eco: &'a Ecosystem, an: &'a Analysis) -> IndexMap<&'a str, NodeJson<'a>> {
+    eco.nodes
         .iter()
         .enumerate()
         .map(|(a, n)| {
@@ -310,9 +343,12 @@ pub fn build<'a>(
                 },
             )
         })
-        .collect();
-    let exchanges = eco
-        .exchanges
+        .collect()
+}
+
+/// Every exchange by id: its ends, flow, revenue model and value per year.
+fn exchanges<'a>(eco: &'a Ecosystem, an: &'a Analysis) -> IndexMap<&'a str, ExchangeJson<'a>> {
+    eco.exchanges
         .iter()
         .enumerate()
         .map(|(e, x)| {
@@ -330,9 +366,14 @@ pub fn build<'a>(
                 },
             )
         })
-        .collect();
-    let extracts = eco
-        .extracts
+        .collect()
+}
+
+/// Every value extract by id: its closure and the money it captures.
+fn extracts<'a>(eco: &'a Ecosystem, an: &'a Analysis) -> IndexMap<&'a str, ExtractJson<'a>> {
+    let node_id = |a: NodeIdx| eco.node(a).id.as_str();
+    let exchange_id = |e: ExchangeIdx| eco.exchange(e).id.as_str();
+    eco.extracts
         .iter()
         .zip(&an.extracts)
         .map(|(x, r)| {
@@ -353,9 +394,14 @@ pub fn build<'a>(
                 },
             )
         })
-        .collect();
-    let drivers = eco
-        .drivers
+        .collect()
+}
+
+/// Every driver by id: who pursues it and what serves it.
+fn drivers<'a>(eco: &'a Ecosystem, an: &'a Analysis) -> IndexMap<&'a str, DriverJson<'a>> {
+    let node_id = |a: NodeIdx| eco.node(a).id.as_str();
+    let exchange_id = |e: ExchangeIdx| eco.exchange(e).id.as_str();
+    eco.drivers
         .iter()
         .enumerate()
         .map(|(d, x)| {
@@ -376,36 +422,5 @@ pub fn build<'a>(
                 },
             )
         })
-        .collect();
-    let (method, sources, seed) = match an.betweenness.method {
-        Method::Exact => ("exact", net.node_count(), None),
-        Method::Sampled { pivots, seed } => ("sampled", pivots, Some(seed)),
-    };
-    AnalysisJson {
-        ecosystem: EcosystemJson {
-            name: &eco.name,
-            currency: &eco.currency,
-            horizon_years: years,
-            discount_rate: eco.discount_rate,
-        },
-        years: (1..=years as u32).collect(),
-        win_win: an.win_win(),
-        keystone: an.keystone.map(node_id),
-        money_balance,
-        nodes,
-        exchanges,
-        extracts,
-        drivers,
-        diffusion: DiffusionJson {
-            damping,
-            tolerance,
-            iterations: an.diffusion.iterations,
-            converged: an.diffusion.converged,
-        },
-        betweenness: BetweennessJson {
-            method,
-            sources,
-            seed,
-        },
-    }
+        .collect()
 }

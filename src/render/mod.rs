@@ -9,6 +9,7 @@
 pub mod canvas;
 pub mod charts;
 pub mod draw;
+pub mod error;
 pub mod escape;
 pub mod fonts;
 pub mod geometry;
@@ -17,3 +18,5 @@ pub mod map;
 pub mod palette;
 pub mod png;
 pub mod report;
+
+pub use error::RenderError;

@@ -6,7 +6,7 @@ use std::sync::{Arc, OnceLock};
 
 use resvg::{tiny_skia, usvg};
 
-use super::fonts;
+use super::{fonts, RenderError};
 
 /// Scale of the PNG relative to the SVG's pixel size.
 pub const SCALE: f32 = 2.0;
@@ -24,25 +24,28 @@ fn fontdb() -> Arc<usvg::fontdb::Database> {
 }
 
 /// Renders SVG text to PNG bytes.
-pub fn png(svg: &str) -> Result<Vec<u8>, String> {
+pub fn png(svg: &str) -> Result<Vec<u8>, RenderError> {
     let opt = usvg::Options {
         font_family: "DejaVu Sans".to_owned(),
         fontdb: fontdb(),
         ..usvg::Options::default()
     };
-    let tree = usvg::Tree::from_str(svg, &opt).map_err(|e| format!("not a valid SVG: {e}"))?;
+    let tree =
+        usvg::Tree::from_str(svg, &opt).map_err(|e| RenderError::InvalidSvg(e.to_string()))?;
     let size = tree
         .size()
         .to_int_size()
         .scale_by(SCALE)
-        .ok_or("the drawing is too large")?;
-    let mut pixmap = tiny_skia::Pixmap::new(size.width(), size.height())
-        .ok_or("the drawing is empty or too large to render")?;
+        .ok_or(RenderError::NoPixels)?;
+    let mut pixmap =
+        tiny_skia::Pixmap::new(size.width(), size.height()).ok_or(RenderError::NoPixels)?;
     pixmap.fill(tiny_skia::Color::WHITE);
     resvg::render(
         &tree,
         tiny_skia::Transform::from_scale(SCALE, SCALE),
         &mut pixmap.as_mut(),
     );
-    pixmap.encode_png().map_err(|e| e.to_string())
+    pixmap
+        .encode_png()
+        .map_err(|e| RenderError::Png(e.to_string()))
 }

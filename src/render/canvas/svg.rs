@@ -11,6 +11,7 @@ use plotters::prelude::*;
 
 use crate::render::draw::{self, Align, Area};
 use crate::render::fonts::Font;
+use crate::render::RenderError;
 
 use crate::canvas::{Canvas, CanvasKind, Entry, Source};
 use crate::words::amount;
@@ -121,7 +122,7 @@ fn text(
     size: f64,
     color: &RGBColor,
     bold: bool,
-) -> Result<(), String> {
+) -> Result<(), RenderError> {
     let font = Font { size, bold };
     draw::text(
         area,
@@ -189,7 +190,7 @@ fn block(
     currency: &str,
     more_hint: &str,
     body: f64,
-) -> Result<(), String> {
+) -> Result<(), RenderError> {
     let (x0, y0, x1, y1) = rect;
     area.draw(&Rectangle::new(
         [(x0, y0), (x1, y1)],
@@ -198,8 +199,7 @@ fn block(
             filled: false,
             stroke_width: 2,
         },
-    ))
-    .map_err(|e| e.to_string())?;
+    ))?;
     text(
         area,
         title,
@@ -348,12 +348,12 @@ pub fn left_out(c: &Canvas, currency: &str) -> usize {
 /// The canvas as SVG text. The body text is as large as lets every entry
 /// fit (12.5 down to 9.5 pixels); a block that still overflows ends with
 /// "+ N more" and `md_name` (say, "in canvas-vendor.md").
-pub fn svg(c: &Canvas, ledger: &LedgerSummary, md_name: &str) -> Result<String, String> {
+pub fn svg(c: &Canvas, ledger: &LedgerSummary, md_name: &str) -> Result<String, RenderError> {
     let mut buf = String::new();
     {
         let page = size(c, &ledger.currency);
         let area = SVGBackend::with_string(&mut buf, page).into_drawing_area();
-        area.fill(&WHITE).map_err(|e| e.to_string())?;
+        area.fill(&WHITE)?;
         let w = page.0 as i32;
         let m = MARGIN;
         // A long label is cut to the page, with an ellipsis.
@@ -457,7 +457,7 @@ pub fn svg(c: &Canvas, ledger: &LedgerSummary, md_name: &str) -> Result<String, 
                 k >= first_ledger,
             )?;
         }
-        area.present().map_err(|e| e.to_string())?;
+        area.present()?;
     }
     Ok(buf)
 }

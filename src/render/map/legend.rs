@@ -14,17 +14,30 @@ use crate::render::fonts::Font;
 use crate::render::geometry::{rect_points, rounded_points};
 use crate::render::palette::{flow_color, kind_fill, GOLD, GREY, INK};
 
-/// Draws the legend with its top-left corner at `(x0, y0)`.
+/// Draws the legend with its top-left corner at `(x0, y0)`: a title, then
+/// one row each for flow kinds, widths, shapes, marks and what labels say.
 pub(super) fn legend(
     area: &Area<'_>,
     view: &MapView,
     l: &MapLayout,
     (x0, y0): (f64, f64),
 ) -> DrawResult {
-    let f = SMALL;
     draw::text(area, "Legend", (x0, y0), Font::bold(13.0), INK, Align::Left)?;
     let y = y0 + 22.0;
-    // Row 1: flow kinds.
+    flows_row(area, (x0, y))?;
+    let y = y + 24.0;
+    widths_row(area, view, l, (x0, y))?;
+    let y = y + 26.0;
+    shapes_row(area, (x0, y))?;
+    let y = y + 26.0;
+    marks_row(area, (x0, y))?;
+    let y = y + 24.0;
+    labels_row(area, view, (x0, y))
+}
+
+/// Row 1: each flow kind's colour, dashed when intangible.
+fn flows_row(area: &Area<'_>, (x0, y): (f64, f64)) -> DrawResult {
+    let f = SMALL;
     let mut x = x0;
     for flow in Flow::ALL {
         let c = flow_color(flow);
@@ -45,8 +58,12 @@ pub(super) fn legend(
         draw::text(area, &name, (x + 40.0, y), f, INK, Align::Left)?;
         x += 48.0 + f.width(&name) + 18.0;
     }
-    // Row 2: widths and labels.
-    let y = y + 24.0;
+    Ok(())
+}
+
+/// Row 2: the map's thinnest and thickest line with their values.
+fn widths_row(area: &Area<'_>, view: &MapView, l: &MapLayout, (x0, y): (f64, f64)) -> DrawResult {
+    let f = SMALL;
     let values: Vec<f64> = view
         .edges
         .iter()
@@ -88,8 +105,12 @@ pub(super) fn legend(
             Align::Left,
         )?;
     }
-    // Row 3: shapes.
-    let y = y + 26.0;
+    Ok(())
+}
+
+/// Row 3: the shape of every node kind.
+fn shapes_row(area: &Area<'_>, (x0, y): (f64, f64)) -> DrawResult {
+    let f = SMALL;
     let mut x = x0;
     for kind in NodeKind::ALL {
         let r = Rect {
@@ -117,8 +138,12 @@ pub(super) fn legend(
         draw::text(area, &name, (x + 44.0, y), f, INK, Align::Left)?;
         x += 56.0 + f.width(&name) + 8.0;
     }
-    // Row 4: badges, status, extract, containers.
-    let y = y + 26.0;
+    Ok(())
+}
+
+/// Row 4: driver badges, win-win marks, the extract halo and containers.
+fn marks_row(area: &Area<'_>, (x0, y): (f64, f64)) -> DrawResult {
+    let f = SMALL;
     let mut x = x0;
     for (t, shared) in [("driver", false), ("◆ shared driver", true)] {
         let w = style::BADGE.width(t) + 10.0;
@@ -186,8 +211,12 @@ pub(super) fn legend(
         INK,
         Align::Left,
     )?;
-    // Row 5: what the labels say, wrapped to the legend's width.
-    let y = y + 24.0;
+    Ok(())
+}
+
+/// Row 5: what the labels say, wrapped to the legend's width.
+fn labels_row(area: &Area<'_>, view: &MapView, (x0, y): (f64, f64)) -> DrawResult {
+    let f = SMALL;
     let t = format!(
         "Labels: each offering and its mean value per year over the horizon (one-time flows: their value in year 1), in {}.",
         view.currency

@@ -25,8 +25,7 @@ pub fn status_mark(area: &Area<'_>, status: Status, c: (f64, f64)) -> DrawResult
         (c.0.round() as i32, c.1.round() as i32),
         8,
         draw::fill(color, 1.0),
-    ))
-    .map_err(|e| e.to_string())?;
+    ))?;
     let white = draw::stroke(WHITE, 2.0);
     if status == Status::WinWin {
         draw::line(

@@ -17,6 +17,7 @@ use crate::render::draw::{self, Align, Area, DrawResult};
 use crate::render::fonts::Font;
 use crate::render::geometry::{rect_points, rounded_points};
 use crate::render::palette::{flow_color, kind_fill, FAIL, GOLD, GREY, INK, WIN};
+use crate::render::RenderError;
 
 /// Margin around the drawing.
 const M: f64 = 24.0;
@@ -281,7 +282,7 @@ pub fn frame_caption(view: &MapView, l: &MapLayout, i: usize, f: &Rect) -> Optio
 }
 
 /// The map as SVG text.
-pub fn svg(view: &MapView, l: &MapLayout) -> Result<String, String> {
+pub fn svg(view: &MapView, l: &MapLayout) -> Result<String, RenderError> {
     let width = (l.width + 2.0 * M).max(LEGEND_W + 2.0 * M).ceil();
     let head = header_lines(view, width - 2.0 * M);
     let head_h: f64 = head
@@ -294,7 +295,7 @@ pub fn svg(view: &MapView, l: &MapLayout) -> Result<String, String> {
     {
         let area =
             SVGBackend::with_string(&mut buf, (width as u32, height as u32)).into_drawing_area();
-        area.fill(&WHITE).map_err(|e| e.to_string())?;
+        area.fill(&WHITE)?;
         let mut y = M;
         for (t, f, c) in &head {
             draw::text(&area, t, (M, y), *f, *c, Align::Left)?;
@@ -347,7 +348,7 @@ pub fn svg(view: &MapView, l: &MapLayout) -> Result<String, String> {
             }
         }
         super::legend::legend(&area, view, l, (M, height - M - LEGEND_H))?;
-        area.present().map_err(|e| e.to_string())?;
+        area.present()?;
     }
     Ok(buf)
 }

@@ -174,11 +174,10 @@ fn map_figure(out: &mut String, svg: &str, caption: &str) {
     );
 }
 
-/// The page.
+/// The page: head, headline, then one section each for the summary, the map,
+/// the extracts, the charts, the findings and the canvases.
 pub fn html(p: &ReportParts<'_>) -> String {
     let eco = p.design.ecosystem();
-    let an = p.analysis;
-    let cur = xml(&eco.currency);
     let mut o = String::with_capacity(4 << 20);
     let font = base64::engine::general_purpose::STANDARD.encode(fonts::REGULAR);
     let _ = write!(
@@ -189,6 +188,26 @@ pub fn html(p: &ReportParts<'_>) -> String {
          <title>{} · value design report</title>\n<style>@font-face {{ font-family: \"DejaVu Sans\"; src: url(data:font/ttf;base64,{font}) format(\"truetype\"); }}{STYLE}</style>\n</head>\n<body>\n",
         xml(&eco.name)
     );
+    header(&mut o, p);
+    summary_section(&mut o, p);
+    map_section(&mut o, p);
+    extracts_section(&mut o, p);
+    charts_section(&mut o, p);
+    findings_section(&mut o, p);
+    canvases_section(&mut o, p);
+    let _ = writeln!(
+        o,
+        "<footer>Made by valuedesign {} from {}. What every figure means: docs/semantics.md; the findings: docs/findings.md.</footer>\n</body>\n</html>",
+        env!("CARGO_PKG_VERSION"),
+        xml(&p.source_name)
+    );
+    o
+}
+
+/// The headline: the design, and whether it is win-win for every actor (if not, who fails and why).
+fn header(o: &mut String, p: &ReportParts<'_>) {
+    let eco = p.design.ecosystem();
+    let an = p.analysis;
     let (actors, failing) = (&p.actors, &p.failing);
     let _ = write!(
         o,
@@ -229,8 +248,13 @@ pub fn html(p: &ReportParts<'_>) -> String {
         o.push_str("<li><a href=\"#extracts\">Value extracts</a></li>");
     }
     o.push_str("<li><a href=\"#charts\">Charts</a></li><li><a href=\"#findings\">Findings</a></li><li><a href=\"#canvases\">Business Model Canvases</a></li></ol></nav>\n");
+}
 
-    // Summary table.
+/// The summary: every actor's ledger and verdict, group ledgers, the keystone.
+fn summary_section(o: &mut String, p: &ReportParts<'_>) {
+    let eco = p.design.ecosystem();
+    let an = p.analysis;
+    let cur = xml(&p.design.ecosystem().currency);
     let _ = write!(o, "<section id=\"summary\">\n<h2>Summary: every actor over {} years ({cur})</h2>\n<table>\n<thead><tr><th>actor</th><th>kind</th><th>goal</th><th>revenue</th><th>spend</th><th>costs</th><th>cash</th><th>worth received</th><th>net value</th><th>NPV</th><th>breakeven</th><th>win-win</th></tr></thead>\n", an.timeline.years);
     for &a in &p.table_actors {
         let goal = crate::words::goal(an.network.goals[a]);
@@ -260,15 +284,23 @@ pub fn html(p: &ReportParts<'_>) -> String {
         let _ = writeln!(o, "<p>Keystone: <b>{}</b>: {} of the exchange value over {} years depends on it (removal impact; the keystone is the supplier others depend on most, customers are not counted).</p>", xml(&eco.node(k).label), percent(an.removal.impact[k]), an.timeline.years);
     }
     o.push_str("</section>\n");
+}
 
-    // Map.
+/// The value-design map of the whole network.
+fn map_section(o: &mut String, p: &ReportParts<'_>) {
     o.push_str("<section id=\"map\">\n<h2>Value-design map</h2>\n");
     for n in &p.map.view.notes {
         let _ = writeln!(o, "<p class=\"lead\">{}</p>", xml(n));
     }
-    map_figure(&mut o, &p.map.svg, "Every node and flow: tangible flows solid, intangible dashed, width by value per year. Also in map.svg and map.png.");
+    map_figure(o, &p.map.svg, "Every node and flow: tangible flows solid, intangible dashed, width by value per year. Also in map.svg and map.png.");
     o.push_str("</section>\n");
+}
 
+/// One map per value extract, with what it captures.
+fn extracts_section(o: &mut String, p: &ReportParts<'_>) {
+    let eco = p.design.ecosystem();
+    let an = p.analysis;
+    let cur = xml(&p.design.ecosystem().currency);
     if !p.extract_maps.is_empty() {
         o.push_str("<section id=\"extracts\">\n<h2>Value extracts</h2>\n");
         for ((stem, m), (x, r)) in p
@@ -288,7 +320,7 @@ pub fn html(p: &ReportParts<'_>) -> String {
                 amount(r.money_flowing.iter().sum())
             );
             map_figure(
-                &mut o,
+                o,
                 &m.svg,
                 &format!(
                     "Everything the extract \"{}\" needs to create and capture its value (map-extract-{stem}.svg).",
@@ -299,7 +331,10 @@ pub fn html(p: &ReportParts<'_>) -> String {
         }
         o.push_str("</section>\n");
     }
+}
 
+/// The charts, each with its caption.
+fn charts_section(o: &mut String, p: &ReportParts<'_>) {
     o.push_str("<section id=\"charts\">\n<h2>Charts</h2>\n");
     for (name, svg) in &p.chart_svgs {
         let caption = match name.as_str() {
@@ -308,10 +343,13 @@ pub fn html(p: &ReportParts<'_>) -> String {
             "money-matrix.svg" => "Who pays whom, per year (money-matrix.svg).",
             other => other,
         };
-        figure(&mut o, svg, caption);
+        figure(o, svg, caption);
     }
     o.push_str("</section>\n");
+}
 
+/// The findings table.
+fn findings_section(o: &mut String, p: &ReportParts<'_>) {
     o.push_str("<section id=\"findings\">\n<h2>Findings</h2>\n");
     if p.findings.is_empty() {
         o.push_str("<p class=\"ok\">No finding: every check of the catalogue passes.</p>\n");
@@ -328,7 +366,11 @@ pub fn html(p: &ReportParts<'_>) -> String {
         o.push_str("</table>\n");
     }
     o.push_str("</section>\n");
+}
 
+/// Every actor's canvas (or customer profile) with its details.
+fn canvases_section(o: &mut String, p: &ReportParts<'_>) {
+    let eco = p.design.ecosystem();
     o.push_str(
         "<section id=\"canvases\">\n<h2>Business Model Canvases, derived from the network</h2>\n<p class=\"lead\">Every actor that sells has its nine-block canvas; an actor that sells nothing (a customer) has its customer profile instead: the jobs it wants done (its drivers), its gains and its pains.</p>\n",
     );
@@ -341,7 +383,7 @@ pub fn html(p: &ReportParts<'_>) -> String {
             c.canvas.title()
         );
         figure(
-            &mut o,
+            o,
             &c.svg,
             &format!(
                 "canvas-{}.svg (and .png for slides, .md for documents)",
@@ -349,14 +391,7 @@ pub fn html(p: &ReportParts<'_>) -> String {
             ),
         );
         o.push_str("</div>\n");
-        canvas_details(&mut o, &c.canvas, &eco.currency, c.left_out);
+        canvas_details(o, &c.canvas, &eco.currency, c.left_out);
     }
     o.push_str("</section>\n");
-    let _ = writeln!(
-        o,
-        "<footer>Made by valuedesign {} from {}. What every figure means: docs/semantics.md; the findings: docs/findings.md.</footer>\n</body>\n</html>",
-        env!("CARGO_PKG_VERSION"),
-        xml(&p.source_name)
-    );
-    o
 }
