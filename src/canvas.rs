@@ -133,11 +133,6 @@ impl Canvas {
     }
 }
 
-/// Words for a revenue model.
-pub fn revenue_model_name(m: RevenueModel) -> &'static str {
-    m.name()
-}
-
 /// Pushes `source` onto the entry with `text` (creating it), keeping first-seen order.
 fn merge(entries: &mut Vec<Entry>, text: String, tags: &[&str], source: Source) {
     if let Some(e) = entries.iter_mut().find(|e| e.text == text) {
@@ -438,7 +433,10 @@ fn key_activities(cx: &Ctx<'_>) -> Vec<Entry> {
 /// or process counts as the actor it belongs to. Data, paid for or not, is a
 /// key resource, and its senders (customers, often) stay where they are; a
 /// transfer (a rebate, a reward) buys nothing. O(degree of `a`'s side).
-pub fn partner_links(an: &Analysis, a: NodeIdx) -> Vec<(NodeIdx, ExchangeIdx, &'static str)> {
+pub(crate) fn partner_links(
+    an: &Analysis,
+    a: NodeIdx,
+) -> Vec<(NodeIdx, ExchangeIdx, &'static str)> {
     let net = &an.network;
     let mut out = Vec::new();
     let own = |n: NodeIdx| net.owner(n) == Some(a);

@@ -126,7 +126,7 @@ pub fn check(code: Code) -> &'static Check {
 }
 
 /// The catalogue entry named `name`, if any.
-pub fn check_named(name: &str) -> Option<&'static Check> {
+pub(crate) fn check_named(name: &str) -> Option<&'static Check> {
     CATALOGUE.iter().find(|c| c.name == name)
 }
 

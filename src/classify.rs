@@ -31,7 +31,7 @@ fn add(out: &mut Vec<Label>, name: &'static str, evidence: Vec<String>) {
 }
 
 /// Words for an IoT role.
-pub fn role_name(r: IotRole) -> &'static str {
+pub(crate) fn role_name(r: IotRole) -> &'static str {
     match r {
         IotRole::Enabler => "enabler",
         IotRole::Engager => "engager",

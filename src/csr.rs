@@ -24,7 +24,7 @@ impl<R, T> Default for Csr<R, T> {
 
 impl<R, T> Csr<R, T> {
     /// Rows from their offsets and items, as built by hand.
-    pub fn from_parts(offsets: Vec<u32>, items: Vec<T>) -> Self {
+    pub(crate) fn from_parts(offsets: Vec<u32>, items: Vec<T>) -> Self {
         Csr {
             offsets,
             items,
@@ -41,7 +41,7 @@ impl<R, T> Csr<R, T> {
 impl<R: Idx, T: Copy + Default> Csr<R, T> {
     /// Builds rows from `(row, item)` pairs, keeping the pairs' order within a row.
     /// O(rows + pairs), two passes (counting sort).
-    pub fn from_pairs(rows: usize, pairs: impl Iterator<Item = (R, T)> + Clone) -> Self {
+    pub(crate) fn from_pairs(rows: usize, pairs: impl Iterator<Item = (R, T)> + Clone) -> Self {
         let mut offsets = vec![0u32; rows + 1];
         for (r, _) in pairs.clone() {
             offsets[r.index() + 1] += 1;

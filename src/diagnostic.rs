@@ -111,13 +111,18 @@ impl Diagnostic {
     }
 
     /// Adds what to do.
-    pub fn with_help(mut self, help: Option<String>) -> Self {
+    pub(crate) fn with_help(mut self, help: Option<String>) -> Self {
         self.help = help;
         self
     }
 
     /// Adds a related place.
-    pub fn with_related(mut self, file: &SourceFile, span: Range<usize>, label: String) -> Self {
+    pub(crate) fn with_related(
+        mut self,
+        file: &SourceFile,
+        span: Range<usize>,
+        label: String,
+    ) -> Self {
         let span = clamp_span(&file.text, span);
         self.related = Some(Related {
             start: LineCol::of(&file.text, span.start),

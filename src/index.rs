@@ -90,7 +90,7 @@ pub struct IdxVec<I, T> {
 
 impl<I: Idx, T> IdxVec<I, T> {
     /// The vector of these values, the first at index 0.
-    pub fn from_vec(raw: Vec<T>) -> Self {
+    pub(crate) fn from_vec(raw: Vec<T>) -> Self {
         IdxVec {
             raw,
             _index: PhantomData,
@@ -121,7 +121,7 @@ impl<I: Idx, T> IdxVec<I, T> {
     }
 
     /// Each index with its value, in index order.
-    pub fn iter_enumerated(&self) -> impl DoubleEndedIterator<Item = (I, &T)> + Clone + '_ {
+    pub(crate) fn iter_enumerated(&self) -> impl DoubleEndedIterator<Item = (I, &T)> + Clone + '_ {
         self.raw.iter().enumerate().map(|(i, v)| (I::new(i), v))
     }
 
@@ -133,11 +133,6 @@ impl<I: Idx, T> IdxVec<I, T> {
     /// The values as a plain slice (for code that zips or sums them).
     pub fn as_slice(&self) -> &[T] {
         &self.raw
-    }
-
-    /// The values as a plain mutable slice (for parallel fills).
-    pub fn as_mut_slice(&mut self) -> &mut [T] {
-        &mut self.raw
     }
 }
 

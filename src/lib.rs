@@ -3,7 +3,7 @@
 //! exchanges and value extracts, together a value design.
 //!
 //! The pipeline, one module per stage: [`syntax`] reads RON text into the
-//! [`model`] types, recording every problem with its place; [`validate`] checks
+//! [`model`] types, recording every problem with its place; `validate` checks
 //! the model's invariants and yields a [`validate::ValueDesign`]; [`load`] ties
 //! the two together and turns problems into located [`diagnostic`]s. The
 //! [`cli`] module is the only place that prints, writes files or chooses exit
@@ -15,7 +15,7 @@ pub mod catalogue;
 pub mod classify;
 pub mod cli;
 pub mod code;
-pub mod csr;
+pub(crate) mod csr;
 pub mod diagnostic;
 pub mod findings;
 pub mod generate;
@@ -25,10 +25,10 @@ pub mod model;
 pub mod network;
 pub mod render;
 pub mod report;
-pub mod resolved;
-pub mod suggest;
+pub(crate) mod resolved;
+pub(crate) mod suggest;
 pub mod syntax;
-pub mod validate;
+pub(crate) mod validate;
 pub mod words;
 
 pub use load::{load_file, load_source, LoadError};

@@ -254,7 +254,7 @@ impl Network {
     }
 
     /// The money exchanges into node `a`, in file order (its revenue streams).
-    pub fn money_in(&self, a: NodeIdx) -> Vec<ExchangeIdx> {
+    pub(crate) fn money_in(&self, a: NodeIdx) -> Vec<ExchangeIdx> {
         self.incoming
             .row(a)
             .iter()
@@ -284,7 +284,7 @@ impl Network {
     }
 
     /// Depth of every node in the `parent` forest (roots are 0). O(N).
-    pub fn depths(&self) -> IdxVec<NodeIdx, u32> {
+    pub(crate) fn depths(&self) -> IdxVec<NodeIdx, u32> {
         let mut depth: IdxVec<NodeIdx, u32> = self.nodes().map(|_| u32::MAX).collect();
         let mut path = Vec::new();
         for start in self.nodes() {
@@ -314,7 +314,7 @@ impl Network {
 /// most successors (ties: the first), unreached nodes after in index order.
 /// Later passes over the rows then touch memory in roughly ascending order;
 /// adding an unconnected node at the end changes no other node's label. O(N + E).
-pub fn bfs_order(succ: &Csr) -> Vec<u32> {
+pub(crate) fn bfs_order(succ: &Csr) -> Vec<u32> {
     let n = succ.rows();
     let mut new_of = vec![u32::MAX; n];
     let mut queue: Vec<u32> = Vec::with_capacity(n);

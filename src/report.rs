@@ -18,9 +18,8 @@ use crate::render::canvas::svg::{self as canvas_svg, LedgerSummary};
 use crate::render::json;
 use crate::render::map::view::{self as map_view, Zoom};
 use crate::render::map::{layout as map_layout, svg as map_svg};
-pub use crate::render::report::parts::{
-    DrawnCanvas, DrawnMap, ReportParts, MAX_CANVASES, MAX_TABLE_ROWS,
-};
+pub use crate::render::report::parts::{DrawnCanvas, DrawnMap, ReportParts};
+use crate::render::report::parts::{MAX_CANVASES, MAX_TABLE_ROWS};
 use crate::render::report::{html as report_html, markdown as summary_md};
 use crate::render::{charts, escape, png, RenderError};
 use crate::validate::ValueDesign;

@@ -45,7 +45,7 @@ pub struct Resolved {
 
 impl Resolved {
     /// Empty, with room for `eco`'s entries.
-    pub fn with_capacity(eco: &Ecosystem) -> Self {
+    pub(crate) fn with_capacity(eco: &Ecosystem) -> Self {
         let (n, e) = (eco.nodes.len(), eco.exchanges.len());
         let mut r = Resolved {
             parent: Vec::with_capacity(n),

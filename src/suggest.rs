@@ -3,7 +3,7 @@
 /// The candidate closest to `word` by edit distance, if it is close enough to
 /// be a plausible typo (at most a third of the word's length, at least 1;
 /// or one contains the other). Ties go to the earliest candidate.
-pub fn did_you_mean<'c>(
+pub(crate) fn did_you_mean<'c>(
     word: &str,
     candidates: impl IntoIterator<Item = &'c str>,
 ) -> Option<&'c str> {

@@ -53,7 +53,7 @@ pub fn breakeven<R: crate::index::Idx>(ledgers: &crate::analysis::Ledgers<R>, a:
 /// unvalued" for a win-win actor with no money and nothing of value received
 /// (its inflows serve its drivers but the file gives them value 0.0, so its
 /// net value of 0 says nothing).
-pub fn verdict_word(an: &crate::analysis::Analysis, a: NodeIdx) -> &'static str {
+pub(crate) fn verdict_word(an: &crate::analysis::Analysis, a: NodeIdx) -> &'static str {
     use crate::analysis::Field;
     let l = &an.ledgers;
     let v = &an.verdicts[a];
@@ -99,7 +99,7 @@ fn driver_labels(eco: &Ecosystem, drivers: &[DriverIdx]) -> String {
 /// One test of a verdict in words, with its figure: "NPV 101,357 CNY ≥ 0
 /// over 3 years", "loses money (NPV -473,200 EUR over 10 years)", "serves
 /// Predictable recurring revenue".
-pub fn reason(
+pub(crate) fn reason(
     eco: &Ecosystem,
     an: &crate::analysis::Analysis,
     r: &crate::analysis::Reason,
@@ -202,7 +202,7 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
 }
 
 /// "1 of 7 actors does not get value" / "2 of 7 actors do not get value".
-pub fn failing_actors(failing: usize, actors: usize) -> String {
+pub(crate) fn failing_actors(failing: usize, actors: usize) -> String {
     if failing == 1 {
         format!("1 of {actors} actors does not get value")
     } else {

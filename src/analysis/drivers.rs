@@ -21,7 +21,7 @@ impl DriverCoverage {
 }
 
 /// Computes driver coverage. O(N + E + driver references).
-pub fn coverage(net: &Network) -> DriverCoverage {
+pub(crate) fn coverage(net: &Network) -> DriverCoverage {
     let k = net.driver_count;
     let mut pursued_by: IdxVec<DriverIdx, Vec<NodeIdx>> = (0..k).map(|_| Vec::new()).collect();
     let mut served_by: IdxVec<DriverIdx, Vec<ExchangeIdx>> = (0..k).map(|_| Vec::new()).collect();

@@ -61,7 +61,7 @@ pub fn extracts(design: &ValueDesign, net: &Network, tl: &Timeline) -> Vec<Extra
 }
 
 /// The closure of a set of nodes, exchanges and an optional focus with radius.
-pub fn closure(
+pub(crate) fn closure(
     net: &Network,
     tl: &Timeline,
     nodes: &[NodeIdx],

@@ -37,7 +37,7 @@ pub enum Field {
 }
 
 /// Number of ledger fields.
-pub const FIELDS: usize = 8;
+pub(crate) const FIELDS: usize = 8;
 
 /// Ledger rows: `FIELDS` rows of `years` values per ledger. Own ledgers are
 /// indexed by node; group ledgers by [`GroupRow`].
@@ -190,7 +190,7 @@ pub struct GroupLedgers {
 
 impl GroupLedgers {
     /// The group ledger of node `n`, if `n` has children.
-    pub fn slot_of(&self, n: NodeIdx) -> Option<GroupRow> {
+    pub(crate) fn slot_of(&self, n: NodeIdx) -> Option<GroupRow> {
         self.slot[n]
     }
 

@@ -85,7 +85,7 @@ impl Analysis {
 
     /// Money through every node over the horizon: paid plus received. Used to
     /// pick the actors a drawing shows first when it cannot show them all.
-    pub fn money_through(&self) -> IdxVec<NodeIdx, f64> {
+    pub(crate) fn money_through(&self) -> IdxVec<NodeIdx, f64> {
         let mut volume = IdxVec::filled(self.network.node_count(), 0.0);
         for (e, edge) in self.network.edges.iter_enumerated() {
             if edge.flow == crate::model::Flow::Money {
@@ -99,7 +99,7 @@ impl Analysis {
 
     /// The `k` actors with the most money through them, in file order (all
     /// actors when there are at most `k`); ties go to the earlier node.
-    pub fn leading_actors(&self, k: usize) -> Vec<NodeIdx> {
+    pub(crate) fn leading_actors(&self, k: usize) -> Vec<NodeIdx> {
         let net = &self.network;
         let volume = self.money_through();
         let mut actors: Vec<NodeIdx> = net.actors().collect();

@@ -36,7 +36,7 @@ fn can_buy(m: &Edge, x: &Edge) -> bool {
 /// Within 3, one with the payment's cadence and `per` comes first, else the
 /// first in file order paid alike (once for once, recurring for recurring).
 /// `None`: nothing comes back (a transfer).
-pub fn paid_for(net: &Network, e: ExchangeIdx) -> Option<ExchangeIdx> {
+pub(crate) fn paid_for(net: &Network, e: ExchangeIdx) -> Option<ExchangeIdx> {
     let edge = &net.edges[e];
     if let Some(r) = edge.reciprocates {
         return (net.edges[r].flow != Flow::Money).then_some(r);
@@ -83,7 +83,7 @@ pub fn paid_for(net: &Network, e: ExchangeIdx) -> Option<ExchangeIdx> {
 /// The cadence that drives an exchange's occurrences: its own, or that of
 /// the exchange at the root of the `follows` chain it is on. A `Times`
 /// cadence there means "per occurrence of use".
-pub fn driving_cadence(net: &Network, mut e: ExchangeIdx) -> Cadence {
+pub(crate) fn driving_cadence(net: &Network, mut e: ExchangeIdx) -> Cadence {
     while let Some((f, _)) = net.edges[e].follows {
         e = f;
     }
@@ -91,7 +91,7 @@ pub fn driving_cadence(net: &Network, mut e: ExchangeIdx) -> Cadence {
 }
 
 /// The revenue model of money exchange `e`: as written, else inferred from
-/// what it pays for ([`paid_for`]):
+/// what it pays for (`paid_for`):
 /// - nothing in return: a transfer (rebate, subsidy, grant);
 /// - it follows a benefit: gain sharing (outcome-based);
 /// - it pays a worth actor (a customer) for a benefit it gives: a transfer
@@ -139,7 +139,7 @@ pub fn revenue_model(net: &Network, e: ExchangeIdx) -> RevenueModel {
 }
 
 /// The revenue model of every exchange (`None` for flows other than money).
-pub fn revenue_models(net: &Network) -> IdxVec<ExchangeIdx, Option<RevenueModel>> {
+pub(crate) fn revenue_models(net: &Network) -> IdxVec<ExchangeIdx, Option<RevenueModel>> {
     net.exchanges()
         .map(|e| (net.edges[e].flow == Flow::Money).then(|| revenue_model(net, e)))
         .collect()
@@ -147,7 +147,7 @@ pub fn revenue_models(net: &Network) -> IdxVec<ExchangeIdx, Option<RevenueModel>
 
 /// Per node: whether it sells, i.e. receives money that pays for something
 /// (any model but a transfer). An actor that sells nothing is a customer.
-pub fn sellers(
+pub(crate) fn sellers(
     net: &Network,
     models: &IdxVec<ExchangeIdx, Option<RevenueModel>>,
 ) -> IdxVec<NodeIdx, bool> {

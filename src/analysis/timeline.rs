@@ -46,11 +46,6 @@ impl Timeline {
         let e = e.index();
         &self.occurrences[e * self.years..(e + 1) * self.years]
     }
-
-    /// `value * O(e, y)` of exchange `e` per year, with its value `value`.
-    pub fn value_per_year(&self, e: ExchangeIdx, value: f64) -> impl Iterator<Item = f64> + '_ {
-        self.occurrences(e).iter().map(move |o| value * o)
-    }
 }
 
 /// Computes the timeline over `years` years. O((N + E) * H), parallel.
@@ -91,7 +86,7 @@ pub fn timeline(net: &Network, years: usize) -> Timeline {
 }
 
 /// Level of every exchange in the `follows` DAG. O(E): each chain is walked once.
-pub fn follow_levels(net: &Network) -> Vec<u32> {
+pub(crate) fn follow_levels(net: &Network) -> Vec<u32> {
     let e = net.exchange_count();
     let mut level = vec![u32::MAX; e];
     let mut path = Vec::new();

@@ -17,7 +17,7 @@ use crate::network::Network;
 /// Relative slack of the money and worth tests: a figure of `-1e-9` times the
 /// money (and worth) through an actor is rounding, not a loss. An
 /// intermediary that passes on every cent it receives is win-win.
-pub const TOLERANCE: f64 = 1e-9;
+pub(crate) const TOLERANCE: f64 = 1e-9;
 
 /// One test of a verdict, with what it was decided on.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,14 +27,14 @@ pub enum Reason {
     Money {
         /// The NPV.
         npv: f64,
-        /// Whether it is >= 0 (up to [`TOLERANCE`]).
+        /// Whether it is >= 0 (up to `TOLERANCE`).
         holds: bool,
     },
     /// Worth: its net value summed over the horizon is not negative.
     Worth {
         /// The net value over the horizon.
         net_value: f64,
-        /// Whether it is >= 0 (up to [`TOLERANCE`]).
+        /// Whether it is >= 0 (up to `TOLERANCE`).
         holds: bool,
     },
     /// It receives exchanges that serve these of its drivers (indices).
@@ -70,7 +70,7 @@ pub struct Verdict {
 
 impl Verdict {
     /// The verdict on a node the rule does not apply to.
-    pub const NOT_APPLICABLE: Verdict = Verdict {
+    pub(crate) const NOT_APPLICABLE: Verdict = Verdict {
         goal: None,
         reasons: Vec::new(),
     };
@@ -91,7 +91,7 @@ impl Verdict {
     }
 
     /// The tests it fails, in order.
-    pub fn failures(&self) -> impl Iterator<Item = &Reason> {
+    pub(crate) fn failures(&self) -> impl Iterator<Item = &Reason> {
         self.reasons.iter().filter(|r| !r.holds())
     }
 }

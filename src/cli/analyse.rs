@@ -45,7 +45,7 @@ fn kind_name(k: crate::model::NodeKind) -> String {
 
 /// The readable report: the headline, the summary table, every actor's
 /// ledger and verdict, the keystones, the extracts and the drivers.
-pub fn human(eco: &Ecosystem, an: &Analysis) -> String {
+pub(crate) fn human(eco: &Ecosystem, an: &Analysis) -> String {
     let mut out = String::new();
     headline(&mut out, eco, an);
     summary(&mut out, eco, an);

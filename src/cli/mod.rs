@@ -38,14 +38,14 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 /// Exit status: everything is fine.
-pub const EXIT_OK: u8 = 0;
+pub(crate) const EXIT_OK: u8 = 0;
 /// Exit status: a deny-level finding fired.
-pub const EXIT_FINDINGS: u8 = 1;
+pub(crate) const EXIT_FINDINGS: u8 = 1;
 /// Exit status: bad input or bad usage.
-pub const EXIT_INPUT: u8 = 2;
+pub(crate) const EXIT_INPUT: u8 = 2;
 
 /// Where shipped and user value designs live when no file is named.
-pub const DEFAULT_ECOSYSTEMS_DIR: &str = "ecosystems";
+pub(crate) const DEFAULT_ECOSYSTEMS_DIR: &str = "ecosystems";
 
 /// Analyse the value network of an IoT business ecosystem.
 ///
@@ -53,7 +53,7 @@ pub const DEFAULT_ECOSYSTEMS_DIR: &str = "ecosystems";
 /// into `output/` (as `valuedesign report` does).
 #[derive(Debug, Parser)]
 #[command(name = "valuedesign", version, about, long_about = None)]
-pub struct Cli {
+pub(crate) struct Cli {
     /// Worker threads for the parallel parts (default: one per core). Results do not depend on it.
     #[arg(long, global = true)]
     pub threads: Option<usize>,

@@ -3,7 +3,7 @@
 
 /// A table with a header row.
 #[derive(Debug, Default)]
-pub struct Table {
+pub(crate) struct Table {
     header: Vec<String>,
     rows: Vec<Vec<String>>,
     /// Per column: right-aligned (numbers).

@@ -1,7 +1,7 @@
 //! Contract 3.7: the findings. Each check of the [`crate::catalogue`] has a stable
 //! code, a default severity, one sentence of why and what to do, and the
 //! source of the rule in the literature; each is one function
-//! ([`actor_rules`], [`network_rules`]) reached through an exhaustive match,
+//! (`actor_rules`, `network_rules`) reached through an exhaustive match,
 //! so no catalogue entry can silently never run. Findings are data, not
 //! errors: the checks compute, the CLI prints and picks the exit code (1 when
 //! a deny-level finding fires).
@@ -16,7 +16,8 @@ mod network_rules;
 use indexmap::IndexMap;
 use serde::Serialize;
 
-pub use crate::catalogue::{check, check_named, Check, Code, CATALOGUE};
+pub(crate) use crate::catalogue::check_named;
+pub use crate::catalogue::{check, Check, Code, CATALOGUE};
 
 use crate::analysis::{Analysis, Reason};
 use crate::index::{DriverIdx, ExchangeIdx, NodeIdx};
@@ -59,7 +60,7 @@ pub struct Policy {
 
 impl Policy {
     /// The file's own severities (its `findings` map).
-    pub fn of_file(eco: &Ecosystem) -> Self {
+    pub(crate) fn of_file(eco: &Ecosystem) -> Self {
         Policy {
             overrides: eco
                 .findings
@@ -122,7 +123,7 @@ impl Ctx<'_> {
     }
 
     /// The nodes that `d` decides for.
-    pub fn decided_by(&self, d: NodeIdx) -> impl Iterator<Item = NodeIdx> + '_ {
+    pub(crate) fn decided_by(&self, d: NodeIdx) -> impl Iterator<Item = NodeIdx> + '_ {
         self.decides
             .iter()
             .filter(move |(x, _)| *x == d)
@@ -191,7 +192,7 @@ fn run(code: Code, cx: &Ctx<'_>) -> Vec<Hit> {
 
 /// Runs every check whose severity is not `Allow` and returns its findings,
 /// grouped by the actor they speak to and ordered most important first
-/// ([`order`]).
+/// (`order`).
 pub fn findings(design: &ValueDesign, an: &Analysis, policy: &Policy) -> Vec<Finding> {
     let eco = design.ecosystem();
     let cx = Ctx {

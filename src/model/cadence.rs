@@ -26,7 +26,7 @@ impl Cadence {
     }
 
     /// Whether the cadence repeats every year.
-    pub fn is_recurring(self) -> bool {
+    pub(crate) fn is_recurring(self) -> bool {
         !matches!(self, Cadence::Once)
     }
 }

@@ -96,7 +96,7 @@ impl RevenueModel {
 
     /// Whether money of this model is paid again and again for as long as
     /// the payer keeps what it bought (the opposite of a one-time sale).
-    pub fn is_recurring(self) -> bool {
+    pub(crate) fn is_recurring(self) -> bool {
         !matches!(
             self,
             RevenueModel::AssetSale | RevenueModel::ServiceFee | RevenueModel::Transfer

@@ -4,7 +4,7 @@
 //! [`Ecosystem`] per file, holding the four value pillars (drivers, nodes,
 //! exchanges, extracts). They hold exactly what the user wrote, with the
 //! documented defaults applied; checking that ids resolve, numbers are sane and
-//! the `follows`/`parent` links are acyclic is the job of [`crate::validate`].
+//! the `follows`/`parent` links are acyclic is the job of `crate::validate`.
 
 mod cadence;
 mod ecosystem;

@@ -49,7 +49,7 @@ impl NodeKind {
 
     /// What a node of this kind is in the ecosystem for when its `goal` is
     /// not written: organisations for profit, everyone else for worth.
-    pub fn default_goal(self) -> Goal {
+    pub(crate) fn default_goal(self) -> Goal {
         match self {
             NodeKind::Organization => Goal::Profit,
             _ => Goal::Worth,
@@ -58,7 +58,7 @@ impl NodeKind {
 
     /// Whether a node of this kind may say its own `goal` (devices,
     /// activities and processes belong to their owner and have no verdict).
-    pub fn takes_goal(self) -> bool {
+    pub(crate) fn takes_goal(self) -> bool {
         !matches!(
             self,
             NodeKind::Device | NodeKind::Activity | NodeKind::Process
@@ -132,7 +132,7 @@ pub struct Node {
     #[serde(default)]
     pub decides_for: Option<Text>,
     /// What the node is in the ecosystem for; defaults by kind
-    /// ([`NodeKind::default_goal`]).
+    /// (`NodeKind::default_goal`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub goal: Option<Goal>,
 }

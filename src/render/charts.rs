@@ -17,7 +17,7 @@ use crate::validate::ValueDesign;
 use crate::words::amount;
 
 /// Most actors drawn in one chart; the rest are named in a note.
-pub const MAX_ACTORS: usize = 16;
+pub(crate) const MAX_ACTORS: usize = 16;
 
 /// One actor's figures.
 #[derive(Debug, Clone, PartialEq)]
@@ -41,7 +41,7 @@ pub struct ChartData {
     pub currency: String,
     /// Years.
     pub years: usize,
-    /// Actors, most money through them first, at most [`MAX_ACTORS`].
+    /// Actors, most money through them first, at most `MAX_ACTORS`.
     pub actors: Vec<ActorSeries>,
     /// Actors left out.
     pub left_out: usize,
@@ -121,7 +121,7 @@ const PALETTE: [RGBColor; 10] = [
 ];
 
 /// Round tick values covering `lo..=hi` (steps of 1, 2 or 5 times a power of ten).
-pub fn ticks(lo: f64, hi: f64, target: usize) -> Vec<f64> {
+pub(crate) fn ticks(lo: f64, hi: f64, target: usize) -> Vec<f64> {
     let (lo, hi) = if hi - lo < 1e-9 {
         (lo - 1.0, hi + 1.0)
     } else {
@@ -162,7 +162,7 @@ fn note_left_out(d: &ChartData) -> Option<String> {
 }
 
 /// Cumulative cash per actor over the years (a line per actor; year 0 is 0).
-pub fn cash_svg(d: &ChartData) -> Result<String, RenderError> {
+pub(crate) fn cash_svg(d: &ChartData) -> Result<String, RenderError> {
     let legend_w = d
         .actors
         .iter()
@@ -276,7 +276,7 @@ pub fn cash_svg(d: &ChartData) -> Result<String, RenderError> {
 }
 
 /// Net value per actor over the horizon, as horizontal bars.
-pub fn net_value_svg(d: &ChartData) -> Result<String, RenderError> {
+pub(crate) fn net_value_svg(d: &ChartData) -> Result<String, RenderError> {
     let mut order: Vec<&ActorSeries> = d.actors.iter().collect();
     order.sort_by(|a, b| b.net_value.total_cmp(&a.net_value));
     let label_w = order

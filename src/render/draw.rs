@@ -12,15 +12,15 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use super::fonts::{Font, FAMILY};
 
 /// The drawing area of an SVG made with plotters.
-pub type Area<'a> = DrawingArea<SVGBackend<'a>, plotters::coord::Shift>;
+pub(crate) type Area<'a> = DrawingArea<SVGBackend<'a>, plotters::coord::Shift>;
 
 /// The result of drawing one piece.
-pub type DrawResult = Result<(), super::RenderError>;
+pub(crate) type DrawResult = Result<(), super::RenderError>;
 
 /// Text safe for XML 1.0: line breaks and tabs become spaces (a label is
 /// drawn on one line), other control characters (which XML cannot hold even
 /// escaped) become U+FFFD; plotters escapes the rest (`<`, `&`, quotes).
-pub fn clean(s: &str) -> String {
+pub(crate) fn clean(s: &str) -> String {
     s.chars()
         .map(|c| {
             if matches!(c, '\n' | '\r' | '\t') {
@@ -78,7 +78,7 @@ pub fn text(
 }
 
 /// A stroke style.
-pub fn stroke(color: RGBColor, width: f64) -> ShapeStyle {
+pub(crate) fn stroke(color: RGBColor, width: f64) -> ShapeStyle {
     ShapeStyle {
         color: color.to_rgba(),
         filled: false,
@@ -87,7 +87,7 @@ pub fn stroke(color: RGBColor, width: f64) -> ShapeStyle {
 }
 
 /// A fill style.
-pub fn fill(color: RGBColor, alpha: f64) -> ShapeStyle {
+pub(crate) fn fill(color: RGBColor, alpha: f64) -> ShapeStyle {
     ShapeStyle {
         color: color.mix(alpha),
         filled: true,
@@ -131,7 +131,7 @@ pub fn shape(
 }
 
 /// A filled rectangle without outline.
-pub fn fill_rect(
+pub(crate) fn fill_rect(
     area: &Area<'_>,
     r: crate::render::geometry::Rect,
     color: RGBColor,
@@ -145,7 +145,12 @@ pub fn fill_rect(
 }
 
 /// An arrowhead at the end of `points`, pointing along the last segment.
-pub fn arrowhead(area: &Area<'_>, points: &[(f64, f64)], size: f64, color: RGBColor) -> DrawResult {
+pub(crate) fn arrowhead(
+    area: &Area<'_>,
+    points: &[(f64, f64)],
+    size: f64,
+    color: RGBColor,
+) -> DrawResult {
     let [.., a, b] = points else {
         return Ok(());
     };

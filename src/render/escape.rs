@@ -26,7 +26,7 @@ pub fn xml(s: &str) -> String {
 /// tables and strike-through characters everywhere; `&` only where it would
 /// start an entity; a block marker (`#`, `+`, `-`, `>`, `1.`) only at the
 /// start.
-pub fn markdown(s: &str) -> String {
+pub(crate) fn markdown(s: &str) -> String {
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len() + 8);
     // A leading list number ("2025. ", "1) ") would start a list.
@@ -90,7 +90,7 @@ pub fn file_stem(id: &str) -> String {
 
 /// File stems for a list of ids, made unique: when two ids sanitise to the
 /// same stem, each after the first gets `-2`, `-3`... in file order.
-pub fn unique_file_stems<'a>(ids: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+pub(crate) fn unique_file_stems<'a>(ids: impl IntoIterator<Item = &'a str>) -> Vec<String> {
     let mut seen = std::collections::HashMap::new();
     ids.into_iter()
         .map(|id| {

@@ -10,12 +10,12 @@
 use std::sync::OnceLock;
 
 /// DejaVu Sans, regular.
-pub const REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+pub(crate) const REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
 /// DejaVu Sans, bold.
-pub const BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
+pub(crate) const BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
 /// The font-family list written into SVG: DejaVu Sans first (the measured
 /// face), then Verdana (the face Vera was drawn to match), then any sans-serif.
-pub const FAMILY: &str = "DejaVu Sans, Verdana, sans-serif";
+pub(crate) const FAMILY: &str = "DejaVu Sans, Verdana, sans-serif";
 
 /// Advance widths in font units for the first 0x3000 code points (0 = no
 /// glyph), and the face's units per em.
@@ -81,7 +81,7 @@ impl Font {
     }
 
     /// The bold face at `size` pixels.
-    pub fn bold(size: f64) -> Self {
+    pub(crate) fn bold(size: f64) -> Self {
         Font { size, bold: true }
     }
 
@@ -104,12 +104,12 @@ impl Font {
     }
 
     /// Height of one line of text in pixels.
-    pub fn line_height(&self) -> f64 {
+    pub(crate) fn line_height(&self) -> f64 {
         (self.size * 1.25).ceil()
     }
 
     /// `text` cut to fit `max` pixels, ending with an ellipsis when cut.
-    pub fn truncate(&self, text: &str, max: f64) -> String {
+    pub(crate) fn truncate(&self, text: &str, max: f64) -> String {
         if self.width(text) <= max {
             return text.to_owned();
         }
@@ -133,7 +133,7 @@ impl Font {
     /// most `max` pixels; a word
     /// longer than a line is cut. At most `max_lines` lines: the last one ends
     /// with an ellipsis when text was left out.
-    pub fn wrap(&self, text: &str, max: f64, max_lines: usize) -> Vec<String> {
+    pub(crate) fn wrap(&self, text: &str, max: f64, max_lines: usize) -> Vec<String> {
         let mut lines: Vec<String> = Vec::new();
         let mut line = String::new();
         for word in text.split_ascii_whitespace() {

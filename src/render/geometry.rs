@@ -3,12 +3,12 @@
 pub use layered::Rect;
 
 /// A rectangle's corners as a polygon.
-pub fn rect_points(x: f64, y: f64, w: f64, h: f64) -> Vec<(f64, f64)> {
+pub(crate) fn rect_points(x: f64, y: f64, w: f64, h: f64) -> Vec<(f64, f64)> {
     vec![(x, y), (x + w, y), (x + w, y + h), (x, y + h)]
 }
 
 /// A rectangle with rounded corners (radius `r`) as a polygon.
-pub fn rounded_points(x: f64, y: f64, w: f64, h: f64, r: f64) -> Vec<(f64, f64)> {
+pub(crate) fn rounded_points(x: f64, y: f64, w: f64, h: f64, r: f64) -> Vec<(f64, f64)> {
     let r = r.min(w / 2.0).min(h / 2.0);
     let mut pts = Vec::with_capacity(24);
     let corners = [

@@ -10,12 +10,12 @@ pub mod canvas;
 pub mod charts;
 pub mod draw;
 pub mod error;
-pub mod escape;
+pub(crate) mod escape;
 pub mod fonts;
 pub mod geometry;
 pub mod json;
 pub mod map;
-pub mod palette;
+pub(crate) mod palette;
 pub mod png;
 pub mod report;
 

@@ -6,7 +6,7 @@ use plotters::style::RGBColor;
 use crate::model::{Flow, NodeKind};
 
 /// The colour of a flow kind (Okabe-Ito palette, safe for colour blindness).
-pub fn flow_color(f: Flow) -> RGBColor {
+pub(crate) fn flow_color(f: Flow) -> RGBColor {
     match f {
         Flow::Money => RGBColor(0, 140, 100),
         Flow::Goods => RGBColor(213, 94, 0),
@@ -18,7 +18,7 @@ pub fn flow_color(f: Flow) -> RGBColor {
 }
 
 /// The fill of a node card, by kind.
-pub fn kind_fill(k: NodeKind) -> RGBColor {
+pub(crate) fn kind_fill(k: NodeKind) -> RGBColor {
     match k {
         NodeKind::Organization => RGBColor(227, 238, 250),
         NodeKind::Segment => RGBColor(255, 240, 222),
@@ -31,12 +31,12 @@ pub fn kind_fill(k: NodeKind) -> RGBColor {
 }
 
 /// Text and lines.
-pub const INK: RGBColor = RGBColor(33, 33, 33);
+pub(crate) const INK: RGBColor = RGBColor(33, 33, 33);
 /// Secondary text and frames.
-pub const GREY: RGBColor = RGBColor(110, 110, 110);
+pub(crate) const GREY: RGBColor = RGBColor(110, 110, 110);
 /// Value extracts.
-pub const GOLD: RGBColor = RGBColor(230, 170, 0);
+pub(crate) const GOLD: RGBColor = RGBColor(230, 170, 0);
 /// Win-win.
-pub const WIN: RGBColor = RGBColor(0, 130, 60);
+pub(crate) const WIN: RGBColor = RGBColor(0, 130, 60);
 /// Does not get value.
-pub const FAIL: RGBColor = RGBColor(200, 40, 40);
+pub(crate) const FAIL: RGBColor = RGBColor(200, 40, 40);

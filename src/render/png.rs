@@ -9,7 +9,7 @@ use resvg::{tiny_skia, usvg};
 use super::{fonts, RenderError};
 
 /// Scale of the PNG relative to the SVG's pixel size.
-pub const SCALE: f32 = 2.0;
+pub(crate) const SCALE: f32 = 2.0;
 
 fn fontdb() -> Arc<usvg::fontdb::Database> {
     static DB: OnceLock<Arc<usvg::fontdb::Database>> = OnceLock::new();

@@ -8,7 +8,7 @@ use super::error::SyntaxError;
 
 /// What the next token is, judged from its first byte.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Peek {
+pub(crate) enum Peek {
     /// An identifier (`Node`, `Some`, `Once`, `true`, `inf`...).
     Ident,
     /// A string literal.
@@ -25,7 +25,7 @@ pub enum Peek {
 
 /// A cursor over RON source text.
 #[derive(Debug, Clone)]
-pub struct Cursor<'a> {
+pub(crate) struct Cursor<'a> {
     src: &'a str,
     bytes: &'a [u8],
     /// Byte offset of the next unread byte.
@@ -40,7 +40,7 @@ pub struct Cursor<'a> {
 
 /// How deeply values may nest; far beyond any value design, it keeps
 /// hostile input from exhausting the stack.
-pub const MAX_DEPTH: u32 = 96;
+pub(crate) const MAX_DEPTH: u32 = 96;
 
 impl<'a> Cursor<'a> {
     /// A cursor at the start of `src`.
@@ -62,7 +62,7 @@ impl<'a> Cursor<'a> {
     }
 
     /// Enters a nested value; fails past [`MAX_DEPTH`].
-    pub fn enter(&mut self) -> Result<(), SyntaxError> {
+    pub(crate) fn enter(&mut self) -> Result<(), SyntaxError> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
             return Err(SyntaxError::syntax(
@@ -83,7 +83,7 @@ impl<'a> Cursor<'a> {
     }
 
     /// Skips white space and comments (`//` and nested `/* */`).
-    pub fn skip_blank(&mut self) -> Result<(), SyntaxError> {
+    pub(crate) fn skip_blank(&mut self) -> Result<(), SyntaxError> {
         loop {
             while self.pos < self.bytes.len() && self.bytes[self.pos].is_ascii_whitespace() {
                 self.pos += 1;
@@ -126,7 +126,7 @@ impl<'a> Cursor<'a> {
     }
 
     /// Skips blanks, then says what the next token is.
-    pub fn peek(&mut self) -> Result<Peek, SyntaxError> {
+    pub(crate) fn peek(&mut self) -> Result<Peek, SyntaxError> {
         self.skip_blank()?;
         let Some(&b) = self.bytes.get(self.pos) else {
             return Ok(Peek::Eof);
@@ -160,7 +160,7 @@ impl<'a> Cursor<'a> {
     }
 
     /// A short quote of the token at the cursor (`end of file` at the end).
-    pub fn describe_here(&mut self) -> String {
+    pub(crate) fn describe_here(&mut self) -> String {
         let span = self.here();
         if span.is_empty() {
             "the end of the file".to_owned()
@@ -183,7 +183,7 @@ impl<'a> Cursor<'a> {
     }
 
     /// Consumes `b` if it is the next token.
-    pub fn eat(&mut self, b: u8) -> Result<bool, SyntaxError> {
+    pub(crate) fn eat(&mut self, b: u8) -> Result<bool, SyntaxError> {
         self.skip_blank()?;
         if self.bytes.get(self.pos) == Some(&b) {
             self.pos += 1;
@@ -199,7 +199,7 @@ impl<'a> Cursor<'a> {
     }
 
     /// [`Cursor::expect`] with the context built only on failure.
-    pub fn expect_with(
+    pub(crate) fn expect_with(
         &mut self,
         b: u8,
         context: impl FnOnce() -> String,
@@ -412,7 +412,7 @@ impl<'a> Cursor<'a> {
     }
 
     /// Skips one whole value of any shape, checking only that brackets balance.
-    pub fn skip_value(&mut self) -> Result<Range<usize>, SyntaxError> {
+    pub(crate) fn skip_value(&mut self) -> Result<Range<usize>, SyntaxError> {
         self.skip_blank()?;
         let start = self.pos;
         match self.peek()? {

@@ -14,7 +14,11 @@ use super::path::{Path, Seg};
 
 /// Finds the span of each of `wanted` in `src`. A path to `Some(x)` gives the
 /// span of `x`. Paths that are not in the text are left out of the answer.
-pub fn locate(src: &str, skipped: &HashSet<usize>, wanted: &[Path]) -> HashMap<Path, Range<usize>> {
+pub(crate) fn locate(
+    src: &str,
+    skipped: &HashSet<usize>,
+    wanted: &[Path],
+) -> HashMap<Path, Range<usize>> {
     let wanted: HashSet<&Path> = wanted.iter().collect();
     let mut walker = Walker {
         cur: Cursor::new(src),
@@ -30,7 +34,7 @@ pub fn locate(src: &str, skipped: &HashSet<usize>, wanted: &[Path]) -> HashMap<P
 
 /// The string value of the field `field` of the struct that starts at `start`
 /// (used to name an entry that could not be read: "Exchange `kit` is missing ...").
-pub fn field_string(src: &str, start: usize, field: &str) -> Option<String> {
+pub(crate) fn field_string(src: &str, start: usize, field: &str) -> Option<String> {
     let mut cur = Cursor::new(src);
     cur.pos = start;
     if cur.peek().ok()? == Peek::Ident {

@@ -45,7 +45,7 @@ impl IntoNodeIdentifiers for Functional<'_> {
 
 /// The cycles of a functional graph, each listed once, in link order from
 /// its smallest index, in order of that index. O(n) (Tarjan's algorithm).
-pub fn find_cycles(next: &[Option<usize>]) -> Vec<Vec<usize>> {
+pub(crate) fn find_cycles(next: &[Option<usize>]) -> Vec<Vec<usize>> {
     let mut cycles: Vec<Vec<usize>> = tarjan_scc(Functional(next))
         .into_iter()
         .filter(|scc| scc.len() > 1 || next[scc[0]] == Some(scc[0]))

@@ -19,13 +19,13 @@ use indexmap::IndexMap;
 
 use rustc_hash::FxBuildHasher;
 
-use crate::index::{DriverIdx, ExchangeIdx, Idx, NodeIdx};
+use crate::index::{ExchangeIdx, Idx, NodeIdx};
 use crate::model::Ecosystem;
-pub use crate::resolved::{Resolved, ResolvedExtract};
+pub use crate::resolved::Resolved;
 use crate::syntax::Path;
 
 /// The longest timeline accepted, in years.
-pub const MAX_HORIZON_YEARS: u32 = 200;
+pub(crate) const MAX_HORIZON_YEARS: u32 = 200;
 
 /// A problem in a value design, addressed by path.
 #[derive(Debug, Clone, PartialEq)]
@@ -47,7 +47,7 @@ pub struct Problem {
 /// Ids of entries the parser could not read: references to them are not
 /// reported again as unknown.
 #[derive(Debug, Clone, Default)]
-pub struct Unreadable {
+pub(crate) struct Unreadable {
     /// Per list name (`nodes`, `exchanges`, `drivers`, `extracts`), the ids.
     pub ids: HashMap<&'static str, HashSet<String>>,
     /// Lists that could not be read at all (a misspelt `node:` for `nodes:`):
@@ -56,7 +56,7 @@ pub struct Unreadable {
 }
 
 /// Id -> dense index, in file order (an `IndexMap` with a fast hasher).
-pub type IdIndex<I> = IndexMap<String, I, FxBuildHasher>;
+pub(crate) type IdIndex<I> = IndexMap<String, I, FxBuildHasher>;
 
 /// A value design that passed validation: the input to every analysis.
 #[derive(Debug, Clone, PartialEq)]
@@ -65,7 +65,6 @@ pub struct ValueDesign {
     resolved: Resolved,
     node_index: OnceLock<IdIndex<NodeIdx>>,
     exchange_index: OnceLock<IdIndex<ExchangeIdx>>,
-    driver_index: OnceLock<IdIndex<DriverIdx>>,
 }
 
 impl ValueDesign {
@@ -86,7 +85,6 @@ impl ValueDesign {
             resolved,
             node_index: OnceLock::new(),
             exchange_index: OnceLock::new(),
-            driver_index: OnceLock::new(),
         }
     }
 
@@ -102,25 +100,14 @@ impl ValueDesign {
             .get_or_init(|| id_index(self.ecosystem.exchanges.iter().map(|e| &e.id)))
     }
 
-    /// Driver id -> index (built on first use).
-    pub fn driver_index(&self) -> &IdIndex<DriverIdx> {
-        self.driver_index
-            .get_or_init(|| id_index(self.ecosystem.drivers.iter().map(|d| &d.id)))
-    }
-
     /// Every reference of the ecosystem as an index.
-    pub fn resolved(&self) -> &Resolved {
+    pub(crate) fn resolved(&self) -> &Resolved {
         &self.resolved
     }
 
     /// The validated ecosystem.
     pub fn ecosystem(&self) -> &Ecosystem {
         &self.ecosystem
-    }
-
-    /// Gives back the ecosystem.
-    pub fn into_ecosystem(self) -> Ecosystem {
-        self.ecosystem
     }
 }
 
@@ -132,16 +119,12 @@ fn id_index<'a, I: Idx>(ids: impl ExactSizeIterator<Item = &'a crate::model::Tex
     map
 }
 
-/// Every problem of `eco`, in file order of the kinds checked.
-pub fn validate(eco: &Ecosystem, unreadable: &Unreadable) -> Vec<Problem> {
-    validate_and_resolve(eco, unreadable).0
-}
-
 /// Every problem of `eco`, and every reference resolved to an index (meaningful
 /// only when there is no problem). Resolving while validating means no id is
 /// looked up twice.
-pub fn validate_and_resolve(eco: &Ecosystem, unreadable: &Unreadable) -> (Vec<Problem>, Resolved) {
+pub(crate) fn validate_and_resolve(
+    eco: &Ecosystem,
+    unreadable: &Unreadable,
+) -> (Vec<Problem>, Resolved) {
     checks::run(eco, unreadable)
 }
-
-pub use cycles::find_cycles;

@@ -17,7 +17,7 @@ use crate::canvas::{Canvas, CanvasKind, Entry, Source};
 use crate::words::amount;
 
 /// Canvas size in pixels.
-pub const SIZE: (u32, u32) = (1600, 1140);
+pub(crate) const SIZE: (u32, u32) = (1600, 1140);
 
 /// The actor's ledger over the horizon, for the footer.
 #[derive(Debug, Clone, PartialEq)]

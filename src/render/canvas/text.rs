@@ -48,7 +48,7 @@ fn labels(ls: &[crate::classify::Label]) -> String {
 
 /// The canvas as plain text for the terminal: each block, its entries, tags,
 /// amounts per year and sources, then its business-model patterns and IoT roles.
-pub fn human(c: &Canvas, currency: &str) -> String {
+pub(crate) fn human(c: &Canvas, currency: &str) -> String {
     let mut out = format!("{}: {} ({})\n", c.title(), c.label, c.actor);
     for (title, entries) in c.blocks() {
         let _ = writeln!(out, "\n{title}");

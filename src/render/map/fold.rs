@@ -9,7 +9,7 @@ use crate::index::{IdxVec, NodeIdx};
 use crate::model::NodeKind;
 
 /// Above this many nodes the default map aggregates.
-pub const AUTO_LIMIT: usize = 300;
+pub(crate) const AUTO_LIMIT: usize = 300;
 /// When it aggregates, the default map shows at most this many nodes: more
 /// would not be read, and the layout's cost grows faster than linearly.
 pub const AUTO_TARGET: usize = 60;
@@ -186,7 +186,7 @@ fn kind_slot(k: NodeKind) -> usize {
 }
 
 /// The kind in lower case, for ids and text.
-pub fn kind_word(k: NodeKind) -> &'static str {
+pub(crate) fn kind_word(k: NodeKind) -> &'static str {
     match k {
         NodeKind::Organization => "organization",
         NodeKind::Segment => "segment",

@@ -27,7 +27,7 @@ pub mod style {
         bold: true,
     };
     /// Driver badges and small print in cards.
-    pub const BADGE: Font = Font {
+    pub(crate) const BADGE: Font = Font {
         size: 10.0,
         bold: false,
     };
@@ -37,30 +37,28 @@ pub mod style {
         bold: false,
     };
     /// Container captions.
-    pub const CAPTION: Font = Font {
+    pub(crate) const CAPTION: Font = Font {
         size: 10.0,
         bold: true,
     };
     /// Widest container caption.
-    pub const CAPTION_TEXT: f64 = 320.0;
+    pub(crate) const CAPTION_TEXT: f64 = 320.0;
     /// Widest title line.
-    pub const CARD_TEXT: f64 = 170.0;
+    pub(crate) const CARD_TEXT: f64 = 170.0;
     /// Widest line of a flow label wrapped over two lines.
-    pub const EDGE_TEXT: f64 = 150.0;
+    pub(crate) const EDGE_TEXT: f64 = 150.0;
     /// Widest line of a flow label listing offerings one per line.
     pub const EDGE_LIST: f64 = 200.0;
     /// Most offerings listed on one flow before "+N more".
-    pub const MAX_ITEMS: usize = 3;
+    pub(crate) const MAX_ITEMS: usize = 3;
     /// Padding inside a card.
     pub const PAD: f64 = 8.0;
-    /// Padding inside a container.
-    pub const FRAME_PAD: f64 = 14.0;
     /// Badge height.
-    pub const BADGE_H: f64 = 15.0;
+    pub(crate) const BADGE_H: f64 = 15.0;
     /// Widest driver badge text.
-    pub const BADGE_TEXT: f64 = 210.0;
+    pub(crate) const BADGE_TEXT: f64 = 210.0;
     /// Most badges on a card before "+N".
-    pub const MAX_BADGES: usize = 3;
+    pub(crate) const MAX_BADGES: usize = 3;
 }
 
 /// A node's card: its text, badges and place.
@@ -200,10 +198,10 @@ fn card(view: &MapView, i: usize) -> Card {
 /// The label lines of a flow. A flow of one offering: "offering · value/yr"
 /// (or "· value in year 1" for a flow of year 1 only) on one line when it
 /// fits [`style::EDGE_LIST`], else the offering on up to two lines of
-/// [`style::EDGE_TEXT`] and its value on a third. A flow of several: each
+/// `style::EDGE_TEXT` and its value on a third. A flow of several: each
 /// offering on up to two lines of [`style::EDGE_LIST`] with its value at the
 /// end of its last line, the second line starting with [`CONTINUED`]; at
-/// most [`style::MAX_ITEMS`] offerings, then "+N more" with their value per
+/// most `style::MAX_ITEMS` offerings, then "+N more" with their value per
 /// year. Text that does not fit ends in "…"; the value is always kept.
 pub fn edge_label(items: &[Item]) -> Vec<String> {
     use style::*;
@@ -280,13 +278,13 @@ pub const CONTINUED: &str = "   ";
 
 /// The size of the arrowhead drawn at the end of a line of this width (its
 /// length along the line and its width across it).
-pub fn arrow_size(width: f64) -> f64 {
+pub(crate) fn arrow_size(width: f64) -> f64 {
     7.0 + width * 1.2
 }
 
 /// Stroke width for a value per year, on a log scale between the view's
 /// smallest and largest positive values (1.2 to 6 pixels).
-pub fn stroke_width(v: f64, min: f64, max: f64) -> f64 {
+pub(crate) fn stroke_width(v: f64, min: f64, max: f64) -> f64 {
     if v <= 0.0 || max <= 0.0 {
         return 1.2;
     }
@@ -523,7 +521,7 @@ fn to_outline(
 
 /// Where the horizontal line at `y` meets a polygon's outline: its
 /// westmost or eastmost crossing.
-pub fn side_x(polygon: &[(f64, f64)], y: f64, east: bool) -> Option<f64> {
+pub(crate) fn side_x(polygon: &[(f64, f64)], y: f64, east: bool) -> Option<f64> {
     let mut best: Option<f64> = None;
     for k in 0..polygon.len() {
         let (a, b) = (polygon[k], polygon[(k + 1) % polygon.len()]);

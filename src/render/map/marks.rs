@@ -15,7 +15,7 @@ pub const SMALL: Font = Font {
 };
 /// The win-win disc of a card: a tick on green, a cross on red, nothing for
 /// nodes the rule does not apply to.
-pub fn status_mark(area: &Area<'_>, status: Status, c: (f64, f64)) -> DrawResult {
+pub(crate) fn status_mark(area: &Area<'_>, status: Status, c: (f64, f64)) -> DrawResult {
     let color = match status {
         Status::WinWin => WIN,
         Status::Fails => FAIL,

@@ -1,10 +1,10 @@
 //! The value-design map: what it shows ([`view`], with [`fold`] for large
 //! designs), where everything goes ([`layout`], card outlines in [`shape`]),
-//! and the drawing ([`svg`], with the [`legend`] and the [`marks`] both use).
+//! and the drawing ([`svg`], with the `legend` and the [`marks`] both use).
 
 pub mod fold;
 pub mod layout;
-pub mod legend;
+pub(crate) mod legend;
 pub mod marks;
 pub mod shape;
 pub mod svg;

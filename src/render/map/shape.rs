@@ -7,7 +7,7 @@ use crate::model::NodeKind;
 use crate::render::geometry::{rect_points, rounded_points, Rect};
 
 /// The outline of a card's shape, by kind.
-pub fn outline(kind: NodeKind, r: &Rect, inset: f64) -> Vec<(f64, f64)> {
+pub(crate) fn outline(kind: NodeKind, r: &Rect, inset: f64) -> Vec<(f64, f64)> {
     let (x, y, w, h) = (r.x, r.y, r.w, r.h);
     match kind {
         NodeKind::Organization | NodeKind::Group => rect_points(x, y, w, h),
@@ -46,12 +46,12 @@ pub fn outline(kind: NodeKind, r: &Rect, inset: f64) -> Vec<(f64, f64)> {
 }
 
 /// `points` moved by `(dx, dy)`.
-pub fn offset(points: &[(f64, f64)], dx: f64, dy: f64) -> Vec<(f64, f64)> {
+pub(crate) fn offset(points: &[(f64, f64)], dx: f64, dy: f64) -> Vec<(f64, f64)> {
     points.iter().map(|p| (p.0 + dx, p.1 + dy)).collect()
 }
 
 /// Points grown outwards from the centre of `r` by `by` pixels (for halos).
-pub fn grown(points: &[(f64, f64)], r: &Rect, by: f64) -> Vec<(f64, f64)> {
+pub(crate) fn grown(points: &[(f64, f64)], r: &Rect, by: f64) -> Vec<(f64, f64)> {
     let (cx, cy) = (r.x + r.w / 2.0, r.y + r.h / 2.0);
     let (sx, sy) = (
         (r.w / 2.0 + by) / (r.w / 2.0),

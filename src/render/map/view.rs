@@ -4,7 +4,7 @@
 //! data: labels, kinds, containers, driver badges, win-win status, extract
 //! highlights and each flow's value per year. Pure; no layout, no drawing.
 //!
-//! Above [`AUTO_LIMIT`] nodes the default view aggregates to the deepest
+//! Above `AUTO_LIMIT` nodes the default view aggregates to the deepest
 //! `parent` level that fits; when even the roots are too many, the roots with
 //! the least money through them are folded into one "other" node per kind. The
 //! view's `notes` say what was done.
@@ -12,8 +12,9 @@
 use crate::analysis::{extracts, Analysis};
 use crate::index::{ExchangeIdx, IdxVec, NodeIdx};
 use crate::model::{Flow, NodeKind};
+pub(crate) use crate::render::map::fold::AUTO_LIMIT;
+pub use crate::render::map::fold::AUTO_TARGET;
 use crate::render::map::fold::{aggregated, auto, fold_subset, Assign, Name, Slot};
-pub use crate::render::map::fold::{AUTO_LIMIT, AUTO_TARGET};
 use crate::validate::ValueDesign;
 
 /// On an aggregated map, a line standing for at most this many exchanges
@@ -26,7 +27,7 @@ pub const MAX_AGGREGATED_FLOWS: usize = 150;
 /// Which part of the network a map shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Zoom {
-    /// Everything, aggregated above [`AUTO_LIMIT`] nodes.
+    /// Everything, aggregated above `AUTO_LIMIT` nodes.
     Auto,
     /// One extract's closure (by id).
     Extract(String),

@@ -29,7 +29,7 @@ fn md_code_spans(s: &str) -> String {
 }
 
 /// The Markdown text.
-pub fn markdown(p: &ReportParts<'_>) -> String {
+pub(crate) fn markdown(p: &ReportParts<'_>) -> String {
     let eco = p.design.ecosystem();
     let an = p.analysis;
     let years = an.timeline.years;

@@ -1,6 +1,6 @@
 //! The report's pages: what a report holds ([`parts`]), `index.html`
-//! ([`html`]) and `summary.md` ([`markdown`]).
+//! ([`html`]) and `summary.md` (`markdown`).
 
 pub mod html;
-pub mod markdown;
+pub(crate) mod markdown;
 pub mod parts;

@@ -12,9 +12,9 @@ use crate::validate::ValueDesign;
 
 /// Most canvases drawn in one report: above this, the actors with the most
 /// money through them, and a note says how to get the others.
-pub const MAX_CANVASES: usize = 40;
+pub(crate) const MAX_CANVASES: usize = 40;
 /// Most rows in the report's ledger tables.
-pub const MAX_TABLE_ROWS: usize = 100;
+pub(crate) const MAX_TABLE_ROWS: usize = 100;
 
 /// A map drawn: its view and SVG.
 #[derive(Debug, Clone)]
@@ -55,13 +55,13 @@ pub struct ReportParts<'a> {
     pub map: DrawnMap,
     /// One map per extract, in file order, with its file stem.
     pub extract_maps: Vec<(String, DrawnMap)>,
-    /// Every actor's canvas (at most [`MAX_CANVASES`]).
+    /// Every actor's canvas (at most `MAX_CANVASES`).
     pub canvases: Vec<DrawnCanvas>,
     /// Every actor (organisation, segment, person), in file order.
     pub actors: Vec<crate::index::NodeIdx>,
     /// The actors that are not win-win, in file order.
     pub failing: Vec<crate::index::NodeIdx>,
-    /// The actors of the ledger tables (at most [`MAX_TABLE_ROWS`]).
+    /// The actors of the ledger tables (at most `MAX_TABLE_ROWS`).
     pub table_actors: Vec<crate::index::NodeIdx>,
     /// What was left out of the canvases and tables, in words.
     pub left_out: Vec<String>,
