@@ -15,7 +15,7 @@ pub struct Driver {
     /// Unique id among drivers.
     pub id: Text,
     /// Display label; defaults to the id.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
     pub label: Text,
 }
 
@@ -26,19 +26,19 @@ pub struct Extract {
     /// Unique id among extracts.
     pub id: Text,
     /// Display label; defaults to the id.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
     pub label: Text,
     /// Nodes named in the extract.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub nodes: Vec<Text>,
     /// Exchanges named in the extract.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub exchanges: Vec<Text>,
     /// A node to zoom in on.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub focus: Option<Text>,
     /// Hops around `focus` (default 1).
-    #[serde(default = "one")]
+    #[serde(default = "one", skip_serializing_if = "crate::model::is_one_u32")]
     pub radius: u32,
 }
 
@@ -64,7 +64,7 @@ pub struct Ecosystem {
     /// Name of the ecosystem.
     pub name: Text,
     /// What it is.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
     pub description: Text,
     /// Label of the currency all money figures are in.
     #[serde(default = "default_currency")]
@@ -73,22 +73,22 @@ pub struct Ecosystem {
     #[serde(default = "default_horizon")]
     pub horizon_years: u32,
     /// Yearly discount rate for NPV.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "crate::model::is_zero")]
     pub discount_rate: f64,
     /// The value drivers.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub drivers: Vec<Driver>,
     /// The value nodes.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub nodes: Vec<Node>,
     /// The value exchanges.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub exchanges: Vec<Exchange>,
     /// The value extracts.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub extracts: Vec<Extract>,
     /// Severity per finding code, overriding the default.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub findings: IndexMap<Text, Severity>,
 }
 

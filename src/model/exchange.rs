@@ -127,31 +127,31 @@ pub struct Exchange {
     /// Kind of value.
     pub flow: Flow,
     /// What is offered; defaults to the id.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
     pub offering: Text,
     /// Money: amount per occurrence; other flows: worth to the receiver per occurrence.
     pub value: f64,
     /// How often it occurs.
     pub cadence: Cadence,
     /// The node whose members drive the occurrences.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub per: Option<Text>,
     /// The exchange whose occurrences drive this one.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub follows: Option<Follow>,
     /// The exchange this one gives something back for.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reciprocates: Option<Text>,
     /// Ids of the drivers this exchange serves.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub drivers: Vec<Text>,
     /// Channel through which it is delivered (free text).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel: Option<Text>,
     /// Kind of customer relationship (free text).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub relationship: Option<Text>,
     /// Revenue model of a money flow; inferred when absent.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub revenue_model: Option<RevenueModel>,
 }

@@ -16,6 +16,21 @@ pub use cadence::Cadence;
 /// Text in a value design: ids, labels, offerings. Short text (up to 24
 /// bytes, as most ids are) is stored inline, without a heap allocation.
 pub type Text = compact_str::CompactString;
+
+/// Whether a defaulted number is at its default of 0 (not written back).
+pub(crate) fn is_zero(x: &f64) -> bool {
+    *x == 0.0
+}
+
+/// Whether a defaulted number is at its default of 1 (not written back).
+pub(crate) fn is_one(x: &f64) -> bool {
+    *x == 1.0
+}
+
+/// Whether a defaulted count is at its default of 1 (not written back).
+pub(crate) fn is_one_u32(x: &u32) -> bool {
+    *x == 1
+}
 pub use ecosystem::{Driver, Ecosystem, Extract, Severity};
 pub use exchange::{Exchange, Flow, Follow, RevenueModel};
 pub use node::{Cost, Goal, IotRole, Node, NodeKind};

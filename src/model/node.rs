@@ -100,36 +100,36 @@ pub struct Node {
     /// Unique id among nodes.
     pub id: Text,
     /// Display label; defaults to the id.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
     pub label: Text,
     /// What the node is.
     pub kind: NodeKind,
     /// Members of a segment or group in year 1 (default 1).
-    #[serde(default = "one")]
+    #[serde(default = "one", skip_serializing_if = "crate::model::is_one")]
     pub count: f64,
     /// Yearly growth rate of `count` (negative for churn; default 0).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "crate::model::is_zero")]
     pub growth: f64,
     /// The group or network this node belongs to.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<Text>,
     /// Ids of the drivers this node pursues.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub drivers: Vec<Text>,
     /// Key activities (free text).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub activities: Vec<Text>,
     /// Key resources (free text).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub resources: Vec<Text>,
     /// Costs the node bears.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub costs: Vec<Cost>,
     /// IoT role; inferred when absent.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub iot_role: Option<IotRole>,
     /// The segment this node makes the purchase decision for.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub decides_for: Option<Text>,
     /// What the node is in the ecosystem for; defaults by kind
     /// (`NodeKind::default_goal`).
@@ -150,9 +150,9 @@ pub struct Cost {
     /// Amount per payment (per year, month, occurrence...).
     pub amount: f64,
     /// How often a fixed cost is paid (exactly one of `cadence` and `per_exchange`).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cadence: Option<Cadence>,
     /// The exchange on every occurrence of which this variable cost is paid.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub per_exchange: Option<Text>,
 }
