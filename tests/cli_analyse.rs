@@ -1,14 +1,12 @@
 //! The `valuedesign analyse` binary: tables, JSON, years, threads, bad input.
 
-use std::path::Path;
-use std::process::Command;
+mod common;
+use common::{bin, shipped};
 
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_valuedesign"))
-}
+use std::path::Path;
 
 fn food_plant() -> std::path::PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("ecosystems/food-plant-monitoring.ron")
+    shipped("food-plant-monitoring.ron")
 }
 
 #[test]
@@ -131,7 +129,7 @@ fn generate_writes_a_design_that_checks() {
 }
 
 fn airport() -> std::path::PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("ecosystems/airport-lighting-service.ron")
+    shipped("airport-lighting-service.ron")
 }
 
 /// The lighting company loses money (NPV -276,678 over 10 years, worked out

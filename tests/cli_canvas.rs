@@ -1,21 +1,8 @@
 //! The `valuedesign canvas` binary: SVG files per actor, one SVG on standard
 //! output, a JSON array, Markdown files, and an unknown actor.
 
-use std::path::Path;
-use std::process::Command;
-
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_valuedesign"))
-}
-
-/// A temporary folder holding `ecosystems/food-plant-monitoring.ron`.
-fn workdir() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("tempdir");
-    std::fs::create_dir(dir.path().join("ecosystems")).expect("mkdir");
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("ecosystems/food-plant-monitoring.ron");
-    std::fs::copy(src, dir.path().join("ecosystems/food-plant-monitoring.ron")).expect("copy");
-    dir
-}
+mod common;
+use common::{bin, workdir};
 
 #[test]
 fn svg_writes_one_canvas_per_actor_into_the_report_folder() {

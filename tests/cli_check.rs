@@ -1,15 +1,7 @@
 //! The `valuedesign check` binary: summary lines, JSON, exit codes.
 
-use std::path::Path;
-use std::process::Command;
-
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_valuedesign"))
-}
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
+mod common;
+use common::{bin, root};
 
 const GOOD: &str = r#"// a tiny valid design
 Ecosystem(

@@ -3,17 +3,12 @@
 //! bad input), and the same bytes whatever the thread count.
 
 mod common;
-use common::load;
+use common::{bin, load, workdir};
 
 use std::path::Path;
-use std::process::Command;
 
 use valuedesign::render::charts::chart_data;
 use valuedesign::report::{build, ReportConfig, ReportFile};
-
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_valuedesign"))
-}
 
 /// Over 2 years: the shop pays the vendor 100 a month (1,200 a year) and a
 /// setup fee of 300 once; the vendor pays the supplier 200 a year for parts
@@ -197,14 +192,6 @@ fn the_report_is_the_same_whatever_the_thread_count() {
             x.name
         );
     }
-}
-
-fn workdir() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("tempdir");
-    std::fs::create_dir(dir.path().join("ecosystems")).expect("mkdir");
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("ecosystems/food-plant-monitoring.ron");
-    std::fs::copy(src, dir.path().join("ecosystems/food-plant-monitoring.ron")).expect("copy");
-    dir
 }
 
 fn names_in(dir: &Path) -> Vec<String> {

@@ -1,4 +1,10 @@
-//! Helpers shared by the test files (`mod common;`).
+//! Helpers shared by the test files (`mod common;`): loading a design from
+//! text, the binary, the shipped designs, a temporary working folder.
+// Each test file uses some of these, none uses all.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
 
 use valuedesign::analysis::{self, Config};
 use valuedesign::diagnostic::SourceFile;
@@ -16,7 +22,34 @@ pub fn load(text: &str) -> (valuedesign::ValueDesign, analysis::Analysis) {
 }
 
 /// The positions of typed indices, for assertions written with plain numbers.
-#[allow(dead_code)]
 pub fn positions<I: valuedesign::index::Idx>(v: &[I]) -> Vec<usize> {
     v.iter().map(|i| i.index()).collect()
+}
+
+/// The `valuedesign` binary built for this test run.
+pub fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_valuedesign"))
+}
+
+/// The root of the repository.
+pub fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A shipped design, by file name: `shipped("smart-parking.ron")`.
+pub fn shipped(name: &str) -> PathBuf {
+    root().join("ecosystems").join(name)
+}
+
+/// A temporary folder holding `ecosystems/food-plant-monitoring.ron`, to run
+/// the binary in without touching the repository.
+pub fn workdir() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir(dir.path().join("ecosystems")).expect("mkdir");
+    std::fs::copy(
+        shipped("food-plant-monitoring.ron"),
+        dir.path().join("ecosystems/food-plant-monitoring.ron"),
+    )
+    .expect("copy");
+    dir
 }
