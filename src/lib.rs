@@ -2,12 +2,18 @@
 //! Westerlund, Leminen & Rajahonka (2014): value drivers, value nodes, value
 //! exchanges and value extracts, together a value design.
 //!
-//! The pipeline, one module per stage: [`syntax`] reads RON text into the
-//! [`model`] types, recording every problem with its place; `validate` checks
-//! the model's invariants and yields a [`validate::ValueDesign`]; [`load`] ties
-//! the two together and turns problems into located [`diagnostic`]s. The
-//! [`cli`] module is the only place that prints, writes files or chooses exit
-//! codes.
+//! The pipeline, one module per stage, imports running one way: [`syntax`]
+//! reads RON text into the [`model`] types, recording every problem with its
+//! place; `validate` checks the model's invariants and yields a
+//! [`ValueDesign`]; [`load`] ties the two together and turns problems into
+//! located [`diagnostic`]s; [`network`] indexes the design (typed indices from
+//! [`index`]); [`analysis`] computes the timeline, ledgers, verdicts and
+//! network measures; [`canvas`], [`classify`] and [`findings`] derive the
+//! canvases, patterns and findings; [`words`] puts figures into words;
+//! [`render`] draws maps, canvases, charts and pages; [`report`] gathers a
+//! report folder in memory. The [`cli`] module is the only place that prints,
+//! writes files or chooses exit codes. [`code`] and [`catalogue`] are leaves:
+//! the diagnostic and finding codes every stage may name.
 
 pub mod analysis;
 pub mod canvas;
