@@ -45,6 +45,8 @@ codes! {
     UnknownVariant => "unknown-variant",
     /// A reference to a node or exchange that does not exist.
     UnknownId => "unknown-id",
+    /// A what-if path (`--set`, a scenario's `set`) that names no number.
+    UnknownPath => "unknown-path",
     /// A reference to a driver that does not exist.
     UnknownDriver => "unknown-driver",
     /// Two entries of one kind with one id.

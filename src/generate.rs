@@ -111,6 +111,7 @@ pub fn design(cfg: &GenerateConfig) -> Ecosystem {
             },
         ],
         findings: IndexMap::new(),
+        scenarios: Vec::new(),
     }
 }
 

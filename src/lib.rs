@@ -35,6 +35,7 @@ pub(crate) mod resolved;
 pub(crate) mod suggest;
 pub mod syntax;
 pub(crate) mod validate;
+pub mod whatif;
 pub mod words;
 
 pub use load::{load_file, load_source, LoadError};

@@ -146,7 +146,11 @@ pub fn load_source(file: &SourceFile) -> Result<ValueDesign, LoadError> {
         }
         if diagnostics.is_empty() {
             // Validation passed on this very value, so the invariants hold.
-            return Ok(ValueDesign::from_validated(eco, resolved));
+            let design = ValueDesign::from_validated(eco, resolved);
+            diagnostics = scenario_problems(file, &parsed.skipped, &design);
+            if diagnostics.is_empty() {
+                return Ok(design);
+            }
         }
     }
     diagnostics.sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
@@ -154,6 +158,47 @@ pub fn load_source(file: &SourceFile) -> Result<ValueDesign, LoadError> {
         file: file.clone(),
         diagnostics,
     })
+}
+
+/// What each scenario of a valid design would make invalid (a growth of -2,
+/// a negative value), located at the scenario's id.
+fn scenario_problems(
+    file: &SourceFile,
+    skipped: &HashSet<usize>,
+    design: &ValueDesign,
+) -> Vec<Diagnostic> {
+    let scenarios = &design.ecosystem().scenarios;
+    let mut out = Vec::new();
+    let mut found: Vec<(usize, Vec<crate::validate::Problem>)> = Vec::new();
+    for (i, s) in scenarios.iter().enumerate() {
+        if let Err(problems) = crate::whatif::scenario_design(design, s) {
+            found.push((i, problems));
+        }
+    }
+    if found.is_empty() {
+        return out;
+    }
+    let path = |i: usize| Path::root().field("scenarios").index(i).field("id");
+    let wanted: Vec<Path> = found.iter().map(|(i, _)| path(*i)).collect();
+    let spans = syntax::locate(&file.text, skipped, &wanted);
+    for (i, problems) in found {
+        for p in problems {
+            out.push(
+                Diagnostic::new(
+                    file,
+                    p.code,
+                    format!(
+                        "scenario `{}` makes the design invalid: {}",
+                        scenarios[i].id, p.message
+                    ),
+                    spans.get(&path(i)).cloned(),
+                    "this scenario".to_owned(),
+                )
+                .with_help(p.help),
+            );
+        }
+    }
+    out
 }
 
 /// The ids of list elements the parser had to leave out.

@@ -4,8 +4,8 @@
 use proptest::prelude::*;
 use valuedesign::diagnostic::SourceFile;
 use valuedesign::model::{
-    Cadence, Cost, Driver, Ecosystem, Exchange, Extract, Flow, Follow, Node, NodeKind, Severity,
-    Text,
+    Cadence, Cost, Driver, Ecosystem, Exchange, Extract, Flow, Follow, Node, NodeKind, Scenario,
+    Severity, Text,
 };
 
 fn text() -> impl Strategy<Value = Text> {
@@ -162,7 +162,6 @@ fn ecosystem() -> impl Strategy<Value = Ecosystem> {
     )
         .prop_map(
             |(name, rate, horizon, drivers, nodes, exchanges, extracts, findings)| Ecosystem {
-                name,
                 description: Text::default(),
                 currency: "EUR".into(),
                 horizon_years: horizon,
@@ -185,6 +184,15 @@ fn ecosystem() -> impl Strategy<Value = Ecosystem> {
                     })
                     .collect(),
                 findings: findings.into_iter().collect(),
+                // A scenario with the name as its label: maps and text round-trip too.
+                scenarios: vec![Scenario {
+                    id: "s".into(),
+                    label: name.clone(),
+                    description: Text::default(),
+                    set: [("discount_rate".into(), rate)].into_iter().collect(),
+                    remove: Vec::new(),
+                }],
+                name,
             },
         )
 }

@@ -12,7 +12,7 @@ use crate::words::{amount, percent};
 
 /// Runs `analyse`; returns the exit code.
 pub(super) fn run(args: &AnalyseArgs) -> u8 {
-    let (file, design) = match super::load_or_report(&args.file) {
+    let (file, design) = match super::load_or_report(&args.file, &args.what_if) {
         Ok(x) => x,
         Err(code) => return code,
     };

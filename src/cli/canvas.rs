@@ -11,7 +11,7 @@ use crate::suggest::did_you_mean;
 
 /// Runs `canvas`; returns the exit code.
 pub(super) fn run(args: &CanvasArgs) -> u8 {
-    let (file, design) = match super::load_or_report(&args.file) {
+    let (file, design) = match super::load_or_report(&args.file, &args.what_if) {
         Ok(x) => x,
         Err(code) => return code,
     };

@@ -9,7 +9,7 @@ use crate::render::{escape, png};
 
 /// Runs `map`; returns the exit code.
 pub(super) fn run(args: &MapArgs) -> u8 {
-    let (file, design) = match super::load_or_report(&args.file) {
+    let (file, design) = match super::load_or_report(&args.file, &args.what_if) {
         Ok(x) => x,
         Err(code) => return code,
     };

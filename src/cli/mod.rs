@@ -30,6 +30,7 @@ mod output;
 mod report;
 mod say;
 mod table;
+mod what_if;
 
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -94,6 +95,27 @@ pub struct CanvasArgs {
     /// Write one file per canvas into this folder (`canvas-<id>.<ext>`) instead of printing.
     #[arg(long)]
     pub out: Option<PathBuf>,
+    /// What if: numbers changed, or a scenario of the file.
+    #[command(flatten)]
+    pub what_if: WhatIfArgs,
+}
+
+/// What-if options shared by `analyse`, `canvas`, `map` and `report`.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct WhatIfArgs {
+    /// Change one number for this run, PATH=VALUE: `exchanges.<id>.value`, `exchanges.<id>.ratio`, `nodes.<id>.count`, `nodes.<id>.growth`, `nodes.<id>.costs.<label>.amount`, `discount_rate`, `horizon_years`. Repeatable; the file is not changed.
+    #[arg(long = "set", value_name = "PATH=VALUE")]
+    pub set: Vec<String>,
+    /// Analyse the file's scenario with this id (its `set` and `remove`), before any --set.
+    #[arg(long, value_name = "ID")]
+    pub scenario: Option<String>,
+}
+
+impl WhatIfArgs {
+    /// Whether anything is changed.
+    pub fn is_empty(&self) -> bool {
+        self.set.is_empty() && self.scenario.is_none()
+    }
 }
 
 /// How a canvas is written.
@@ -120,6 +142,9 @@ pub struct ReportArgs {
     /// Skip the PNG copies (faster).
     #[arg(long)]
     pub no_png: bool,
+    /// What if: numbers changed, or a scenario of the file.
+    #[command(flatten)]
+    pub what_if: WhatIfArgs,
 }
 
 /// Arguments of `map`.
@@ -145,6 +170,9 @@ pub struct MapArgs {
     /// Folder to write into (default: `output/<file stem>/`).
     #[arg(long)]
     pub out: Option<PathBuf>,
+    /// What if: numbers changed, or a scenario of the file.
+    #[command(flatten)]
+    pub what_if: WhatIfArgs,
 }
 
 /// How a map is written.
@@ -181,6 +209,9 @@ pub struct AnalyseArgs {
     /// Output format: tables, or the analysis.json structure.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
+    /// What if: numbers changed, or a scenario of the file.
+    #[command(flatten)]
+    pub what_if: WhatIfArgs,
 }
 
 /// Arguments of `check`.
@@ -231,6 +262,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             files: Vec::new(),
             out: None,
             no_png: false,
+            what_if: WhatIfArgs::default(),
         }),
     };
     ExitCode::from(code)
@@ -239,6 +271,16 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
 /// Loads one file for a command that needs a valid design; on failure prints
 /// every diagnostic and a summary to standard error and gives the exit code.
 fn load_or_report(
+    path: &std::path::Path,
+    what_if: &WhatIfArgs,
+) -> Result<(crate::diagnostic::SourceFile, crate::ValueDesign), u8> {
+    let (file, design) = load_only(path)?;
+    let design = what_if::apply(&file, design, what_if)?;
+    Ok((file, design))
+}
+
+/// Loads one file; on failure prints every diagnostic and gives the exit code.
+fn load_only(
     path: &std::path::Path,
 ) -> Result<(crate::diagnostic::SourceFile, crate::ValueDesign), u8> {
     crate::load::load_file(path).map_err(|err| {

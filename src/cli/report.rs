@@ -31,7 +31,7 @@ pub(super) fn run(args: &ReportArgs) -> u8 {
     );
     let mut failed = 0;
     for (path, stem) in files.iter().zip(&stems) {
-        let (file, design) = match super::load_or_report(path) {
+        let (file, design) = match super::load_or_report(path, &args.what_if) {
             Ok(x) => x,
             Err(_) => {
                 failed += 1;
@@ -52,7 +52,14 @@ pub(super) fn run(args: &ReportArgs) -> u8 {
             }
         };
         super::note_findings(&file.name, &design, &an);
-        let dir = out.join(stem);
+        // A what-if never replaces the report of the design as it is.
+        let dir = out.join(
+            match (&args.what_if.scenario, args.what_if.set.is_empty()) {
+                (None, true) => stem.clone(),
+                (Some(id), true) => format!("{stem}-scenario-{}", escape::file_stem(id)),
+                _ => format!("{stem}-what-if"),
+            },
+        );
         if let Err(e) = write_folder(&dir, &report) {
             errln!(
                 "error: cannot write {}: {e}\n  help: check that `{}` is a folder you can write to",

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Text;
 
-use super::{Exchange, Node};
+use super::{Exchange, Node, Scenario};
 use crate::index::{DriverIdx, ExchangeIdx, NodeIdx};
 
 /// A value driver: a motivation pursued by nodes and served by exchanges.
@@ -90,6 +90,9 @@ pub struct Ecosystem {
     /// Severity per finding code, overriding the default.
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub findings: IndexMap<Text, Severity>,
+    /// Named what-ifs of this design.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scenarios: Vec<Scenario>,
 }
 
 fn default_currency() -> Text {

@@ -10,6 +10,7 @@ mod cadence;
 mod ecosystem;
 mod exchange;
 mod node;
+mod scenario;
 
 pub use cadence::Cadence;
 
@@ -34,3 +35,4 @@ pub(crate) fn is_one_u32(x: &u32) -> bool {
 pub use ecosystem::{Driver, Ecosystem, Extract, Severity};
 pub use exchange::{Exchange, Flow, Follow, RevenueModel};
 pub use node::{Cost, Goal, IotRole, Node, NodeKind};
+pub use scenario::Scenario;

@@ -84,7 +84,65 @@ impl<'e> Validator<'e> {
             self.extract(&ids, i, x);
         }
         self.finding_codes();
+        for (i, x) in eco.scenarios.iter().enumerate() {
+            self.scenario(&ids, i, x);
+        }
         self.all_cycles(&ids);
+    }
+
+    /// One scenario: every path it sets names a number, every id it removes
+    /// names a node or an exchange. (Whether the numbers are in range is
+    /// checked when the scenario is applied: `load` does it for each.)
+    fn scenario(&mut self, ids: &Lists<'_>, i: usize, x: &crate::model::Scenario) {
+        let eco = self.eco;
+        let p = || Path::root().field("scenarios").index(i);
+        for (key, value) in &x.set {
+            self.finite(|| p().field("set").field(key), *value, "value");
+            if let Err(e) = crate::whatif::resolve(eco, key, 0) {
+                self.push(
+                    DiagnosticCode::UnknownPath,
+                    p().field("set").field(key),
+                    format!("scenario `{}`: {}", x.id, e.message),
+                    &e.label,
+                    Some(e.help),
+                );
+            }
+        }
+        for (j, id) in x.remove.iter().enumerate() {
+            let unreadable = |list: &str| {
+                self.unreadable.lists.contains(list)
+                    || self
+                        .unreadable
+                        .ids
+                        .get(list)
+                        .is_some_and(|s| s.contains(id.as_str()))
+            };
+            let known = ids.nodes.map.contains_key(id.as_str())
+                || ids.exchanges.map.contains_key(id.as_str())
+                || unreadable("nodes")
+                || unreadable("exchanges");
+            if !known {
+                let all = eco
+                    .nodes
+                    .iter()
+                    .map(|n| n.id.as_str())
+                    .chain(eco.exchanges.iter().map(|e| e.id.as_str()));
+                let help = match did_you_mean(id, all) {
+                    Some(best) => format!("did you mean `{best}`?"),
+                    None => "name a node or an exchange of this file".to_owned(),
+                };
+                self.push(
+                    DiagnosticCode::UnknownId,
+                    p().field("remove").index(j),
+                    format!(
+                        "scenario `{}` removes `{id}`, which is neither a node nor an exchange",
+                        x.id
+                    ),
+                    "no such node or exchange",
+                    Some(help),
+                );
+            }
+        }
     }
 
     /// The file's settings: horizon and discount rate.
@@ -159,6 +217,11 @@ impl<'e> Validator<'e> {
             "extracts",
             "extract",
             eco.extracts.iter().map(|x| x.id.as_str()),
+        );
+        self.ids(
+            "scenarios",
+            "scenario",
+            eco.scenarios.iter().map(|x| x.id.as_str()),
         );
 
         Lists {

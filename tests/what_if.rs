@@ -1,0 +1,258 @@
+//! What if: `--set` paths and the file's scenarios, on small designs worked
+//! out by hand; removals take what depends on them; bad paths are located.
+
+mod common;
+use common::{bin, load};
+
+use valuedesign::analysis::{self, Config, Field};
+use valuedesign::diagnostic::SourceFile;
+use valuedesign::whatif::{self, Change, Changes, Target};
+
+/// A vendor sells a monthly subscription of 10 to each member of a segment
+/// of 100 shops growing 20% a year, over 2 years; it buys parts (a follower
+/// of the fee: one part per fee) and pays 2 per delivery of the service.
+const SHOPS: &str = r#"Ecosystem(
+    name: "Shops",
+    horizon_years: 2,
+    nodes: [
+        Node(id: "vendor", kind: Organization,
+             costs: [Cost(label: "Delivery", amount: 2.0, per_exchange: Some("service"))]),
+        Node(id: "shops", kind: Segment, count: 100.0, growth: 0.2),
+        Node(id: "supplier", kind: Organization),
+    ],
+    exchanges: [
+        Exchange(id: "fee", from: "shops", to: "vendor", flow: Money, value: 10.0, cadence: Monthly, per: Some("shops")),
+        Exchange(id: "service", from: "vendor", to: "shops", flow: Service, value: 15.0, cadence: Monthly, per: Some("shops")),
+        Exchange(id: "parts", from: "vendor", to: "supplier", flow: Money, value: 3.0, cadence: Once,
+                 follows: Some(Follow(exchange: "fee", ratio: 1.0))),
+    ],
+    scenarios: [
+        Scenario(id: "slow", label: "Half the growth", set: {"nodes.shops.growth": 0.1}),
+        Scenario(id: "no-service", description: "The vendor stops serving", remove: ["service"]),
+        Scenario(id: "no-fee", remove: ["fee"]),
+    ],
+)"#;
+
+fn revenue(design: &valuedesign::ValueDesign, id: &str, year: usize) -> f64 {
+    let an = analysis::analyse(design, &Config::default());
+    let a = design.node_index()[id];
+    an.ledgers.get(a, Field::Revenue)[year - 1]
+}
+
+#[test]
+fn halving_growth_halves_the_second_years_growth_of_revenue() {
+    let (design, _) = load(SHOPS);
+    // Base, year 2: 100 * 1.2 = 120 shops, 10 a month: 120 * 120 = 14,400.
+    assert!((revenue(&design, "vendor", 2) - 14_400.0).abs() < 1e-6);
+    // --set nodes.shops.growth=0.1: 110 shops, 110 * 120 = 13,200.
+    let target = whatif::resolve(design.ecosystem(), "nodes.shops.growth", 0).expect("path");
+    assert_eq!(target.get(design.ecosystem()), 0.2);
+    let changed = whatif::apply(
+        &design,
+        &Changes {
+            sets: vec![Change { target, value: 0.1 }],
+            ..Changes::default()
+        },
+    )
+    .expect("valid");
+    assert!((revenue(&changed, "vendor", 2) - 13_200.0).abs() < 1e-6);
+    // Year 1 is the same: 100 * 120 = 12,000.
+    assert!((revenue(&changed, "vendor", 1) - 12_000.0).abs() < 1e-6);
+    // The scenario of the file does the same, and says so in its name.
+    let s = &design.ecosystem().scenarios[0];
+    let slow = whatif::scenario_design(&design, s).expect("valid");
+    assert!((revenue(&slow, "vendor", 2) - 13_200.0).abs() < 1e-6);
+    assert_eq!(slow.ecosystem().name, "Shops (scenario: Half the growth)");
+    assert!(slow.ecosystem().scenarios.is_empty());
+}
+
+#[test]
+fn every_path_resolves_to_its_number() {
+    let (design, _) = load(SHOPS);
+    let eco = design.ecosystem();
+    for (path, want) in [
+        ("exchanges.fee.value", 10.0),
+        ("exchanges.parts.ratio", 1.0),
+        ("nodes.shops.count", 100.0),
+        ("nodes.shops.growth", 0.2),
+        ("nodes.vendor.costs.Delivery.amount", 2.0),
+        ("discount_rate", 0.0),
+        ("horizon_years", 2.0),
+    ] {
+        let t = whatif::resolve(eco, path, 0).unwrap_or_else(|e| panic!("{path}: {e}"));
+        assert_eq!(t.get(eco), want, "{path}");
+    }
+    assert!(matches!(
+        whatif::resolve(eco, "horizon_years", 0),
+        Ok(Target::HorizonYears)
+    ));
+}
+
+#[test]
+fn a_bad_path_says_which_part_is_wrong_and_what_is_right() {
+    let (design, _) = load(SHOPS);
+    let eco = design.ecosystem();
+    let e = whatif::resolve(eco, "nodes.shop.growth", 0).expect_err("no node shop");
+    assert_eq!(e.span, 6..10);
+    assert!(e.help.contains("`shops`"), "{}", e.help);
+    let e = whatif::resolve(eco, "exchanges.fee.valeu", 0).expect_err("no field");
+    assert!(
+        e.help.contains("did you mean `exchanges.fee.value`"),
+        "{}",
+        e.help
+    );
+    let e = whatif::resolve(eco, "exchanges.fee.ratio", 0).expect_err("no follows");
+    assert!(
+        e.message.contains("follows no other exchange"),
+        "{}",
+        e.message
+    );
+    let e = whatif::resolve(eco, "node.shops.growth", 0).expect_err("no list");
+    assert!(e.help.contains("did you mean `nodes`"), "{}", e.help);
+    assert!(whatif::parse_set("nodes.shops.growth").is_err());
+    assert!(whatif::parse_set("nodes.shops.growth=fast").is_err());
+    assert_eq!(
+        whatif::parse_set("nodes.shops.growth=0.1").expect("ok"),
+        ("nodes.shops.growth", 0.1)
+    );
+}
+
+#[test]
+fn removing_an_exchange_takes_its_followers_and_the_costs_it_drove() {
+    let (design, base) = load(SHOPS);
+    let vendor = design.node_index()["vendor"];
+    // Base costs of the vendor, year 1: 2 per delivery, 12 deliveries to 100
+    // shops: 2,400. Its spend: 3 per part, one part per fee (1,200 fees): 3,600.
+    assert!((base.ledgers.get(vendor, Field::Costs)[0] - 2_400.0).abs() < 1e-6);
+    assert!((base.ledgers.get(vendor, Field::Spend)[0] - 3_600.0).abs() < 1e-6);
+    let no_service =
+        whatif::scenario_design(&design, &design.ecosystem().scenarios[1]).expect("valid");
+    let eco = no_service.ecosystem();
+    assert!(eco.exchanges.iter().all(|x| x.id != "service"));
+    // The delivery cost went with the service.
+    assert!(eco.nodes[0].costs.is_empty());
+    // Without the fee, the parts that follow it go too.
+    let no_fee = whatif::scenario_design(&design, &design.ecosystem().scenarios[2]).expect("valid");
+    let ids: Vec<&str> = no_fee
+        .ecosystem()
+        .exchanges
+        .iter()
+        .map(|x| x.id.as_str())
+        .collect();
+    assert_eq!(ids, ["service"]);
+    // Removing a node takes every exchange it takes part in.
+    let n = design.node_index()["shops"];
+    let no_shops = whatif::apply(
+        &design,
+        &Changes {
+            remove_nodes: vec![n],
+            ..Changes::default()
+        },
+    )
+    .expect("valid");
+    assert!(no_shops.ecosystem().exchanges.is_empty());
+    assert_eq!(no_shops.ecosystem().nodes.len(), 2);
+}
+
+fn load_error(text: &str) -> String {
+    let err = valuedesign::load_source(&SourceFile {
+        name: "s.ron".into(),
+        text: text.into(),
+    })
+    .expect_err("must not load");
+    err.render()
+}
+
+#[test]
+fn a_scenario_that_names_nothing_is_a_located_error() {
+    let text = SHOPS
+        .replace("\"nodes.shops.growth\": 0.1", "\"nodes.shop.growth\": 0.1")
+        .replace("remove: [\"service\"]", "remove: [\"servce\"]");
+    let out = load_error(&text);
+    assert!(out.contains("error[unknown-path]"), "{out}");
+    assert!(out.contains("did you mean `shops`?"), "{out}");
+    assert!(out.contains("s.ron:17:62"), "{out}");
+    assert!(out.contains("error[unknown-id]"), "{out}");
+    assert!(out.contains("s.ron:18:86"), "{out}");
+    assert!(out.contains("did you mean `service`?"), "{out}");
+    // A value out of range is found when the scenario is applied.
+    let text = SHOPS.replace(
+        "\"nodes.shops.growth\": 0.1",
+        "\"nodes.shops.growth\": -3.0",
+    );
+    let out = load_error(&text);
+    assert!(
+        out.contains("scenario `slow` makes the design invalid"),
+        "{out}"
+    );
+    assert!(out.contains("s.ron:17:"), "{out}");
+}
+
+#[test]
+fn the_command_line_applies_set_and_scenario_and_locates_bad_arguments() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("shops.ron");
+    std::fs::write(&file, SHOPS).expect("write");
+    let out = bin()
+        .args([
+            "analyse",
+            "--format",
+            "json",
+            "--scenario",
+            "slow",
+            "--set",
+            "nodes.shops.count=50",
+        ])
+        .arg(&file)
+        .output()
+        .expect("runs");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    // 50 shops growing 10%: year 2, 55 * 120 = 6,600.
+    let rev = &json["nodes"]["vendor"]["ledger"]["revenue"][1];
+    assert!(
+        (rev.as_f64().expect("number") - 6_600.0).abs() < 1e-6,
+        "{rev}"
+    );
+    assert!(json["ecosystem"]["name"]
+        .as_str()
+        .expect("name")
+        .contains("what if: nodes.shops.count = 50"));
+    let out = bin()
+        .args([
+            "analyse",
+            "--set",
+            "nodes.shop.count=5",
+            "--set",
+            "discount_rate=six",
+        ])
+        .arg(&file)
+        .output()
+        .expect("runs");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("--set #1:1:7") && err.contains("did you mean `shops`?"),
+        "{err}"
+    );
+    assert!(
+        err.contains("--set #2:1:15") && err.contains("not a number"),
+        "{err}"
+    );
+    assert!(err.contains("2 errors in --set"), "{err}");
+    let out = bin()
+        .args(["analyse", "--scenario", "slw"])
+        .arg(&file)
+        .output()
+        .expect("runs");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("did you mean `slow`?"), "{err}");
+    // The file is untouched.
+    assert_eq!(std::fs::read_to_string(&file).expect("read"), SHOPS);
+}
