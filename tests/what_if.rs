@@ -256,3 +256,53 @@ fn the_command_line_applies_set_and_scenario_and_locates_bad_arguments() {
     // The file is untouched.
     assert_eq!(std::fs::read_to_string(&file).expect("read"), SHOPS);
 }
+
+/// Over the 2 years of SHOPS: the fees bring the vendor 100 * 120 = 12,000
+/// and 120 * 120 = 14,400 (26,400); one part of 3 per fee brings the supplier
+/// 3 * (1,200 + 1,440) = 7,920: 34,320 of money flows in all.
+#[test]
+fn each_actor_leaving_in_turn_ranked_by_the_money_that_stops() {
+    let (design, base) = load(SHOPS);
+    let id = |a: valuedesign::index::NodeIdx| design.ecosystem().node(a).id.to_string();
+    let actors: Vec<_> = (0..3).map(valuedesign::index::NodeIdx::new).collect();
+    let d = whatif::defections(&design, &base, &actors, &Config::default());
+    let order: Vec<String> = d.iter().map(|x| id(x.actor)).collect();
+    // The vendor and the shops each stop every flow (a tie: file order); the
+    // supplier stops only the parts.
+    assert_eq!(order, ["vendor", "shops", "supplier"]);
+    assert!(
+        (d[0].money_lost - 34_320.0).abs() < 1e-6,
+        "{}",
+        d[0].money_lost
+    );
+    assert!((d[1].money_lost - 34_320.0).abs() < 1e-6);
+    assert!((d[2].money_lost - 7_920.0).abs() < 1e-6);
+    // Without the vendor, the shops lose the worth of the service less the
+    // fee, (180 - 120) * (100 + 120) = 13,200; the supplier its 7,920.
+    let losers: Vec<(String, f64)> = d[0].losers.iter().map(|(a, f)| (id(*a), *f)).collect();
+    assert_eq!(losers.len(), 2, "{losers:?}");
+    assert_eq!(losers[0].0, "shops");
+    assert!((losers[0].1 - 13_200.0).abs() < 1e-6);
+    assert!((losers[1].1 - 7_920.0).abs() < 1e-6);
+    // Without the shops, the vendor loses its cash: 26,400 - 7,920 spend -
+    // 2 * 12 * 220 delivery costs (5,280) = 13,200.
+    let vendor_fall = d[1]
+        .losers
+        .iter()
+        .find(|(a, _)| id(*a) == "vendor")
+        .expect("vendor loses");
+    assert!((vendor_fall.1 - 13_200.0).abs() < 1e-6, "{}", vendor_fall.1);
+    // Without the supplier the vendor saves the parts: nobody loses.
+    assert!(d[2].losers.is_empty(), "{:?}", d[2].losers);
+    // The same for any thread count.
+    let one = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .expect("pool");
+    let again = one.install(|| whatif::defections(&design, &base, &actors, &Config::default()));
+    assert_eq!(again, d);
+    // Both were win-win; without the vendor neither receives anything.
+    let flips: Vec<String> = d[0].flips.iter().map(|&a| id(a)).collect();
+    assert_eq!(flips, ["shops", "supplier"]);
+    assert!(d[2].flips.is_empty(), "{:?}", d[2].flips);
+}

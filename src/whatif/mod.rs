@@ -4,9 +4,11 @@
 //! validated design, which is validated again ([`apply`]), never re-read.
 
 pub mod apply;
+pub mod defect;
 pub mod path;
 pub mod scenario;
 
 pub use apply::{apply, Change, Changes};
+pub use defect::{defections, Defection};
 pub use path::{parse_set, resolve, PathError, Target};
 pub use scenario::{changes_of, scenario_design};
