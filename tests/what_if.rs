@@ -306,3 +306,34 @@ fn each_actor_leaving_in_turn_ranked_by_the_money_that_stops() {
     assert_eq!(flips, ["shops", "supplier"]);
     assert!(d[2].flips.is_empty(), "{:?}", d[2].flips);
 }
+
+#[test]
+fn the_defect_command_ranks_the_actors_and_explains_a_wrong_one() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("shops.ron");
+    std::fs::write(&file, SHOPS).expect("write");
+    let out = bin()
+        .args(["defect", "--format", "json"])
+        .arg(&file)
+        .output()
+        .expect("runs");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(json[0]["actor"], "vendor");
+    assert_eq!(json[0]["money_lost"].as_f64(), Some(34_320.0));
+    assert_eq!(json[2]["actor"], "supplier");
+    assert_eq!(json[2]["money_lost"].as_f64(), Some(7_920.0));
+    let out = bin()
+        .args(["defect", "--actor", "vendr"])
+        .arg(&file)
+        .output()
+        .expect("runs");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("did you mean `vendor`?"), "{err}");
+}

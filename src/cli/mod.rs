@@ -25,6 +25,7 @@ macro_rules! errln {
 mod analyse;
 mod canvas;
 mod check;
+mod defect;
 mod map;
 mod output;
 mod report;
@@ -79,6 +80,24 @@ pub enum Command {
     Map(MapArgs),
     /// Write a synthetic value design (for benchmarks and experiments) to standard output.
     Generate(GenerateArgs),
+    /// When an actor leaves: each actor taken out in turn, ranked by the money that stops flowing
+    Defect(DefectArgs),
+}
+
+/// Arguments of `defect`.
+#[derive(Debug, clap::Args)]
+pub struct DefectArgs {
+    /// The value-design file (.ron).
+    pub file: PathBuf,
+    /// Only this actor leaves (default: every actor in turn).
+    #[arg(long)]
+    pub actor: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// What if: numbers changed, or a scenario of the file, before anyone leaves.
+    #[command(flatten)]
+    pub what_if: WhatIfArgs,
 }
 
 /// Arguments of `canvas`.
@@ -258,6 +277,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         Some(Command::Map(args)) => map::run(&args),
         Some(Command::Report(args)) => report::run(&args),
         Some(Command::Generate(args)) => generate(&args),
+        Some(Command::Defect(args)) => defect::run(&args),
         None => report::run(&ReportArgs {
             files: Vec::new(),
             out: None,

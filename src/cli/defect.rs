@@ -1,0 +1,128 @@
+//! `valuedesign defect`: each actor leaves in turn (or the one `--actor`
+//! names); a table ranked by the money that stops flowing, with the verdicts
+//! that flip and who loses most, or JSON.
+
+use serde::Serialize;
+
+use super::table::Table;
+use super::{DefectArgs, Format, EXIT_INPUT, EXIT_OK};
+use crate::analysis::{self, Config};
+use crate::index::NodeIdx;
+use crate::whatif::{defections, Defection};
+use crate::words::amount;
+
+/// One defection in JSON.
+#[derive(Serialize)]
+struct DefectionJson<'a> {
+    actor: &'a str,
+    money_lost: f64,
+    flips: Vec<&'a str>,
+    losers: Vec<LoserJson<'a>>,
+}
+
+/// One actor that loses net value.
+#[derive(Serialize)]
+struct LoserJson<'a> {
+    actor: &'a str,
+    net_value_lost: f64,
+}
+
+/// Runs `defect`; returns the exit code.
+pub(super) fn run(args: &DefectArgs) -> u8 {
+    let (file, design) = match super::load_or_report(&args.file, &args.what_if) {
+        Ok(x) => x,
+        Err(code) => return code,
+    };
+    let eco = design.ecosystem();
+    let actors: Vec<NodeIdx> = match &args.actor {
+        Some(id) => match design.node_index().get(id.as_str()) {
+            Some(&a) if eco.node(a).kind.is_actor() => vec![a],
+            _ => {
+                let ids: Vec<&str> = eco
+                    .nodes
+                    .iter()
+                    .filter(|n| n.kind.is_actor())
+                    .map(|n| n.id.as_str())
+                    .collect();
+                let help = crate::suggest::did_you_mean(id, ids.iter().copied()).map_or_else(
+                    || format!("the actors: {}", ids.join(", ")),
+                    |b| format!("did you mean `{b}`?"),
+                );
+                errln!("error: {} has no actor `{id}`\n  help: {help}", file.name);
+                return EXIT_INPUT;
+            }
+        },
+        None => crate::index::all::<NodeIdx>(eco.nodes.len())
+            .filter(|&a| eco.node(a).kind.is_actor())
+            .collect(),
+    };
+    let cfg = Config::default();
+    let base = analysis::analyse(&design, &cfg);
+    let found = defections(&design, &base, &actors, &cfg);
+    let id = |a: NodeIdx| eco.node(a).id.as_str();
+    match args.format {
+        Format::Json => {
+            let doc: Vec<DefectionJson<'_>> = found
+                .iter()
+                .map(|d| DefectionJson {
+                    actor: id(d.actor),
+                    money_lost: d.money_lost,
+                    flips: d.flips.iter().map(|&a| id(a)).collect(),
+                    losers: d
+                        .losers
+                        .iter()
+                        .map(|&(a, f)| LoserJson {
+                            actor: id(a),
+                            net_value_lost: f,
+                        })
+                        .collect(),
+                })
+                .collect();
+            match serde_json::to_string_pretty(&doc) {
+                Ok(s) => outln!("{s}"),
+                Err(e) => {
+                    errln!("error: cannot write JSON for {}: {e}", file.name);
+                    return EXIT_INPUT;
+                }
+            }
+        }
+        Format::Human => out!("{}", human(eco, &found, base.timeline.years)),
+    }
+    EXIT_OK
+}
+
+/// The ranked table.
+fn human(eco: &crate::model::Ecosystem, found: &[Defection], years: usize) -> String {
+    let mut t = Table::new(
+        &[
+            "if this actor leaves",
+            "money lost",
+            "no longer win-win",
+            "loses most",
+        ],
+        &[false, true, false, false],
+    );
+    for d in found {
+        let flips: Vec<&str> = d.flips.iter().map(|&a| eco.node(a).id.as_str()).collect();
+        let most = d.losers.first().map_or_else(
+            || "nobody".to_owned(),
+            |&(a, f)| format!("{} (-{})", eco.node(a).id, amount(f)),
+        );
+        t.row(vec![
+            eco.node(d.actor).id.to_string(),
+            amount(d.money_lost),
+            if flips.is_empty() {
+                "-".to_owned()
+            } else {
+                flips.join(", ")
+            },
+            most,
+        ]);
+    }
+    format!(
+        "{}: each actor leaves in turn, with every exchange it takes part in and what follows them; over {years} years, in {}\n\n{}",
+        eco.name,
+        eco.currency,
+        t.render("  ")
+    )
+}
