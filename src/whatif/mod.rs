@@ -1,7 +1,7 @@
 //! What if: a design with some of its numbers changed, or some of its actors
 //! and flows taken out, analysed like any other. `--set PATH=VALUE` on the
 //! command line names one number ([`path`]); the changes are applied to the
-//! validated design, which is validated again ([`apply`]), never re-read.
+//! validated design, which is validated again ([`apply()`]), never re-read.
 
 pub mod apply;
 pub mod defect;

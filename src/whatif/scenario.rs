@@ -27,7 +27,7 @@ pub fn changes_of(design: &ValueDesign, s: &Scenario) -> Changes {
     c
 }
 
-/// The design as scenario `s` supposes it: named "<name> (scenario: <label>)"
+/// The design as scenario `s` supposes it: named "`<name> (scenario: <label>)`"
 /// so that every output says which it is.
 pub fn scenario_design(
     design: &ValueDesign,
