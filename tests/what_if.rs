@@ -2,7 +2,7 @@
 //! out by hand; removals take what depends on them; bad paths are located.
 
 mod common;
-use common::{bin, load};
+use common::{bin, design_file, load};
 
 use valuedesign::analysis::{self, Config, Field};
 use valuedesign::diagnostic::SourceFile;
@@ -190,9 +190,7 @@ fn a_scenario_that_names_nothing_is_a_located_error() {
 
 #[test]
 fn the_command_line_applies_set_and_scenario_and_locates_bad_arguments() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let file = dir.path().join("shops.ron");
-    std::fs::write(&file, SHOPS).expect("write");
+    let (_dir, file) = design_file("shops.ron", SHOPS);
     let out = bin()
         .args([
             "analyse",
@@ -309,9 +307,7 @@ fn each_actor_leaving_in_turn_ranked_by_the_money_that_stops() {
 
 #[test]
 fn the_defect_command_ranks_the_actors_and_explains_a_wrong_one() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let file = dir.path().join("shops.ron");
-    std::fs::write(&file, SHOPS).expect("write");
+    let (_dir, file) = design_file("shops.ron", SHOPS);
     let out = bin()
         .args(["defect", "--format", "json"])
         .arg(&file)

@@ -39,10 +39,7 @@ pub(super) fn apply(
         });
         match resolved {
             Ok((path, target, value)) => {
-                said.push(format!(
-                    "{path} = {value} (the file says {})",
-                    target.get(design.ecosystem())
-                ));
+                said.push((format!("{path} = {value}"), target.get(design.ecosystem())));
                 changes.sets.push(Change { target, value });
             }
             Err(e) => {
@@ -71,12 +68,12 @@ pub(super) fn apply(
         "{} (what if: {})",
         design.ecosystem().name,
         said.iter()
-            .map(|s| s.split(" (").next().unwrap_or(s))
+            .map(|(s, _)| s.as_str())
             .collect::<Vec<_>>()
             .join(", ")
     ));
-    for s in &said {
-        errln!("note: what if {s}");
+    for (s, was) in &said {
+        errln!("note: what if {s} (the file says {was})");
     }
     whatif::apply(&design, &changes).map_err(|problems| {
         for p in &problems {

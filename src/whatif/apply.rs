@@ -40,7 +40,7 @@ pub fn apply(design: &ValueDesign, changes: &Changes) -> Result<ValueDesign, Vec
         set(&mut eco, c);
     }
     if !changes.remove_nodes.is_empty() || !changes.remove_exchanges.is_empty() {
-        remove(&mut eco, changes);
+        remove(design, &mut eco, changes);
     }
     eco.scenarios.clear();
     if let Some(name) = &changes.rename {
@@ -75,32 +75,21 @@ fn set(eco: &mut Ecosystem, c: &Change) {
 
 /// Takes out the nodes and exchanges of `changes`, every exchange of a
 /// removed node, and, transitively, every exchange that follows a removed one.
-fn remove(eco: &mut Ecosystem, changes: &Changes) {
-    let n = eco.nodes.len();
-    let m = eco.exchanges.len();
-    let mut gone_node = vec![false; n];
+/// Ids are looked up in `design`'s own indexes (built once, shared).
+fn remove(design: &ValueDesign, eco: &mut Ecosystem, changes: &Changes) {
+    let (node_at, exchange_at) = (design.node_index(), design.exchange_index());
+    let mut gone_node = vec![false; eco.nodes.len()];
     for &a in &changes.remove_nodes {
         gone_node[a.index()] = true;
     }
-    let node_at: std::collections::HashMap<&str, usize> = eco
-        .nodes
-        .iter()
-        .enumerate()
-        .map(|(i, x)| (x.id.as_str(), i))
-        .collect();
-    let exchange_at: std::collections::HashMap<&str, usize> = eco
-        .exchanges
-        .iter()
-        .enumerate()
-        .map(|(i, x)| (x.id.as_str(), i))
-        .collect();
-    let is_gone_node = |id: &str| node_at.get(id).is_some_and(|&i| gone_node[i]);
+    let m = eco.exchanges.len();
     let mut gone = vec![false; m];
     for &e in &changes.remove_exchanges {
         gone[e.index()] = true;
     }
+    let node_gone = |id: &str| node_at.get(id).is_some_and(|a| gone_node[a.index()]);
     for (i, x) in eco.exchanges.iter().enumerate() {
-        if is_gone_node(&x.from) || is_gone_node(&x.to) {
+        if node_gone(&x.from) || node_gone(&x.to) {
             gone[i] = true;
         }
     }
@@ -112,7 +101,7 @@ fn remove(eco: &mut Ecosystem, changes: &Changes) {
             .as_ref()
             .and_then(|f| exchange_at.get(f.exchange.as_str()))
         {
-            followers[*f].push(i);
+            followers[f.index()].push(i);
         }
     }
     let mut work: Vec<usize> = (0..m).filter(|&i| gone[i]).collect();
@@ -124,27 +113,17 @@ fn remove(eco: &mut Ecosystem, changes: &Changes) {
             }
         }
     }
-    let keep_nodes: Vec<bool> = gone_node.iter().map(|g| !g).collect();
-    let gone_node_ids: std::collections::HashSet<String> = (0..n)
-        .filter(|&i| !keep_nodes[i])
-        .map(|i| eco.nodes[i].id.to_string())
-        .collect();
-    let gone_exchange_ids: std::collections::HashSet<String> = (0..m)
-        .filter(|&i| gone[i])
-        .map(|i| eco.exchanges[i].id.to_string())
-        .collect();
+    let exchange_gone = |id: &str| exchange_at.get(id).is_some_and(|e| gone[e.index()]);
     let mut i = 0;
     eco.nodes.retain(|_| {
         i += 1;
-        keep_nodes[i - 1]
+        !gone_node[i - 1]
     });
     let mut i = 0;
     eco.exchanges.retain(|_| {
         i += 1;
         !gone[i - 1]
     });
-    let node_gone = |id: &str| gone_node_ids.contains(id);
-    let exchange_gone = |id: &str| gone_exchange_ids.contains(id);
     for x in &mut eco.nodes {
         if x.parent.as_deref().is_some_and(node_gone) {
             x.parent = None;

@@ -53,3 +53,12 @@ pub fn workdir() -> tempfile::TempDir {
     .expect("copy");
     dir
 }
+
+/// A design written to `<temp>/<name>`, for running the binary on it; the
+/// folder lives as long as the returned guard.
+pub fn design_file(name: &str, text: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join(name);
+    std::fs::write(&file, text).expect("write");
+    (dir, file)
+}
