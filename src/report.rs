@@ -4,7 +4,8 @@
 //! `index.html` (self-contained), `map.svg`, one `map-extract-<id>.svg` per
 //! extract, `canvas-<id>.svg` and `canvas-<id>.md` per actor, the charts
 //! (`cash-flow.svg`, `net-value.svg`, `money-matrix.svg`), `analysis.json`,
-//! `summary.md`, and PNG copies of the map and the canvases. File names from
+//! `summary.md`, one `diff-scenario-<id>.svg` per scenario of the file (its
+//! difference map), and PNG copies of the maps and the canvases. File names from
 //! ids are sanitised and unique. PNGs render in parallel; the list's order
 //! and bytes do not depend on the thread count.
 
@@ -18,7 +19,7 @@ use crate::render::canvas::svg::{self as canvas_svg, LedgerSummary};
 use crate::render::json;
 use crate::render::map::view::{self as map_view, Zoom};
 use crate::render::map::{layout as map_layout, svg as map_svg};
-pub use crate::render::report::parts::{DrawnCanvas, DrawnMap, ReportParts};
+pub use crate::render::report::parts::{DrawnCanvas, DrawnMap, DrawnScenario, ReportParts};
 use crate::render::report::parts::{MAX_CANVASES, MAX_TABLE_ROWS};
 use crate::render::report::{html as report_html, markdown as summary_md};
 use crate::render::{charts, escape, png, RenderError};
@@ -81,6 +82,7 @@ pub fn build(
         chart_svgs: chart_svgs(&chart_data)?,
         charts: chart_data,
         source_name: cfg.source_name.clone(),
+        scenarios: drawn_scenarios(design, an)?,
     };
     let mut files = pages_and_drawings(&parts)?;
     if cfg.png {
@@ -120,6 +122,38 @@ fn extract_maps(
                 stem,
                 draw_map(design, an, &Zoom::Extract(x.id.to_string()))?,
             ))
+        })
+        .collect()
+}
+
+/// Every scenario of the file compared with the design, with its
+/// difference map; analysed in parallel, in file order.
+fn drawn_scenarios(design: &ValueDesign, an: &Analysis) -> Result<Vec<DrawnScenario>, RenderError> {
+    let eco = design.ecosystem();
+    let stems = escape::unique_file_stems(eco.scenarios.iter().map(|s| s.id.as_str()));
+    crate::whatif::compare::scenarios(design, an, &Config::default())
+        .into_par_iter()
+        .zip(stems)
+        .map(|(v, stem)| {
+            let view = crate::render::map::diff::difference_view(
+                (design, an),
+                (&v.design, &v.analysis),
+                &v.comparison,
+            )?;
+            let layout = map_layout::layout(&view);
+            let svg = map_svg::svg(&view, &layout)?;
+            let id = v.scenario.unwrap_or_default();
+            let s = eco.scenarios.iter().find(|s| s.id == id.as_str());
+            Ok(DrawnScenario {
+                label: s.map_or(id.clone(), |s| {
+                    if s.label.is_empty() { &s.id } else { &s.label }.to_string()
+                }),
+                description: s.map_or(String::new(), |s| s.description.to_string()),
+                id,
+                stem,
+                comparison: v.comparison,
+                map: DrawnMap { view, svg },
+            })
         })
         .collect()
 }
@@ -192,6 +226,12 @@ fn pages_and_drawings(parts: &ReportParts<'_>) -> Result<Vec<ReportFile>, Render
     for (name, svg) in &parts.chart_svgs {
         files.push(file(name, svg.clone()));
     }
+    for s in &parts.scenarios {
+        files.push(file(
+            &format!("diff-scenario-{}.svg", s.stem),
+            s.map.svg.clone(),
+        ));
+    }
     Ok(files)
 }
 
@@ -209,6 +249,12 @@ fn png_copies(parts: &ReportParts<'_>) -> Result<Vec<ReportFile>, RenderError> {
             .canvases
             .iter()
             .map(|c| (format!("canvas-{}.png", c.stem), c.svg.as_str())),
+    );
+    jobs.extend(
+        parts
+            .scenarios
+            .iter()
+            .map(|s| (format!("diff-scenario-{}.png", s.stem), s.map.svg.as_str())),
     );
     jobs.par_iter()
         .map(|(name, svg)| {

@@ -97,6 +97,8 @@ fn the_whole_view_merges_parallel_flows_and_keeps_containers() {
         offering: o.to_owned(),
         per_year: v,
         year_one: None,
+        exchange: None,
+        mark: Default::default(),
     };
     let lines = valuedesign::render::map::layout::edge_label(&[
         long("Cabling and commissioning at a food plant", 45_733.0),
@@ -119,6 +121,8 @@ fn the_whole_view_merges_parallel_flows_and_keeps_containers() {
         offering: o.to_owned(),
         per_year: v / 3.0,
         year_one: Some(v),
+        exchange: None,
+        mark: Default::default(),
     };
     let lines = valuedesign::render::map::layout::edge_label(&[
         year_one(

@@ -2,36 +2,11 @@
 //! out by hand; removals take what depends on them; bad paths are located.
 
 mod common;
-use common::{bin, design_file, load};
+use common::{bin, design_file, load, SHOPS};
 
 use valuedesign::analysis::{self, Config, Field};
 use valuedesign::diagnostic::SourceFile;
 use valuedesign::whatif::{self, Change, Changes, Target};
-
-/// A vendor sells a monthly subscription of 10 to each member of a segment
-/// of 100 shops growing 20% a year, over 2 years; it buys parts (a follower
-/// of the fee: one part per fee) and pays 2 per delivery of the service.
-const SHOPS: &str = r#"Ecosystem(
-    name: "Shops",
-    horizon_years: 2,
-    nodes: [
-        Node(id: "vendor", kind: Organization,
-             costs: [Cost(label: "Delivery", amount: 2.0, per_exchange: Some("service"))]),
-        Node(id: "shops", kind: Segment, count: 100.0, growth: 0.2),
-        Node(id: "supplier", kind: Organization),
-    ],
-    exchanges: [
-        Exchange(id: "fee", from: "shops", to: "vendor", flow: Money, value: 10.0, cadence: Monthly, per: Some("shops")),
-        Exchange(id: "service", from: "vendor", to: "shops", flow: Service, value: 15.0, cadence: Monthly, per: Some("shops")),
-        Exchange(id: "parts", from: "vendor", to: "supplier", flow: Money, value: 3.0, cadence: Once,
-                 follows: Some(Follow(exchange: "fee", ratio: 1.0))),
-    ],
-    scenarios: [
-        Scenario(id: "slow", label: "Half the growth", set: {"nodes.shops.growth": 0.1}),
-        Scenario(id: "no-service", description: "The vendor stops serving", remove: ["service"]),
-        Scenario(id: "no-fee", remove: ["fee"]),
-    ],
-)"#;
 
 fn revenue(design: &valuedesign::ValueDesign, id: &str, year: usize) -> f64 {
     let an = analysis::analyse(design, &Config::default());

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::table::Table;
-use super::{DefectArgs, Format, EXIT_INPUT, EXIT_OK};
+use super::{DefectArgs, TableFormat, EXIT_INPUT, EXIT_OK};
 use crate::analysis::{self, Config};
 use crate::index::NodeIdx;
 use crate::whatif::{defections, Defection};
@@ -61,7 +61,7 @@ pub(super) fn run(args: &DefectArgs) -> u8 {
     let found = defections(&design, &base, &actors, &cfg);
     let id = |a: NodeIdx| eco.node(a).id.as_str();
     match args.format {
-        Format::Json => {
+        TableFormat::Json => {
             let doc: Vec<DefectionJson<'_>> = found
                 .iter()
                 .map(|d| DefectionJson {
@@ -86,43 +86,62 @@ pub(super) fn run(args: &DefectArgs) -> u8 {
                 }
             }
         }
-        Format::Human => out!("{}", human(eco, &found, base.timeline.years)),
+        TableFormat::Human => {
+            let mut t = Table::new(&HEADER, &[false, true, false, false]);
+            for r in cells(eco, &found) {
+                t.row(r.to_vec());
+            }
+            out!("{}\n\n{}", title(eco, base.timeline.years), t.render("  "));
+        }
+        TableFormat::Md => {
+            use crate::render::escape::markdown as md;
+            outln!("## {}\n", md(&title(eco, base.timeline.years)));
+            outln!("| {} |\n|---|--:|---|---|", HEADER.join(" | "));
+            for r in cells(eco, &found) {
+                let r: Vec<String> = r.iter().map(|c| md(c)).collect();
+                outln!("| {} |", r.join(" | "));
+            }
+        }
     }
     EXIT_OK
 }
 
-/// The ranked table.
-fn human(eco: &crate::model::Ecosystem, found: &[Defection], years: usize) -> String {
-    let mut t = Table::new(
-        &[
-            "if this actor leaves",
-            "money lost",
-            "no longer win-win",
-            "loses most",
-        ],
-        &[false, true, false, false],
-    );
-    for d in found {
-        let flips: Vec<&str> = d.flips.iter().map(|&a| eco.node(a).id.as_str()).collect();
-        let most = d.losers.first().map_or_else(
-            || "nobody".to_owned(),
-            |&(a, f)| format!("{} (-{})", eco.node(a).id, amount(f)),
-        );
-        t.row(vec![
-            eco.node(d.actor).id.to_string(),
-            amount(d.money_lost),
-            if flips.is_empty() {
-                "-".to_owned()
-            } else {
-                flips.join(", ")
-            },
-            most,
-        ]);
-    }
+/// The columns of the ranked table.
+const HEADER: [&str; 4] = [
+    "if this actor leaves",
+    "money lost",
+    "no longer win-win",
+    "loses most",
+];
+
+/// What the table is about.
+fn title(eco: &crate::model::Ecosystem, years: usize) -> String {
     format!(
-        "{}: each actor leaves in turn, with every exchange it takes part in and what follows them; over {years} years, in {}\n\n{}",
-        eco.name,
-        eco.currency,
-        t.render("  ")
+        "{}: each actor leaves in turn, with every exchange it takes part in and what follows them; over {years} years, in {}",
+        eco.name, eco.currency
     )
+}
+
+/// The cells of the ranked table, unescaped.
+fn cells(eco: &crate::model::Ecosystem, found: &[Defection]) -> Vec<[String; 4]> {
+    found
+        .iter()
+        .map(|d| {
+            let flips: Vec<&str> = d.flips.iter().map(|&a| eco.node(a).id.as_str()).collect();
+            let most = d.losers.first().map_or_else(
+                || "nobody".to_owned(),
+                |&(a, f)| format!("{} (-{})", eco.node(a).id, amount(f)),
+            );
+            [
+                eco.node(d.actor).id.to_string(),
+                amount(d.money_lost),
+                if flips.is_empty() {
+                    "-".to_owned()
+                } else {
+                    flips.join(", ")
+                },
+                most,
+            ]
+        })
+        .collect()
 }

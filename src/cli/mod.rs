@@ -25,6 +25,7 @@ macro_rules! errln {
 mod analyse;
 mod canvas;
 mod check;
+mod compare;
 mod defect;
 mod map;
 mod output;
@@ -80,8 +81,42 @@ pub enum Command {
     Map(MapArgs),
     /// Write a synthetic value design (for benchmarks and experiments) to standard output.
     Generate(GenerateArgs),
-    /// When an actor leaves: each actor taken out in turn, ranked by the money that stops flowing
+    /// When an actor leaves: each actor taken out in turn, ranked by the money that stops flowing.
     Defect(DefectArgs),
+    /// Compare designs: the base with each of its scenarios, or one file with another (as-is and to-be).
+    Compare(CompareArgs),
+}
+
+/// Arguments of `compare`.
+#[derive(Debug, clap::Args)]
+pub struct CompareArgs {
+    /// The value-design file (.ron): alone, its base is compared with each of its scenarios (or with --scenario / --set); with a second file, it is the as-is design.
+    pub file: PathBuf,
+    /// The to-be design, compared with the first file (--set and --scenario then apply to it).
+    pub other: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = TableFormat::Human)]
+    pub format: TableFormat,
+    /// Also write the difference map of each comparison (SVG: the to-be map with added, changed and removed actors and flows marked).
+    #[arg(long)]
+    pub map: bool,
+    /// Folder for the difference maps (default: `output/<file stem>/`).
+    #[arg(long, requires = "map")]
+    pub out: Option<PathBuf>,
+    /// What if: the design to compare with the base (or, with two files, changes to the second).
+    #[command(flatten)]
+    pub what_if: WhatIfArgs,
+}
+
+/// How a table of results is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TableFormat {
+    /// Text for the terminal.
+    Human,
+    /// Markdown for proposals.
+    Md,
+    /// JSON for programs.
+    Json,
 }
 
 /// Arguments of `defect`.
@@ -93,8 +128,8 @@ pub struct DefectArgs {
     #[arg(long)]
     pub actor: Option<String>,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = TableFormat::Human)]
+    pub format: TableFormat,
     /// What if: numbers changed, or a scenario of the file, before anyone leaves.
     #[command(flatten)]
     pub what_if: WhatIfArgs,
@@ -278,6 +313,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         Some(Command::Report(args)) => report::run(&args),
         Some(Command::Generate(args)) => generate(&args),
         Some(Command::Defect(args)) => defect::run(&args),
+        Some(Command::Compare(args)) => compare::run(&args),
         None => report::run(&ReportArgs {
             files: Vec::new(),
             out: None,

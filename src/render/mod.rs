@@ -8,6 +8,7 @@
 
 pub mod canvas;
 pub mod charts;
+pub mod compare;
 pub mod draw;
 pub mod error;
 pub(crate) mod escape;

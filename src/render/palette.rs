@@ -40,3 +40,21 @@ pub(crate) const GOLD: RGBColor = RGBColor(230, 170, 0);
 pub(crate) const WIN: RGBColor = RGBColor(0, 130, 60);
 /// Does not get value.
 pub(crate) const FAIL: RGBColor = RGBColor(200, 40, 40);
+
+/// On a difference map: what was added (halo and tag).
+pub(crate) const ADDED: RGBColor = RGBColor(40, 170, 70);
+/// On a difference map: what changed.
+pub(crate) const CHANGED: RGBColor = RGBColor(130, 80, 200);
+/// On a difference map: what was removed (dashed outline and tag).
+pub(crate) const REMOVED: RGBColor = RGBColor(200, 40, 40);
+
+/// The colour of a difference-map mark; `None` for no mark.
+pub(crate) fn mark_color(m: crate::render::map::view::Mark) -> Option<RGBColor> {
+    use crate::render::map::view::Mark;
+    match m {
+        Mark::Same => None,
+        Mark::Added => Some(ADDED),
+        Mark::Changed => Some(CHANGED),
+        Mark::Removed => Some(REMOVED),
+    }
+}

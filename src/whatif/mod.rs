@@ -2,13 +2,17 @@
 //! and flows taken out, analysed like any other. `--set PATH=VALUE` on the
 //! command line names one number ([`path`]); the changes are applied to the
 //! validated design, which is validated again ([`apply()`]), never re-read.
+//! [`compare()`] sets two designs side by side; [`defections`] takes each
+//! actor out in turn.
 
 pub mod apply;
+pub mod compare;
 pub mod defect;
 pub mod path;
 pub mod scenario;
 
 pub use apply::{apply, Change, Changes};
+pub use compare::{compare, Comparison};
 pub use defect::{defections, Defection};
 pub use path::{parse_set, resolve, PathError, Target};
 pub use scenario::{changes_of, scenario_design};

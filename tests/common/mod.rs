@@ -62,3 +62,28 @@ pub fn design_file(name: &str, text: &str) -> (tempfile::TempDir, PathBuf) {
     std::fs::write(&file, text).expect("write");
     (dir, file)
 }
+
+/// A vendor sells a monthly subscription of 10 to each member of a segment
+/// of 100 shops growing 20% a year, over 2 years; it buys parts (a follower
+/// of the fee: one part per fee) and pays 2 per delivery of the service.
+pub const SHOPS: &str = r#"Ecosystem(
+    name: "Shops",
+    horizon_years: 2,
+    nodes: [
+        Node(id: "vendor", kind: Organization,
+             costs: [Cost(label: "Delivery", amount: 2.0, per_exchange: Some("service"))]),
+        Node(id: "shops", kind: Segment, count: 100.0, growth: 0.2),
+        Node(id: "supplier", kind: Organization),
+    ],
+    exchanges: [
+        Exchange(id: "fee", from: "shops", to: "vendor", flow: Money, value: 10.0, cadence: Monthly, per: Some("shops")),
+        Exchange(id: "service", from: "vendor", to: "shops", flow: Service, value: 15.0, cadence: Monthly, per: Some("shops")),
+        Exchange(id: "parts", from: "vendor", to: "supplier", flow: Money, value: 3.0, cadence: Once,
+                 follows: Some(Follow(exchange: "fee", ratio: 1.0))),
+    ],
+    scenarios: [
+        Scenario(id: "slow", label: "Half the growth", set: {"nodes.shops.growth": 0.1}),
+        Scenario(id: "no-service", description: "The vendor stops serving", remove: ["service"]),
+        Scenario(id: "no-fee", remove: ["fee"]),
+    ],
+)"#;

@@ -7,12 +7,12 @@ use plotters::prelude::*;
 use super::layout::{style, MapLayout, Rect};
 use super::marks::{status_mark, SMALL};
 use super::shape::{grown, offset, outline};
-use super::view::{MapView, Status};
+use super::view::{MapView, Mark, Status};
 use crate::model::{Flow, NodeKind};
 use crate::render::draw::{self, Align, Area, DrawResult};
 use crate::render::fonts::Font;
 use crate::render::geometry::{rect_points, rounded_points};
-use crate::render::palette::{flow_color, kind_fill, GOLD, GREY, INK};
+use crate::render::palette::{flow_color, kind_fill, ADDED, CHANGED, GOLD, GREY, INK, REMOVED};
 
 /// Draws the legend with its top-left corner at `(x0, y0)`: a title, then
 /// one row each for flow kinds, widths, shapes, marks and what labels say.
@@ -32,7 +32,66 @@ pub(super) fn legend(
     let y = y + 26.0;
     marks_row(area, (x0, y))?;
     let y = y + 24.0;
-    labels_row(area, view, (x0, y))
+    if has_marks(view) {
+        changes_row(area, (x0, y))?;
+        labels_row(area, view, (x0, y + 24.0))
+    } else {
+        labels_row(area, view, (x0, y))
+    }
+}
+
+/// Height of the legend band.
+const HEIGHT: f64 = 160.0;
+
+/// Whether `view` is a difference map with something marked.
+fn has_marks(view: &MapView) -> bool {
+    view.nodes.iter().any(|n| n.mark != Mark::Same)
+        || view.edges.iter().any(|e| e.mark() != Mark::Same)
+}
+
+/// The height of the legend of `view`: a row more on a difference map.
+pub(super) fn height(view: &MapView) -> f64 {
+    if has_marks(view) {
+        HEIGHT + 24.0
+    } else {
+        HEIGHT
+    }
+}
+
+/// The difference-map row: a halo per mark, the ghost, and the tags.
+fn changes_row(area: &Area<'_>, (x0, y): (f64, f64)) -> DrawResult {
+    let f = SMALL;
+    let mut x = x0;
+    for (m, t) in [
+        (ADDED, "added (tagged \"new:\")"),
+        (CHANGED, "changed (tagged \"changed:\", with what it was)"),
+    ] {
+        let halo = ShapeStyle {
+            color: m.mix(0.4),
+            filled: false,
+            stroke_width: 11,
+        };
+        draw::line(area, &[(x, y + 7.0), (x + 34.0, y + 7.0)], halo, false)?;
+        draw::line(
+            area,
+            &[(x, y + 7.0), (x + 34.0, y + 7.0)],
+            draw::stroke(INK, 2.0),
+            false,
+        )?;
+        draw::text(area, t, (x + 42.0, y), f, INK, Align::Left)?;
+        x += 56.0 + f.width(t);
+    }
+    let mut ring = rect_points(x, y - 1.0, 30.0, 16.0);
+    ring.push(ring[0]);
+    draw::line(area, &ring, draw::stroke(REMOVED, 2.0), true)?;
+    draw::line(
+        area,
+        &[(x + 40.0, y + 7.0), (x + 74.0, y + 7.0)],
+        draw::stroke(GREY, 2.0),
+        true,
+    )?;
+    let t = "removed: faded, dashed, tagged \"removed:\"";
+    draw::text(area, t, (x + 82.0, y), f, INK, Align::Left)
 }
 
 /// Row 1: each flow kind's colour, dashed when intangible.

@@ -2,6 +2,7 @@
 //! designs), where everything goes ([`layout`], card outlines in [`shape`]),
 //! and the drawing ([`svg`], with the `legend` and the [`marks`] both use).
 
+pub mod diff;
 pub mod fold;
 pub mod layout;
 pub(crate) mod legend;

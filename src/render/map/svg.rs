@@ -11,12 +11,14 @@ use super::layout::style::{self, CAPTION};
 use super::layout::{Card, MapLayout, Rect, CONTINUED};
 use super::marks::{status_mark, SMALL};
 use super::shape::{grown, offset, outline};
-use super::view::{MapView, Status};
+use super::view::{MapView, Mark, Status};
 use crate::model::NodeKind;
 use crate::render::draw::{self, Align, Area, DrawResult};
 use crate::render::fonts::Font;
 use crate::render::geometry::{rect_points, rounded_points};
-use crate::render::palette::{flow_color, kind_fill, FAIL, GOLD, GREY, INK, WIN};
+use crate::render::palette::{
+    flow_color, kind_fill, mark_color, FAIL, GOLD, GREY, INK, REMOVED, WIN,
+};
 use crate::render::RenderError;
 
 /// Margin around the drawing.
@@ -25,8 +27,6 @@ const HEAD: Font = Font {
     size: 22.0,
     bold: true,
 };
-/// Height of the legend band.
-pub(super) const LEGEND_H: f64 = 160.0;
 const LEGEND_W: f64 = 1120.0;
 
 fn draw_card(
@@ -47,6 +47,14 @@ fn draw_card(
         ..c.rect
     };
     let pts = outline(node.kind, &r, c.inset);
+    if let Some(m) = mark_color(node.mark).filter(|_| node.mark != Mark::Removed) {
+        draw::shape(
+            area,
+            &grown(&pts, &r, 7.0),
+            draw::fill(m, 0.18),
+            draw::stroke(m, 3.0),
+        )?;
+    }
     if node.extract {
         draw::shape(
             area,
@@ -70,6 +78,13 @@ fn draw_card(
         draw::fill(kind_fill(node.kind), 1.0),
         draw::stroke(RGBColor(80, 80, 80), 1.0),
     )?;
+    if node.mark == Mark::Removed {
+        // A ghost: faded, with a dashed outline in the removed colour.
+        draw::shape(area, &pts, draw::fill(WHITE, 0.6), draw::stroke(WHITE, 1.0))?;
+        let mut ring = grown(&pts, &r, 3.0);
+        ring.push(ring[0]);
+        draw::line(area, &ring, draw::stroke(REMOVED, 2.0), true)?;
+    }
     if node.kind == NodeKind::Group {
         draw::line(
             area,
@@ -130,8 +145,24 @@ fn draw_card(
 
 /// A green tick or a red cross in a disc centred at `c`.
 fn draw_flows(area: &Area<'_>, view: &MapView, l: &MapLayout, (ox, oy): (f64, f64)) -> DrawResult {
+    // Difference-map halos under every line.
     for (e, route) in view.edges.iter().zip(&l.routes) {
-        let color = flow_color(e.flow);
+        if let Some(m) = mark_color(e.mark()) {
+            let pts: Vec<(f64, f64)> = route.points.iter().map(|p| (p.0 + ox, p.1 + oy)).collect();
+            let halo = ShapeStyle {
+                color: m.mix(0.4),
+                filled: false,
+                stroke_width: (route.width + 9.0).round() as u32,
+            };
+            draw::line(area, &pts, halo, false)?;
+        }
+    }
+    for (e, route) in view.edges.iter().zip(&l.routes) {
+        let color = if e.mark() == Mark::Removed {
+            GREY
+        } else {
+            flow_color(e.flow)
+        };
         let mut pts: Vec<(f64, f64)> = route.points.iter().map(|p| (p.0 + ox, p.1 + oy)).collect();
         let head = crate::render::map::layout::arrow_size(route.width);
         // Stop the line where the arrowhead starts, so the tip stays sharp.
@@ -148,7 +179,7 @@ fn draw_flows(area: &Area<'_>, view: &MapView, l: &MapLayout, (ox, oy): (f64, f6
             area,
             &pts,
             draw::stroke(color, route.width),
-            e.flow.is_intangible(),
+            e.flow.is_intangible() || e.mark() == Mark::Removed,
         )?;
         draw::arrowhead(area, &tip, head, color)?;
     }
@@ -290,7 +321,8 @@ pub fn svg(view: &MapView, l: &MapLayout) -> Result<String, RenderError> {
         .map(|(_, f, _)| f.line_height() + 2.0)
         .sum::<f64>()
         + 12.0;
-    let height = (M + head_h + l.height + 28.0 + LEGEND_H + M).ceil();
+    let legend_h = super::legend::height(view);
+    let height = (M + head_h + l.height + 28.0 + legend_h + M).ceil();
     let mut buf = String::new();
     {
         let area =
@@ -347,7 +379,7 @@ pub fn svg(view: &MapView, l: &MapLayout) -> Result<String, RenderError> {
                 )?;
             }
         }
-        super::legend::legend(&area, view, l, (M, height - M - LEGEND_H))?;
+        super::legend::legend(&area, view, l, (M, height - M - legend_h))?;
         area.present()?;
     }
     Ok(buf)

@@ -93,6 +93,22 @@ pub struct MapNode {
     pub extract: bool,
     /// How many file nodes it stands for (1 unless aggregated).
     pub members: usize,
+    /// On a difference map: added, changed or removed.
+    pub mark: Mark,
+}
+
+/// What a difference map says of a node or an offering.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Mark {
+    /// Unchanged, or not a difference map.
+    #[default]
+    Same,
+    /// Only in the new design.
+    Added,
+    /// In both, with something different.
+    Changed,
+    /// Only in the old design (drawn as a ghost).
+    Removed,
 }
 
 /// A flow of the map: the exchanges of one flow kind from one node to
@@ -123,6 +139,27 @@ pub struct Item {
     /// horizon is longer: its whole value, labelled "in year 1" rather than
     /// spread over the years.
     pub year_one: Option<f64>,
+    /// The exchange it is (`None` when summed on an aggregated map).
+    pub exchange: Option<ExchangeIdx>,
+    /// On a difference map: added, changed or removed.
+    pub mark: Mark,
+}
+
+impl MapEdge {
+    /// The flow's mark on a difference map: added or removed when every
+    /// offering is, changed when any offering differs.
+    pub fn mark(&self) -> Mark {
+        let all = |m: Mark| self.items.iter().all(|i| i.mark == m);
+        if all(Mark::Same) {
+            Mark::Same
+        } else if all(Mark::Added) {
+            Mark::Added
+        } else if all(Mark::Removed) {
+            Mark::Removed
+        } else {
+            Mark::Changed
+        }
+    }
 }
 
 /// Everything a map draws.
@@ -344,6 +381,7 @@ fn map_nodes(
                     status: Status::None,
                     extract: false,
                     members,
+                    mark: Mark::Same,
                 };
             };
             let node = eco.node(a);
@@ -377,6 +415,7 @@ fn map_nodes(
                 },
                 extract: in_extract[a],
                 members,
+                mark: Mark::Same,
             }
         })
         .collect()
@@ -428,6 +467,8 @@ fn map_edges(
             offering: eco.exchange(e).offering.to_string(),
             per_year,
             year_one,
+            exchange: Some(e),
+            mark: Mark::Same,
         });
     }
     (edges, counts)
@@ -446,6 +487,8 @@ fn summarise_items(edges: &mut [MapEdge], counts: &[usize]) {
             offering: label,
             per_year: edge.per_year,
             year_one: None,
+            exchange: None,
+            mark: Mark::Same,
         }];
     }
 }

@@ -193,6 +193,7 @@ pub fn html(p: &ReportParts<'_>) -> String {
     map_section(&mut o, p);
     extracts_section(&mut o, p);
     charts_section(&mut o, p);
+    scenarios_section(&mut o, p);
     findings_section(&mut o, p);
     canvases_section(&mut o, p);
     let _ = writeln!(
@@ -247,7 +248,11 @@ fn header(o: &mut String, p: &ReportParts<'_>) {
     if !p.extract_maps.is_empty() {
         o.push_str("<li><a href=\"#extracts\">Value extracts</a></li>");
     }
-    o.push_str("<li><a href=\"#charts\">Charts</a></li><li><a href=\"#findings\">Findings</a></li><li><a href=\"#canvases\">Business Model Canvases</a></li></ol></nav>\n");
+    o.push_str("<li><a href=\"#charts\">Charts</a></li>");
+    if !p.scenarios.is_empty() {
+        o.push_str("<li><a href=\"#scenarios\">What if: the scenarios</a></li>");
+    }
+    o.push_str("<li><a href=\"#findings\">Findings</a></li><li><a href=\"#canvases\">Business Model Canvases</a></li></ol></nav>\n");
 }
 
 /// The summary: every actor's ledger and verdict, group ledgers, the keystone.
@@ -344,6 +349,92 @@ fn charts_section(o: &mut String, p: &ReportParts<'_>) {
             other => other,
         };
         figure(o, svg, caption);
+    }
+    o.push_str("</section>\n");
+}
+
+/// Each scenario of the file compared with the design: the verdicts that
+/// flip, every actor's figures side by side, what changed, and the
+/// difference map.
+fn scenarios_section(o: &mut String, p: &ReportParts<'_>) {
+    use crate::render::compare as show;
+    if p.scenarios.is_empty() {
+        return;
+    }
+    o.push_str("<section id=\"scenarios\">\n<h2>What if: the scenarios of this design</h2>\n<p class=\"lead\">Each scenario of the file changes some numbers or takes some actors and flows out; here each is compared with the design as it is. <code>valuedesign compare FILE</code> prints the same; <code>--scenario ID</code> on any command analyses one.</p>\n");
+    for s in &p.scenarios {
+        let c = &s.comparison;
+        let _ = writeln!(
+            o,
+            "<div class=\"keep\">\n<h3 id=\"scenario-{}\">{} <small>(<code>{}</code>)</small></h3>",
+            xml(&s.stem),
+            xml(&s.label),
+            xml(&s.id)
+        );
+        if !s.description.is_empty() {
+            let _ = writeln!(o, "<p class=\"lead\">{}</p>", xml(&s.description));
+        }
+        let head = show::headline(c);
+        let class = if c.flips().next().is_some() {
+            "bad"
+        } else {
+            "ok"
+        };
+        let _ = writeln!(
+            o,
+            "<p>{}</p>\n<p class=\"{class}\">{}</p>",
+            xml(&head[1]),
+            xml(&head[2..].join(" "))
+        );
+        // One row per actor: each figure before, after and its change.
+        o.push_str("<table>\n<thead><tr><th rowspan=\"2\">actor</th><th rowspan=\"2\">win-win</th><th colspan=\"3\">revenue</th><th colspan=\"3\">cash</th><th colspan=\"3\">NPV</th><th colspan=\"3\">net value</th><th rowspan=\"2\">breakeven</th></tr>\n<tr>");
+        for _ in 0..4 {
+            o.push_str("<th>before</th><th>after</th><th>change</th>");
+        }
+        o.push_str("</tr></thead>\n");
+        let arrow = |b: &str, a: &str| {
+            if a == b {
+                a.to_owned()
+            } else {
+                format!("{b} → {a}")
+            }
+        };
+        for chunk in show::rows(c).chunks(6) {
+            let [verdict, numbers @ .., breakeven] = chunk else {
+                continue;
+            };
+            let _ = write!(
+                o,
+                "<tr><td>{}</td><td>{}</td>",
+                xml(&verdict[0]),
+                arrow(&verdict[2], &verdict[3])
+            );
+            for r in numbers {
+                let _ = write!(
+                    o,
+                    "<td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>",
+                    r[2], r[3], r[4]
+                );
+            }
+            let _ = writeln!(o, "<td>{}</td></tr>", arrow(&breakeven[2], &breakeven[3]));
+        }
+        o.push_str("</table>\n");
+        for (title, lines) in show::groups(c) {
+            let _ = write!(o, "<p>{title}:</p>\n<ul>");
+            for l in lines {
+                let _ = write!(o, "<li>{}</li>", xml(&l));
+            }
+            o.push_str("</ul>\n");
+        }
+        map_figure(
+            o,
+            &s.map.svg,
+            &format!(
+                "The scenario's map with what changes marked: added and changed actors and flows haloed and tagged, removed ones faded and dashed (diff-scenario-{}.svg).",
+                s.stem
+            ),
+        );
+        o.push_str("</div>\n");
     }
     o.push_str("</section>\n");
 }

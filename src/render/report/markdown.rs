@@ -114,6 +114,17 @@ pub(crate) fn markdown(p: &ReportParts<'_>) -> String {
             );
         }
     }
+    if !p.scenarios.is_empty() {
+        let _ = writeln!(o, "\n## What if: the scenarios of this design\n");
+        for s in &p.scenarios {
+            let _ = writeln!(o, "### {} (`{}`)\n", md(&s.label), s.id.replace('`', "'"));
+            if !s.description.is_empty() {
+                let _ = writeln!(o, "{}\n", md(&s.description));
+            }
+            o.push_str(&crate::render::compare::markdown(&s.comparison, 4));
+            let _ = writeln!(o, "Difference map: diff-scenario-{}.svg\n", md(&s.stem));
+        }
+    }
     let _ = writeln!(o, "\n## Findings\n");
     if p.findings.is_empty() {
         o.push_str("None: every check of the catalogue passes.\n");
@@ -140,6 +151,9 @@ pub(crate) fn markdown(p: &ReportParts<'_>) -> String {
             o,
             "- `map-extract-{stem}.svg`, `.png`: one extract's closure"
         );
+    }
+    if !p.scenarios.is_empty() {
+        o.push_str("- `diff-scenario-<id>.svg`, `.png`: each scenario's difference map\n");
     }
     o.push_str("- `cash-flow.svg`, `net-value.svg`, `money-matrix.svg`: the charts\n- `canvas-<id>.svg`, `.png` and `.md`: every actor's Business Model Canvas (a customer's profile for an actor that sells nothing)\n- `analysis.json`: every figure, keyed by ids\n");
     let _ = writeln!(

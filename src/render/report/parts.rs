@@ -42,6 +42,23 @@ pub struct DrawnCanvas {
     pub left_out: usize,
 }
 
+/// A scenario of the design compared with it, with its difference map.
+#[derive(Debug, Clone)]
+pub struct DrawnScenario {
+    /// The scenario's id.
+    pub id: String,
+    /// Sanitised file stem of its id.
+    pub stem: String,
+    /// Its label (its id when it has none).
+    pub label: String,
+    /// Its description.
+    pub description: String,
+    /// The design compared with the scenario.
+    pub comparison: crate::whatif::Comparison,
+    /// The difference map.
+    pub map: DrawnMap,
+}
+
 /// Everything the HTML and Markdown pages are made from.
 #[derive(Debug)]
 pub struct ReportParts<'a> {
@@ -71,4 +88,6 @@ pub struct ReportParts<'a> {
     pub chart_svgs: Vec<(String, String)>,
     /// Where the design came from.
     pub source_name: String,
+    /// The file's scenarios, each compared with the design, in file order.
+    pub scenarios: Vec<DrawnScenario>,
 }
