@@ -8,7 +8,7 @@
 use rayon::prelude::*;
 
 use super::timeline::Timeline;
-use crate::index::{Idx, IdxVec, NodeIdx};
+use crate::index::{ExchangeIdx, Idx, IdxVec, NodeIdx};
 use crate::model::{Cadence, Flow, Goal};
 use crate::network::{CostBasis, Network};
 
@@ -86,7 +86,7 @@ pub fn ledgers(net: &Network, tl: &Timeline, discount_rate: f64) -> Ledgers {
             .zip(breakeven.par_iter_mut())
             .enumerate()
             .for_each(|(a, ((row, npv), breakeven))| {
-                own_ledger(net, tl, NodeIdx::new(a), row);
+                own_ledger(net, tl, NodeIdx::new(a), row, |_| false);
                 (*npv, *breakeven) = summarise(row, years, discount_rate);
             });
     }
@@ -115,7 +115,33 @@ fn summarise(row: &[f64], years: usize, discount_rate: f64) -> (f64, Option<u32>
     (npv, breakeven)
 }
 
-fn own_ledger(net: &Network, tl: &Timeline, a: NodeIdx, row: &mut [f64]) {
+/// Node `a`'s ledger row (`FIELDS` rows of `tl.years`), its NPV and its
+/// breakeven, as if the exchanges for which `gone` holds did not happen (nor
+/// the costs they drive): the ledger of `a` in the design without them, term
+/// for term in the same order, so the figures are the same bits.
+pub(crate) fn ledger_without(
+    net: &Network,
+    tl: &Timeline,
+    a: NodeIdx,
+    discount_rate: f64,
+    gone: impl Fn(ExchangeIdx) -> bool,
+) -> (Vec<f64>, f64, Option<u32>) {
+    let mut row = vec![0.0; FIELDS * tl.years];
+    if tl.years == 0 {
+        return (row, 0.0, None);
+    }
+    own_ledger(net, tl, a, &mut row, gone);
+    let (npv, breakeven) = summarise(&row, tl.years, discount_rate);
+    (row, npv, breakeven)
+}
+
+fn own_ledger(
+    net: &Network,
+    tl: &Timeline,
+    a: NodeIdx,
+    row: &mut [f64],
+    gone: impl Fn(ExchangeIdx) -> bool,
+) {
     let years = tl.years;
     let (head, rest) = row.split_at_mut(years);
     let revenue = head;
@@ -126,6 +152,9 @@ fn own_ledger(net: &Network, tl: &Timeline, a: NodeIdx, row: &mut [f64]) {
     let (tangible, rest) = rest.split_at_mut(years);
     let (intangible, net_value) = rest.split_at_mut(years);
     for &e in net.incoming.row(a) {
+        if gone(e) {
+            continue;
+        }
         let edge = &net.edges[e];
         let target = match edge.flow {
             Flow::Money => &mut *revenue,
@@ -138,7 +167,7 @@ fn own_ledger(net: &Network, tl: &Timeline, a: NodeIdx, row: &mut [f64]) {
     }
     for &e in net.outgoing.row(a) {
         let edge = &net.edges[e];
-        if edge.flow == Flow::Money {
+        if edge.flow == Flow::Money && !gone(e) {
             for (t, o) in spend.iter_mut().zip(tl.occurrences(e)) {
                 *t += edge.value * o;
             }
@@ -157,6 +186,7 @@ fn own_ledger(net: &Network, tl: &Timeline, a: NodeIdx, row: &mut [f64]) {
                         };
                 }
             }
+            CostBasis::PerExchange(x) if gone(x) => {}
             CostBasis::PerExchange(x) => {
                 for (t, o) in costs.iter_mut().zip(tl.occurrences(x)) {
                     *t += cost.amount * o;

@@ -112,8 +112,63 @@ impl Analysis {
     }
 }
 
+/// The figures a verdict needs, and no more: what `defect` re-analyses.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    /// The network.
+    pub network: Network,
+    /// Members and occurrences per year.
+    pub timeline: Timeline,
+    /// Each node's own ledger.
+    pub ledgers: Ledgers,
+    /// Win-win verdict per node.
+    pub verdicts: IdxVec<NodeIdx, Verdict>,
+}
+
+/// The ledgers and verdicts of a validated design (no diffusion, keystones
+/// or extracts): the same figures [`analyse`] gives, for less.
+pub fn outcome(design: &ValueDesign, cfg: &Config) -> Outcome {
+    let eco = design.ecosystem();
+    let network = Network::new(design);
+    let years = cfg.years.unwrap_or(eco.horizon_years) as usize;
+    let timeline = timeline::timeline(&network, years);
+    let ledgers = ledger::ledgers(&network, &timeline, eco.discount_rate);
+    let verdicts = verdict::verdicts(&network, &ledgers);
+    Outcome {
+        network,
+        timeline,
+        ledgers,
+        verdicts,
+    }
+}
+
 /// Runs every analysis on a validated design.
 pub fn analyse(design: &ValueDesign, cfg: &Config) -> Analysis {
+    analyse_sharing(design, cfg, None)
+}
+
+/// Analyses `design`, a what-if of the design `base` is the analysis of
+/// (under the same `cfg`), sharing what the change leaves as it was: when
+/// the same nodes exchange with the same nodes (numbers changed, nothing
+/// removed), the betweenness, which depends on nothing else and is the
+/// costliest part, is taken from `base`. The figures are those of
+/// [`analyse`].
+pub fn reanalyse(design: &ValueDesign, cfg: &Config, base: &Analysis) -> Analysis {
+    analyse_sharing(design, cfg, Some(base))
+}
+
+/// Whether two networks have the same nodes and the same exchanges between
+/// the same nodes, in the same order.
+fn same_structure(a: &Network, b: &Network) -> bool {
+    a.node_count() == b.node_count()
+        && a.exchange_count() == b.exchange_count()
+        && a.edges
+            .iter()
+            .zip(b.edges.iter())
+            .all(|(x, y)| x.from == y.from && x.to == y.to)
+}
+
+fn analyse_sharing(design: &ValueDesign, cfg: &Config, like: Option<&Analysis>) -> Analysis {
     let eco = design.ecosystem();
     let network = Network::new(design);
     let years = cfg.years.unwrap_or(eco.horizon_years) as usize;
@@ -126,9 +181,11 @@ pub fn analyse(design: &ValueDesign, cfg: &Config) -> Analysis {
     let pull = diffusion::pull_graph(&network, &timeline);
     let diffusion = diffusion::diffuse(&pull, &cfg.diffusion);
     drop(pull);
-    let succ = keystones::successors(&network);
-    let betweenness = keystones::betweenness(&succ, &cfg.keystones);
-    drop(succ);
+    let betweenness = match like {
+        // Shortest paths depend only on who exchanges with whom.
+        Some(base) if same_structure(&network, &base.network) => base.betweenness.clone(),
+        _ => keystones::betweenness(&keystones::successors(&network), &cfg.keystones),
+    };
     let removal = keystones::removal_impact(&network, &timeline);
     let keystone = keystone(&network, &removal, &sells);
     let extracts = extracts::extracts(design, &network, &timeline);

@@ -112,36 +112,60 @@ pub fn verdicts(net: &Network, ledgers: &Ledgers) -> IdxVec<NodeIdx, Verdict> {
 }
 
 fn verdict(net: &Network, ledgers: &Ledgers, a: NodeIdx) -> Verdict {
+    let total = |f: Field| ledgers.total(a, f);
+    let totals = Totals {
+        revenue: total(Field::Revenue),
+        spend: total(Field::Spend),
+        costs: total(Field::Costs),
+        worth_tangible: total(Field::WorthTangible),
+        worth_intangible: total(Field::WorthIntangible),
+        net_value: total(Field::NetValue),
+        npv: ledgers.npv[a],
+    };
+    judge(net, a, &totals, |_| false)
+}
+
+/// The sums over the horizon a verdict is decided on.
+pub(crate) struct Totals {
+    pub revenue: f64,
+    pub spend: f64,
+    pub costs: f64,
+    pub worth_tangible: f64,
+    pub worth_intangible: f64,
+    pub net_value: f64,
+    pub npv: f64,
+}
+
+/// The verdict on `a` with these totals, as if the exchanges for which
+/// `gone` holds did not happen.
+pub(crate) fn judge(
+    net: &Network,
+    a: NodeIdx,
+    t: &Totals,
+    gone: impl Fn(crate::index::ExchangeIdx) -> bool,
+) -> Verdict {
     if !net.kinds[a].is_actor() {
         return Verdict::NOT_APPLICABLE;
     }
     let goal = net.goals[a];
-    let money: f64 = [Field::Revenue, Field::Spend, Field::Costs]
-        .iter()
-        .map(|&f| ledgers.total(a, f).abs())
-        .sum();
+    let money: f64 = [t.revenue, t.spend, t.costs].iter().map(|x| x.abs()).sum();
     let mut reasons = Vec::with_capacity(2);
     reasons.push(match goal {
-        Goal::Profit => {
-            let npv = ledgers.npv[a];
-            Reason::Money {
-                npv,
-                holds: not_negative(npv, money),
-            }
-        }
+        Goal::Profit => Reason::Money {
+            npv: t.npv,
+            holds: not_negative(t.npv, money),
+        },
         Goal::Worth => {
-            let net_value = ledgers.total(a, Field::NetValue);
-            let worth = ledgers.total(a, Field::WorthTangible).abs()
-                + ledgers.total(a, Field::WorthIntangible).abs();
+            let worth = t.worth_tangible.abs() + t.worth_intangible.abs();
             Reason::Worth {
-                net_value,
-                holds: not_negative(net_value, money + worth),
+                net_value: t.net_value,
+                holds: not_negative(t.net_value, money + worth),
             }
         }
     });
     let wanted = net.node_drivers.row(a);
     let inflows = net.incoming.row(a);
-    reasons.push(if inflows.is_empty() {
+    reasons.push(if inflows.iter().all(|&e| gone(e)) {
         Reason::ReceivesNothing
     } else if wanted.is_empty() {
         Reason::ReceivesValue
@@ -152,7 +176,7 @@ fn verdict(net: &Network, ledgers: &Ledgers, a: NodeIdx) -> Verdict {
             .filter(|d| {
                 inflows
                     .iter()
-                    .any(|&e| net.exchange_drivers.row(e).contains(d))
+                    .any(|&e| !gone(e) && net.exchange_drivers.row(e).contains(d))
             })
             .collect();
         if served.is_empty() {

@@ -404,14 +404,15 @@ pub struct Versus {
     pub comparison: Comparison,
 }
 
-/// `other` analysed under `cfg` and compared with `base` (analysed as `an`).
+/// `other` analysed under `cfg` (sharing what it can with the base's
+/// analysis) and compared with `base`, analysed under the same `cfg`.
 pub fn versus(
     base: (&ValueDesign, &Analysis),
     other: ValueDesign,
     scenario: Option<String>,
     cfg: &crate::analysis::Config,
 ) -> Versus {
-    let analysis = crate::analysis::analyse(&other, cfg);
+    let analysis = crate::analysis::reanalyse(&other, cfg, base.1);
     let comparison = compare(base, (&other, &analysis));
     Versus {
         scenario,
