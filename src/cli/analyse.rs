@@ -22,7 +22,7 @@ pub(super) fn run(args: &AnalyseArgs) -> u8 {
     };
     let an = analysis::analyse(&design, &cfg);
     let eco = design.ecosystem();
-    super::note_findings(&file.name, &design, &an);
+    super::note_findings(&file.name, &design, &an, &args.what_if);
     match args.format {
         Format::Json => {
             let doc = json::build(eco, &an, cfg.diffusion.damping, cfg.diffusion.tolerance);

@@ -42,7 +42,7 @@ pub(super) fn run(args: &MapArgs) -> u8 {
     for note in &view.notes {
         errln!("note: {note}");
     }
-    super::note_findings(&file.name, &design, &an);
+    super::note_findings(&file.name, &design, &an, &args.what_if);
     let layout = map_layout::layout(&view);
     let svg = match map_svg::svg(&view, &layout) {
         Ok(s) => s,

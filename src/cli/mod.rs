@@ -358,8 +358,14 @@ fn load_only(
 /// One line on standard error with the count of a design's findings (under
 /// the file's own severities), so a user of `analyse`, `map` or `report`
 /// knows that `check` has more to say: "food.ron: 3 warnings: run
-/// `valuedesign check food.ron`". Nothing when there is none.
-fn note_findings(file_name: &str, design: &crate::ValueDesign, an: &crate::analysis::Analysis) {
+/// `valuedesign check food.ron`" (for a what-if, where its report lists
+/// them). Nothing when there is none.
+fn note_findings(
+    file_name: &str,
+    design: &crate::ValueDesign,
+    an: &crate::analysis::Analysis,
+    what_if: &WhatIfArgs,
+) {
     use crate::model::Severity;
     use crate::words::count;
     let policy = crate::findings::Policy::of_file(design.ecosystem());
@@ -381,7 +387,14 @@ fn note_findings(file_name: &str, design: &crate::ValueDesign, an: &crate::analy
             count(w, "warning", "warnings")
         ),
     };
-    errln!("{file_name}: {words}: run `valuedesign check {file_name}` to read them");
+    if what_if.is_empty() {
+        errln!("{file_name}: {words}: run `valuedesign check {file_name}` to read them");
+    } else {
+        // `check` reads the file as it is; the what-if's findings are in its report.
+        errln!(
+            "{file_name} with the what-if: {words}: its report lists them (valuedesign report {file_name} with the same options); `valuedesign check {file_name}` checks the file as it is"
+        );
+    }
 }
 
 /// The report folder of a file: `output/<sanitised file stem>/`.

@@ -51,7 +51,7 @@ pub(super) fn run(args: &ReportArgs) -> u8 {
                 continue;
             }
         };
-        super::note_findings(&file.name, &design, &an);
+        super::note_findings(&file.name, &design, &an, &args.what_if);
         // A what-if never replaces the report of the design as it is.
         let dir = out.join(
             match (&args.what_if.scenario, args.what_if.set.is_empty()) {
