@@ -6,6 +6,8 @@
 //!   betweenness; throughput in re-analyses per second. `whatif/fresh/N` is
 //!   the same without sharing, for comparison.
 //! - `whatif/defect/N`: every actor leaving in turn (`valuedesign defect`).
+//! - `whatif/sensitivity/N`: every number swung down and up by 20%
+//!   (`valuedesign sensitivity`).
 //!
 //! Sizes: `VALUEDESIGN_BENCH_SIZES` (comma-separated node counts), default
 //! `50,1000,10000`. Filter: `cargo bench --bench whatif -- 'defect/10000'`.
@@ -17,7 +19,7 @@ use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Through
 use valuedesign::analysis::{self, Config};
 use valuedesign::generate::{design, GenerateConfig};
 use valuedesign::index::{ExchangeIdx, NodeIdx};
-use valuedesign::whatif::{apply, defections, Change, Changes, Target};
+use valuedesign::whatif::{apply, defections, sensitivity, Change, Changes, Target};
 use valuedesign::ValueDesign;
 
 fn sizes() -> Vec<usize> {
@@ -66,6 +68,10 @@ fn bench(c: &mut Criterion) {
         g.throughput(Throughput::Elements(actors.len() as u64));
         g.bench_with_input(BenchmarkId::new("defect", n), &d, |b, d| {
             b.iter(|| black_box(defections(d, &base, &actors, &cfg).len()))
+        });
+        g.throughput(Throughput::Elements(1));
+        g.bench_with_input(BenchmarkId::new("sensitivity", n), &d, |b, d| {
+            b.iter(|| black_box(sensitivity(d, &base, 0.2).inputs.len()))
         });
         g.finish();
     }

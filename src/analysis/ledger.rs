@@ -8,7 +8,7 @@
 use rayon::prelude::*;
 
 use super::timeline::Timeline;
-use crate::index::{ExchangeIdx, Idx, IdxVec, NodeIdx};
+use crate::index::{CostIdx, ExchangeIdx, Idx, IdxVec, NodeIdx};
 use crate::model::{Cadence, Flow, Goal};
 use crate::network::{CostBasis, Network};
 
@@ -86,7 +86,7 @@ pub fn ledgers(net: &Network, tl: &Timeline, discount_rate: f64) -> Ledgers {
             .zip(breakeven.par_iter_mut())
             .enumerate()
             .for_each(|(a, ((row, npv), breakeven))| {
-                own_ledger(net, tl, NodeIdx::new(a), row, |_| false);
+                own_ledger(net, years, NodeIdx::new(a), row, &Base { net, tl });
                 (*npv, *breakeven) = summarise(row, years, discount_rate);
             });
     }
@@ -99,7 +99,7 @@ pub fn ledgers(net: &Network, tl: &Timeline, discount_rate: f64) -> Ledgers {
 }
 
 /// NPV (`sum cash(y) / (1 + rate)^y`) and breakeven year of one node's ledger row.
-fn summarise(row: &[f64], years: usize, discount_rate: f64) -> (f64, Option<u32>) {
+pub(crate) fn summarise(row: &[f64], years: usize, discount_rate: f64) -> (f64, Option<u32>) {
     let cash = &row[Field::Cash as usize * years..(Field::Cash as usize + 1) * years];
     let cumulative =
         &row[Field::CumulativeCash as usize * years..(Field::CumulativeCash as usize + 1) * years];
@@ -115,34 +115,63 @@ fn summarise(row: &[f64], years: usize, discount_rate: f64) -> (f64, Option<u32>
     (npv, breakeven)
 }
 
-/// Node `a`'s ledger row (`FIELDS` rows of `tl.years`), its NPV and its
-/// breakeven, as if the exchanges for which `gone` holds did not happen (nor
-/// the costs they drive): the ledger of `a` in the design without them, term
-/// for term in the same order, so the figures are the same bits.
-pub(crate) fn ledger_without(
+/// What a ledger reads of a design: which exchanges happen, how often, and
+/// what each exchange and cost is worth. [`Base`] reads the analysed design;
+/// a what-if reads it with some of these changed, without building a new
+/// design (see `whatif::defect` and `whatif::sensitivity`).
+pub(crate) trait Reads {
+    /// Whether exchange `e` does not happen (nor the costs it drives).
+    fn gone(&self, _e: ExchangeIdx) -> bool {
+        false
+    }
+    /// Occurrences of exchange `e` per year.
+    fn occurrences(&self, e: ExchangeIdx) -> &[f64];
+    /// Value per occurrence of exchange `e`.
+    fn value(&self, e: ExchangeIdx) -> f64;
+    /// Amount per payment of cost `c`.
+    fn cost_amount(&self, c: CostIdx) -> f64;
+}
+
+/// The design as analysed.
+pub(crate) struct Base<'a> {
+    /// Its network.
+    pub net: &'a Network,
+    /// Its timeline.
+    pub tl: &'a Timeline,
+}
+
+impl Reads for Base<'_> {
+    fn occurrences(&self, e: ExchangeIdx) -> &[f64] {
+        self.tl.occurrences(e)
+    }
+    fn value(&self, e: ExchangeIdx) -> f64 {
+        self.net.edges[e].value
+    }
+    fn cost_amount(&self, c: CostIdx) -> f64 {
+        self.net.costs[c].amount
+    }
+}
+
+/// Node `a`'s ledger row (`FIELDS` rows of `years`), its NPV and its
+/// breakeven, reading the design through `reads`: term for term in the same
+/// order as [`ledgers`], so with [`Base`] the figures are the same bits.
+pub(crate) fn ledger_with(
     net: &Network,
-    tl: &Timeline,
+    years: usize,
     a: NodeIdx,
     discount_rate: f64,
-    gone: impl Fn(ExchangeIdx) -> bool,
+    reads: &impl Reads,
 ) -> (Vec<f64>, f64, Option<u32>) {
-    let mut row = vec![0.0; FIELDS * tl.years];
-    if tl.years == 0 {
+    let mut row = vec![0.0; FIELDS * years];
+    if years == 0 {
         return (row, 0.0, None);
     }
-    own_ledger(net, tl, a, &mut row, gone);
-    let (npv, breakeven) = summarise(&row, tl.years, discount_rate);
+    own_ledger(net, years, a, &mut row, reads);
+    let (npv, breakeven) = summarise(&row, years, discount_rate);
     (row, npv, breakeven)
 }
 
-fn own_ledger(
-    net: &Network,
-    tl: &Timeline,
-    a: NodeIdx,
-    row: &mut [f64],
-    gone: impl Fn(ExchangeIdx) -> bool,
-) {
-    let years = tl.years;
+fn own_ledger(net: &Network, years: usize, a: NodeIdx, row: &mut [f64], reads: &impl Reads) {
     let (head, rest) = row.split_at_mut(years);
     let revenue = head;
     let (spend, rest) = rest.split_at_mut(years);
@@ -152,33 +181,36 @@ fn own_ledger(
     let (tangible, rest) = rest.split_at_mut(years);
     let (intangible, net_value) = rest.split_at_mut(years);
     for &e in net.incoming.row(a) {
-        if gone(e) {
+        if reads.gone(e) {
             continue;
         }
         let edge = &net.edges[e];
+        let value = reads.value(e);
         let target = match edge.flow {
             Flow::Money => &mut *revenue,
             Flow::Goods | Flow::Service => &mut *tangible,
             Flow::Data | Flow::Knowledge | Flow::Benefit => &mut *intangible,
         };
-        for (t, o) in target.iter_mut().zip(tl.occurrences(e)) {
-            *t += edge.value * o;
+        for (t, o) in target.iter_mut().zip(reads.occurrences(e)) {
+            *t += value * o;
         }
     }
     for &e in net.outgoing.row(a) {
         let edge = &net.edges[e];
-        if edge.flow == Flow::Money && !gone(e) {
-            for (t, o) in spend.iter_mut().zip(tl.occurrences(e)) {
-                *t += edge.value * o;
+        if edge.flow == Flow::Money && !reads.gone(e) {
+            let value = reads.value(e);
+            for (t, o) in spend.iter_mut().zip(reads.occurrences(e)) {
+                *t += value * o;
             }
         }
     }
     for &c in net.node_costs.row(a) {
         let cost = &net.costs[c];
+        let amount = reads.cost_amount(c);
         match cost.basis {
             CostBasis::Fixed(cadence) => {
                 for (y, t) in costs.iter_mut().enumerate() {
-                    *t += cost.amount
+                    *t += amount
                         * match cadence {
                             Cadence::Once if y == 0 => 1.0,
                             Cadence::Once => 0.0,
@@ -186,10 +218,10 @@ fn own_ledger(
                         };
                 }
             }
-            CostBasis::PerExchange(x) if gone(x) => {}
+            CostBasis::PerExchange(x) if reads.gone(x) => {}
             CostBasis::PerExchange(x) => {
-                for (t, o) in costs.iter_mut().zip(tl.occurrences(x)) {
-                    *t += cost.amount * o;
+                for (t, o) in costs.iter_mut().zip(reads.occurrences(x)) {
+                    *t += amount * o;
                 }
             }
         }

@@ -58,21 +58,12 @@ pub fn timeline(net: &Network, years: usize) -> Timeline {
         .zip(new_members.par_chunks_mut(years.max(1)))
         .enumerate()
         .for_each(|(i, (m, nm))| {
-            let (count, growth) = (net.count[NodeIdx::new(i)], net.growth[NodeIdx::new(i)]);
-            let mut prev = 0.0;
-            let mut level = count;
-            for y in 0..years {
-                if y > 0 {
-                    level *= 1.0 + growth;
-                }
-                m[y] = level;
-                nm[y] = if y == 0 {
-                    level
-                } else {
-                    (level - prev).max(0.0)
-                };
-                prev = level;
-            }
+            members_row(
+                net.count[NodeIdx::new(i)],
+                net.growth[NodeIdx::new(i)],
+                m,
+                nm,
+            );
         });
     let levels = follow_levels(net);
     let occurrences = occurrences(net, &levels, &members, &new_members, years);
@@ -82,6 +73,25 @@ pub fn timeline(net: &Network, years: usize) -> Timeline {
         new_members,
         occurrences,
         levels,
+    }
+}
+
+/// Members and new members per year of a node with `count` members in year
+/// 1 growing by `growth` a year, into `m` and `nm` (one value per year).
+pub(crate) fn members_row(count: f64, growth: f64, m: &mut [f64], nm: &mut [f64]) {
+    let mut prev = 0.0;
+    let mut level = count;
+    for y in 0..m.len() {
+        if y > 0 {
+            level *= 1.0 + growth;
+        }
+        m[y] = level;
+        nm[y] = if y == 0 {
+            level
+        } else {
+            (level - prev).max(0.0)
+        };
+        prev = level;
     }
 }
 
@@ -156,7 +166,11 @@ fn occurrences(
                         *o = ratio * src;
                     }
                 } else {
-                    base_occurrences(edge.cadence, edge.per, members, new_members, years, row);
+                    let per = edge.per.map(|n| {
+                        let at = n.index() * years;
+                        (&members[at..at + years], &new_members[at..at + years])
+                    });
+                    base_occurrences(edge.cadence, per, row);
                 }
             });
     }
@@ -168,22 +182,13 @@ fn occurrences(
     out
 }
 
-/// Occurrences of an exchange that follows nothing (contract 3.1).
-fn base_occurrences(
-    cadence: Cadence,
-    per: Option<NodeIdx>,
-    members: &[f64],
-    new_members: &[f64],
-    years: usize,
-    row: &mut [f64],
-) {
+/// Occurrences of an exchange that follows nothing (contract 3.1), counted
+/// per the members and new members of its `per` node, if it has one.
+pub(crate) fn base_occurrences(cadence: Cadence, per: Option<(&[f64], &[f64])>, row: &mut [f64]) {
     match per {
-        Some(n) => {
-            let base = n.index() * years;
-            let m = &members[base..base + years];
-            let nm = &new_members[base..base + years];
-            for y in 0..years {
-                row[y] = match cadence {
+        Some((m, nm)) => {
+            for (y, o) in row.iter_mut().enumerate() {
+                *o = match cadence {
                     Cadence::Once => nm[y],
                     Cadence::Yearly => m[y],
                     Cadence::Monthly => 12.0 * m[y],

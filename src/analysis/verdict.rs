@@ -127,13 +127,41 @@ fn verdict(net: &Network, ledgers: &Ledgers, a: NodeIdx) -> Verdict {
 
 /// The sums over the horizon a verdict is decided on.
 pub(crate) struct Totals {
+    /// Money received.
     pub revenue: f64,
+    /// Money paid through exchanges.
     pub spend: f64,
+    /// Own costs.
     pub costs: f64,
+    /// Worth of goods and services received.
     pub worth_tangible: f64,
+    /// Worth of data, knowledge and benefits received.
     pub worth_intangible: f64,
+    /// Net value by goal.
     pub net_value: f64,
+    /// Net present value of the cash.
     pub npv: f64,
+}
+
+impl Totals {
+    /// The totals of one ledger row (`FIELDS` rows of `years`) with its NPV,
+    /// summed as [`Ledgers::total`] sums.
+    pub(crate) fn of_row(row: &[f64], years: usize, npv: f64) -> Totals {
+        let total = |f: Field| -> f64 {
+            row[f as usize * years..(f as usize + 1) * years]
+                .iter()
+                .sum()
+        };
+        Totals {
+            revenue: total(Field::Revenue),
+            spend: total(Field::Spend),
+            costs: total(Field::Costs),
+            worth_tangible: total(Field::WorthTangible),
+            worth_intangible: total(Field::WorthIntangible),
+            net_value: total(Field::NetValue),
+            npv,
+        }
+    }
 }
 
 /// The verdict on `a` with these totals, as if the exchanges for which

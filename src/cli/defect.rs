@@ -34,27 +34,9 @@ pub(super) fn run(args: &DefectArgs) -> u8 {
         Err(code) => return code,
     };
     let eco = design.ecosystem();
-    let actors: Vec<NodeIdx> = match &args.actor {
-        Some(id) => match design.node_index().get(id.as_str()) {
-            Some(&a) if eco.node(a).kind.is_actor() => vec![a],
-            _ => {
-                let ids: Vec<&str> = eco
-                    .nodes
-                    .iter()
-                    .filter(|n| n.kind.is_actor())
-                    .map(|n| n.id.as_str())
-                    .collect();
-                let help = crate::suggest::did_you_mean(id, ids.iter().copied()).map_or_else(
-                    || format!("the actors: {}", ids.join(", ")),
-                    |b| format!("did you mean `{b}`?"),
-                );
-                errln!("error: {} has no actor `{id}`\n  help: {help}", file.name);
-                return EXIT_INPUT;
-            }
-        },
-        None => crate::index::all::<NodeIdx>(eco.nodes.len())
-            .filter(|&a| eco.node(a).kind.is_actor())
-            .collect(),
+    let actors = match super::actors_or_one(&file.name, &design, args.actor.as_deref()) {
+        Ok(a) => a,
+        Err(code) => return code,
     };
     let cfg = Config::default();
     let base = analysis::analyse(&design, &cfg);

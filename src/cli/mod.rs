@@ -31,6 +31,7 @@ mod map;
 mod output;
 mod report;
 mod say;
+mod sensitivity;
 mod table;
 mod what_if;
 
@@ -85,6 +86,44 @@ pub enum Command {
     Defect(DefectArgs),
     /// Compare designs: the base with each of its scenarios, or one file with another (as-is and to-be).
     Compare(CompareArgs),
+    /// How sure: every number moved down and up by a swing, ranked by its effect on each actor; the ones that flip a verdict.
+    Sensitivity(SensitivityArgs),
+}
+
+/// Arguments of `sensitivity`.
+#[derive(Debug, clap::Args)]
+pub struct SensitivityArgs {
+    /// The value-design file (.ron).
+    pub file: PathBuf,
+    /// Only this actor's table (default: every actor).
+    #[arg(long)]
+    pub actor: Option<String>,
+    /// How far each number moves, down and up, as a share of its value (0.2: 20%).
+    #[arg(long, default_value_t = 0.2, value_parser = swing)]
+    pub swing: f64,
+    /// The numbers listed per actor, largest effect first (0: all).
+    #[arg(long, default_value_t = 10)]
+    pub top: usize,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = TableFormat::Human)]
+    pub format: TableFormat,
+    /// What if: numbers changed, or a scenario of the file, before the swings.
+    #[command(flatten)]
+    pub what_if: WhatIfArgs,
+}
+
+/// A swing: a share above 0 and at most 1.
+fn swing(s: &str) -> Result<f64, String> {
+    let v: f64 = s
+        .parse()
+        .map_err(|_| format!("`{s}` is not a number; write a share such as 0.2 for 20%"))?;
+    if v > 0.0 && v <= 1.0 {
+        Ok(v)
+    } else {
+        Err(format!(
+            "{s} is not a share above 0 and at most 1; write 0.2 for 20%"
+        ))
+    }
 }
 
 /// Arguments of `compare`.
@@ -314,6 +353,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         Some(Command::Generate(args)) => generate(&args),
         Some(Command::Defect(args)) => defect::run(&args),
         Some(Command::Compare(args)) => compare::run(&args),
+        Some(Command::Sensitivity(args)) => sensitivity::run(&args),
         None => report::run(&ReportArgs {
             files: Vec::new(),
             out: None,
@@ -394,6 +434,44 @@ fn note_findings(
         errln!(
             "{file_name} with the what-if: {words}: its report lists them (valuedesign report {file_name} with the same options); `valuedesign check {file_name}` checks the file as it is"
         );
+    }
+}
+
+/// The actor `id` names (as a one-element list), or every actor when `id`
+/// is `None`; a wrong id is an error with a suggestion, and the exit code.
+fn actors_or_one(
+    file_name: &str,
+    design: &crate::ValueDesign,
+    id: Option<&str>,
+) -> Result<Vec<crate::index::NodeIdx>, u8> {
+    use crate::index::NodeIdx;
+    let eco = design.ecosystem();
+    let Some(id) = id else {
+        return Ok(crate::index::all::<NodeIdx>(eco.nodes.len())
+            .filter(|&a| eco.node(a).kind.is_actor())
+            .collect());
+    };
+    match design.node_index().get(id) {
+        Some(&a) if eco.node(a).kind.is_actor() => Ok(vec![a]),
+        found => {
+            let ids: Vec<&str> = eco
+                .nodes
+                .iter()
+                .filter(|n| n.kind.is_actor())
+                .map(|n| n.id.as_str())
+                .collect();
+            let help = crate::suggest::did_you_mean(id, ids.iter().copied()).map_or_else(
+                || format!("the actors: {}", ids.join(", ")),
+                |b| format!("did you mean `{b}`?"),
+            );
+            let what = if found.is_some() {
+                format!("`{id}` is not an actor (organisation, segment or person)")
+            } else {
+                format!("{file_name} has no actor `{id}`")
+            };
+            errln!("error: {what}\n  help: {help}");
+            Err(EXIT_INPUT)
+        }
     }
 }
 

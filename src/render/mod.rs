@@ -19,5 +19,6 @@ pub mod map;
 pub(crate) mod palette;
 pub mod png;
 pub mod report;
+pub mod sensitivity;
 
 pub use error::RenderError;

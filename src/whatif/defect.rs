@@ -11,10 +11,11 @@ use rustc_hash::FxHashSet;
 use crate::analysis::{self, ledger, verdict, Analysis, Config, Field};
 use crate::index::{ExchangeIdx, NodeIdx};
 use crate::model::Flow;
-use crate::network::{CostBasis, Network};
+use crate::network::Network;
 use crate::validate::ValueDesign;
 
 use super::apply::{apply, Changes};
+use super::links::Links;
 
 /// What the ecosystem loses when one actor leaves.
 #[derive(Debug, Clone, PartialEq)]
@@ -56,30 +57,19 @@ pub fn defections(
     cfg: &Config,
 ) -> Vec<Defection> {
     let net = &base.network;
-    // Per exchange: the nodes whose costs it drives; per node: the
-    // exchanges counted per its members. Built once, shared by every actor.
-    let mut drives: Vec<Vec<NodeIdx>> = vec![Vec::new(); net.exchange_count()];
-    for c in net.costs.iter() {
-        if let CostBasis::PerExchange(x) = c.basis {
-            drives[x.index()].push(c.node);
-        }
-    }
-    let mut counted_per: Vec<Vec<ExchangeIdx>> = vec![Vec::new(); net.node_count()];
-    for (e, edge) in net.edges.iter_enumerated() {
-        if let Some(p) = edge.per {
-            counted_per[p.index()].push(e);
-        }
-    }
+    let links = Links::new(net);
     let before = money_flowing(base);
     let mut out: Vec<Defection> = actors
         .par_iter()
         .filter_map(|&actor| {
             let gone = leaving(net, actor);
-            let per_elsewhere = counted_per[actor.index()].iter().any(|e| !gone.contains(e));
+            let per_elsewhere = links.counted_per[actor.index()]
+                .iter()
+                .any(|e| !gone.contains(e));
             if per_elsewhere {
                 defection_by_reanalysis(design, base, actor, before, cfg)
             } else {
-                Some(defection_sharing(design, base, actor, &gone, &drives))
+                Some(defection_sharing(design, base, actor, &gone, &links.drives))
             }
         })
         .collect();
@@ -137,25 +127,15 @@ fn defection_sharing(
         .collect();
     touched.sort_unstable();
     touched.dedup();
-    let years = tl.years;
-    let total = |row: &[f64], f: Field| -> f64 {
-        row[f as usize * years..(f as usize + 1) * years]
-            .iter()
-            .sum()
+    let reads = Without {
+        base: ledger::Base { net, tl },
+        gone,
     };
     let mut flips = Vec::new();
     let mut losers = Vec::new();
     for a in touched.into_iter().filter(|&a| net.kinds[a].is_actor()) {
-        let (row, npv, _) = ledger::ledger_without(net, tl, a, rate, is_gone);
-        let totals = verdict::Totals {
-            revenue: total(&row, Field::Revenue),
-            spend: total(&row, Field::Spend),
-            costs: total(&row, Field::Costs),
-            worth_tangible: total(&row, Field::WorthTangible),
-            worth_intangible: total(&row, Field::WorthIntangible),
-            net_value: total(&row, Field::NetValue),
-            npv,
-        };
+        let (row, npv, _) = ledger::ledger_with(net, tl.years, a, rate, &reads);
+        let totals = verdict::Totals::of_row(&row, tl.years, npv);
         let v = verdict::judge(net, a, &totals, is_gone);
         if !base.verdicts[a].fails() && v.fails() {
             flips.push(a);
@@ -181,6 +161,27 @@ fn defection_sharing(
         money_lost,
         flips,
         losers,
+    }
+}
+
+/// The base design with some exchanges gone.
+struct Without<'a> {
+    base: ledger::Base<'a>,
+    gone: &'a FxHashSet<ExchangeIdx>,
+}
+
+impl ledger::Reads for Without<'_> {
+    fn gone(&self, e: ExchangeIdx) -> bool {
+        self.gone.contains(&e)
+    }
+    fn occurrences(&self, e: ExchangeIdx) -> &[f64] {
+        self.base.occurrences(e)
+    }
+    fn value(&self, e: ExchangeIdx) -> f64 {
+        self.base.value(e)
+    }
+    fn cost_amount(&self, c: crate::index::CostIdx) -> f64 {
+        self.base.cost_amount(c)
     }
 }
 

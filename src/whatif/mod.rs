@@ -3,16 +3,19 @@
 //! command line names one number ([`path`]); the changes are applied to the
 //! validated design, which is validated again ([`apply()`]), never re-read.
 //! [`compare()`] sets two designs side by side; [`defections`] takes each
-//! actor out in turn.
+//! actor out in turn; [`sensitivity()`] swings every number.
 
 pub mod apply;
 pub mod compare;
 pub mod defect;
+mod links;
 pub mod path;
 pub mod scenario;
+pub mod sensitivity;
 
 pub use apply::{apply, Change, Changes};
 pub use compare::{compare, Comparison};
 pub use defect::{defections, Defection};
 pub use path::{parse_set, resolve, PathError, Target};
 pub use scenario::{changes_of, scenario_design};
+pub use sensitivity::{sensitivity, Sensitivity};

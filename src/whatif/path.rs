@@ -42,6 +42,24 @@ impl Target {
             Target::HorizonYears => f64::from(eco.horizon_years),
         }
     }
+
+    /// The path that names this number, as `--set` reads it:
+    /// `exchanges.fee.value`, `nodes.vendor.costs.Delivery.amount`.
+    pub fn path(self, eco: &Ecosystem) -> String {
+        match self {
+            Target::ExchangeValue(e) => format!("exchanges.{}.value", eco.exchange(e).id),
+            Target::FollowRatio(e) => format!("exchanges.{}.ratio", eco.exchange(e).id),
+            Target::NodeCount(a) => format!("nodes.{}.count", eco.node(a).id),
+            Target::NodeGrowth(a) => format!("nodes.{}.growth", eco.node(a).id),
+            Target::CostAmount(a, c) => format!(
+                "nodes.{}.costs.{}.amount",
+                eco.node(a).id,
+                eco.node(a).costs[c].label
+            ),
+            Target::DiscountRate => "discount_rate".to_owned(),
+            Target::HorizonYears => "horizon_years".to_owned(),
+        }
+    }
 }
 
 /// A path or value that names nothing: what is wrong, where in the text
