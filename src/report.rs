@@ -5,7 +5,8 @@
 //! extract, `canvas-<id>.svg` and `canvas-<id>.md` per actor, the charts
 //! (`cash-flow.svg`, `net-value.svg`, `money-matrix.svg`), `analysis.json`,
 //! `summary.md`, one `diff-scenario-<id>.svg` per scenario of the file (its
-//! difference map), and PNG copies of the maps and the canvases. File names from
+//! difference map), `tornado-<id>.svg` per leading actor (its
+//! sensitivity), and PNG copies of the maps and the canvases. File names from
 //! ids are sanitised and unique. PNGs render in parallel; the list's order
 //! and bytes do not depend on the thread count.
 
@@ -20,7 +21,7 @@ use crate::render::json;
 use crate::render::map::view::{self as map_view, Zoom};
 use crate::render::map::{layout as map_layout, svg as map_svg};
 pub use crate::render::report::parts::{DrawnCanvas, DrawnMap, DrawnScenario, ReportParts};
-use crate::render::report::parts::{MAX_CANVASES, MAX_TABLE_ROWS};
+use crate::render::report::parts::{MAX_CANVASES, MAX_TABLE_ROWS, SWING};
 use crate::render::report::{html as report_html, markdown as summary_md};
 use crate::render::{charts, escape, png, RenderError};
 use crate::validate::ValueDesign;
@@ -83,6 +84,12 @@ pub fn build(
         charts: chart_data,
         source_name: cfg.source_name.clone(),
         scenarios: drawn_scenarios(design, an)?,
+        tornadoes: Vec::new(),
+        sensitivity: crate::whatif::sensitivity(design, an, SWING),
+    };
+    let parts = ReportParts {
+        tornadoes: tornadoes(&parts)?,
+        ..parts
     };
     let mut files = pages_and_drawings(&parts)?;
     if cfg.png {
@@ -158,6 +165,21 @@ fn drawn_scenarios(design: &ValueDesign, an: &Analysis) -> Result<Vec<DrawnScena
         .collect()
 }
 
+/// The tornado chart of each actor the charts show (those with the most
+/// money through them), with its file stem.
+fn tornadoes(parts: &ReportParts<'_>) -> Result<Vec<(NodeIdx, String, String)>, RenderError> {
+    let eco = parts.design.ecosystem();
+    let stems = escape::unique_file_stems(eco.nodes.iter().map(|n| n.id.as_str()));
+    let mut out = Vec::new();
+    for a in parts.analysis.leading_actors(charts::MAX_ACTORS) {
+        let svg = crate::render::tornado::tornado_svg(&parts.sensitivity, eco, parts.analysis, a)?;
+        if let Some(svg) = svg {
+            out.push((a, stems[a.index()].clone(), svg));
+        }
+    }
+    Ok(out)
+}
+
 /// The canvases of the given actors, drawn.
 fn drawn_canvases(
     design: &ValueDesign,
@@ -231,6 +253,9 @@ fn pages_and_drawings(parts: &ReportParts<'_>) -> Result<Vec<ReportFile>, Render
             &format!("diff-scenario-{}.svg", s.stem),
             s.map.svg.clone(),
         ));
+    }
+    for (_, stem, svg) in &parts.tornadoes {
+        files.push(file(&format!("tornado-{stem}.svg"), svg.clone()));
     }
     Ok(files)
 }

@@ -210,3 +210,33 @@ fn the_sensitivity_command_in_every_format_and_its_errors() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean `vendor`?"));
 }
+
+#[test]
+fn the_tornado_chart_ranks_the_numbers_and_marks_the_flips() {
+    // A cost label with markup in it: it must come out as text.
+    let text = SHOPS.replace("label: \"Delivery\"", "label: \"<b>Delivery</b>\"");
+    let (d, an) = load(&text);
+    let s = sensitivity(&d, &an, 0.9);
+    let svg = valuedesign::render::tornado::tornado_svg(&s, d.ecosystem(), &an, NodeIdx::new(0))
+        .expect("draws")
+        .expect("numbers move the vendor");
+    let fee = svg.find("exchanges.fee.value").expect("the fee is drawn");
+    let count = svg.find("nodes.shops.count").expect("the count is drawn");
+    assert!(fee < count, "the largest effect on top");
+    assert!(
+        svg.contains("flips when down"),
+        "the fee at 1 ruins the vendor"
+    );
+    assert!(svg.contains("&lt;b&gt;Delivery&lt;/b&gt;") && !svg.contains("<b>"));
+    // An actor no number moves (its only flow is worth 0) gets no chart.
+    let (d, an) = load(
+        r#"Ecosystem(name: "Still", nodes: [Node(id: "a", kind: Organization), Node(id: "b", kind: Organization)],
+           exchanges: [Exchange(id: "x", from: "a", to: "b", flow: Data, value: 0.0, cadence: Yearly)])"#,
+    );
+    let s = sensitivity(&d, &an, 0.2);
+    assert!(
+        valuedesign::render::tornado::tornado_svg(&s, d.ecosystem(), &an, NodeIdx::new(0))
+            .expect("draws")
+            .is_none()
+    );
+}

@@ -93,18 +93,18 @@ pub fn chart_data(design: &ValueDesign, an: &Analysis) -> ChartData {
     }
 }
 
-const INK: RGBColor = RGBColor(33, 33, 33);
-const GREY: RGBColor = RGBColor(120, 120, 120);
-const RULE: RGBColor = RGBColor(225, 225, 225);
-const TITLE: Font = Font {
+pub(crate) const INK: RGBColor = RGBColor(33, 33, 33);
+pub(crate) const GREY: RGBColor = RGBColor(120, 120, 120);
+pub(crate) const RULE: RGBColor = RGBColor(225, 225, 225);
+pub(crate) const TITLE: Font = Font {
     size: 18.0,
     bold: true,
 };
-const TEXT: Font = Font {
+pub(crate) const TEXT: Font = Font {
     size: 12.0,
     bold: false,
 };
-const M: f64 = 24.0;
+pub(crate) const M: f64 = 24.0;
 
 /// Ten distinct colours (Tableau 10), then repeated with dashes.
 const PALETTE: [RGBColor; 10] = [
@@ -139,7 +139,7 @@ pub(crate) fn ticks(lo: f64, hi: f64, target: usize) -> Vec<f64> {
     (first..=last).map(|k| k as f64 * step).collect()
 }
 
-fn start(
+pub(crate) fn start(
     buf: &mut String,
     w: f64,
     h: f64,

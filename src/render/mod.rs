@@ -20,5 +20,6 @@ pub(crate) mod palette;
 pub mod png;
 pub mod report;
 pub mod sensitivity;
+pub mod tornado;
 
 pub use error::RenderError;

@@ -194,6 +194,7 @@ pub fn html(p: &ReportParts<'_>) -> String {
     extracts_section(&mut o, p);
     charts_section(&mut o, p);
     scenarios_section(&mut o, p);
+    sensitivity_section(&mut o, p);
     findings_section(&mut o, p);
     canvases_section(&mut o, p);
     let _ = writeln!(
@@ -246,6 +247,9 @@ fn header(o: &mut String, p: &ReportParts<'_>) {
     }
     o.push_str("</header>\n<nav><ol><li><a href=\"#summary\">Summary: every actor's ledger</a></li><li><a href=\"#map\">Value-design map</a></li>");
     if !p.extract_maps.is_empty() {
+        if !p.tornadoes.is_empty() {
+            o.push_str("<li><a href=\"#sensitivity\">How sure: sensitivity</a></li>");
+        }
         o.push_str("<li><a href=\"#extracts\">Value extracts</a></li>");
     }
     o.push_str("<li><a href=\"#charts\">Charts</a></li>");
@@ -432,6 +436,50 @@ fn scenarios_section(o: &mut String, p: &ReportParts<'_>) {
             &format!(
                 "The scenario's map with what changes marked: added and changed actors and flows haloed and tagged, removed ones faded and dashed (diff-scenario-{}.svg).",
                 s.stem
+            ),
+        );
+        o.push_str("</div>\n");
+    }
+    o.push_str("</section>\n");
+}
+
+/// How sure: the numbers whose 20% swing flips a verdict, and each leading
+/// actor's tornado chart.
+fn sensitivity_section(o: &mut String, p: &ReportParts<'_>) {
+    use crate::render::sensitivity as show;
+    if p.tornadoes.is_empty() {
+        return;
+    }
+    let eco = p.design.ecosystem();
+    let s = &p.sensitivity;
+    let head = show::headline(s, eco, p.analysis);
+    let _ = writeln!(
+        o,
+        "<section id=\"sensitivity\">\n<h2>How sure: sensitivity</h2>\n<p class=\"lead\">{} {} <code>valuedesign sensitivity FILE</code> lists every number.</p>",
+        xml(&head[0]),
+        xml(&head[1])
+    );
+    let flips = show::flips(s, eco);
+    if flips.is_empty() {
+        o.push_str("<p class=\"ok\">No single number moved by 20% flips a verdict.</p>\n");
+    } else {
+        o.push_str("<p class=\"bad\">Numbers whose swing flips a verdict:</p>\n<ul>");
+        for l in flips {
+            let _ = write!(o, "<li><code>{}</code></li>", xml(&l));
+        }
+        o.push_str("</ul>\n");
+    }
+    for (a, stem, svg) in &p.tornadoes {
+        let _ = writeln!(
+            o,
+            "<div class=\"keep\">\n<h3>{}</h3>",
+            xml(&eco.node(*a).label)
+        );
+        figure(
+            o,
+            svg,
+            &format!(
+                "The numbers that move it most, each down and up by 20% (tornado-{stem}.svg)."
             ),
         );
         o.push_str("</div>\n");

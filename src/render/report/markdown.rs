@@ -125,6 +125,43 @@ pub(crate) fn markdown(p: &ReportParts<'_>) -> String {
             let _ = writeln!(o, "Difference map: diff-scenario-{}.svg\n", md(&s.stem));
         }
     }
+    if !p.tornadoes.is_empty() {
+        let s = &p.sensitivity;
+        let _ = writeln!(o, "\n## How sure: sensitivity\n");
+        let head = crate::render::sensitivity::headline(s, eco, an);
+        let _ = writeln!(o, "{}\n", md(&head[1]));
+        let flips = crate::render::sensitivity::flips(s, eco);
+        if flips.is_empty() {
+            o.push_str("No single number moved by 20% flips a verdict.\n");
+        } else {
+            o.push_str("Numbers whose swing flips a verdict:\n\n");
+            for l in flips {
+                let _ = writeln!(o, "- {}", md(&l));
+            }
+        }
+        o.push('\n');
+        for (a, stem, _) in &p.tornadoes {
+            let top: Vec<String> = s
+                .ranked(*a)
+                .iter()
+                .take(3)
+                .map(|(i, e)| {
+                    format!(
+                        "{} (moves it by {})",
+                        i.target.path(eco),
+                        amount(e.reach(s.base[*a]))
+                    )
+                })
+                .collect();
+            let _ = writeln!(
+                o,
+                "- **{}**: {} (tornado-{}.svg)",
+                md(&eco.node(*a).label),
+                md(&top.join("; ")),
+                md(stem)
+            );
+        }
+    }
     let _ = writeln!(o, "\n## Findings\n");
     if p.findings.is_empty() {
         o.push_str("None: every check of the catalogue passes.\n");
@@ -154,6 +191,9 @@ pub(crate) fn markdown(p: &ReportParts<'_>) -> String {
     }
     if !p.scenarios.is_empty() {
         o.push_str("- `diff-scenario-<id>.svg`, `.png`: each scenario's difference map\n");
+    }
+    if !p.tornadoes.is_empty() {
+        o.push_str("- `tornado-<id>.svg`: what moves each leading actor's score most\n");
     }
     o.push_str("- `cash-flow.svg`, `net-value.svg`, `money-matrix.svg`: the charts\n- `canvas-<id>.svg`, `.png` and `.md`: every actor's Business Model Canvas (a customer's profile for an actor that sells nothing)\n- `analysis.json`: every figure, keyed by ids\n");
     let _ = writeln!(

@@ -90,4 +90,11 @@ pub struct ReportParts<'a> {
     pub source_name: String,
     /// The file's scenarios, each compared with the design, in file order.
     pub scenarios: Vec<DrawnScenario>,
+    /// Every number swung by [`SWING`].
+    pub sensitivity: crate::whatif::Sensitivity,
+    /// Tornado charts of the leading actors: node, file stem, SVG.
+    pub tornadoes: Vec<(crate::index::NodeIdx, String, String)>,
 }
+
+/// The swing of the report's sensitivity section.
+pub const SWING: f64 = 0.2;
