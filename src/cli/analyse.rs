@@ -152,7 +152,11 @@ fn summary(out: &mut String, eco: &Ecosystem, an: &Analysis) {
 }
 
 /// A ledger as a table: one row per field, one column per year, and totals.
-fn ledger_table<R: crate::index::Idx>(out: &mut String, l: &crate::analysis::Ledgers<R>, row: R) {
+pub(super) fn ledger_table<R: crate::index::Idx>(
+    out: &mut String,
+    l: &crate::analysis::Ledgers<R>,
+    row: R,
+) {
     let years = l.years;
     let mut header: Vec<String> = (1..=years).map(|y| format!("year {y}")).collect();
     header.insert(0, String::new());

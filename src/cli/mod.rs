@@ -32,6 +32,7 @@ mod output;
 mod report;
 mod say;
 mod sensitivity;
+mod solve;
 mod table;
 mod what_if;
 
@@ -88,6 +89,44 @@ pub enum Command {
     Compare(CompareArgs),
     /// How sure: every number moved down and up by a swing, ranked by its effect on each actor; the ones that flip a verdict.
     Sensitivity(SensitivityArgs),
+    /// At what price: the value of one number at which an actor's NPV, cash or net value reaches a target (0: breaks even).
+    Solve(SolveArgs),
+}
+
+/// Arguments of `solve`.
+#[derive(Debug, clap::Args)]
+pub struct SolveArgs {
+    /// The value-design file (.ron).
+    pub file: PathBuf,
+    /// The actor whose figure is to reach the target.
+    #[arg(long)]
+    pub actor: String,
+    /// The number to vary, as `--set` names it: `exchanges.<id>.value`, `exchanges.<id>.ratio`, `nodes.<id>.count`, `nodes.<id>.growth`, `nodes.<id>.costs.<label>.amount`, `discount_rate`.
+    #[arg(long, value_name = "PATH")]
+    pub vary: String,
+    /// The actor's figure: its NPV, its cash, or its net value over the horizon (default: what its verdict reads, NPV for a profit actor, net value for a worth actor).
+    #[arg(long, value_enum)]
+    pub target: Option<SolveTarget>,
+    /// The value the figure is to reach.
+    #[arg(long, default_value_t = 0.0, allow_negative_numbers = true)]
+    pub equals: f64,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// What if: numbers changed, or a scenario of the file, before solving.
+    #[command(flatten)]
+    pub what_if: WhatIfArgs,
+}
+
+/// The figure `solve` brings to a value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SolveTarget {
+    /// Net present value of its cash.
+    Npv,
+    /// Its cash over the horizon.
+    Cash,
+    /// Its net value over the horizon.
+    NetValue,
 }
 
 /// Arguments of `sensitivity`.
@@ -354,6 +393,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         Some(Command::Defect(args)) => defect::run(&args),
         Some(Command::Compare(args)) => compare::run(&args),
         Some(Command::Sensitivity(args)) => sensitivity::run(&args),
+        Some(Command::Solve(args)) => solve::run(&args),
         None => report::run(&ReportArgs {
             files: Vec::new(),
             out: None,

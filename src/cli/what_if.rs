@@ -44,15 +44,7 @@ pub(super) fn apply(
             }
             Err(e) => {
                 errors += 1;
-                let d = Diagnostic::new(
-                    &source,
-                    DiagnosticCode::UnknownPath,
-                    e.message,
-                    Some(e.span),
-                    e.label,
-                )
-                .with_help(Some(e.help));
-                err!("{}", d.render(&source));
+                print_path_error(&source, e);
             }
         }
     }
@@ -126,4 +118,17 @@ fn scenario(file: &SourceFile, design: &ValueDesign, id: &str) -> Result<ValueDe
         }
         EXIT_INPUT
     })
+}
+
+/// Prints a bad path or value as a diagnostic located in its argument.
+pub(super) fn print_path_error(source: &SourceFile, e: whatif::PathError) {
+    let d = Diagnostic::new(
+        source,
+        DiagnosticCode::UnknownPath,
+        e.message,
+        Some(e.span),
+        e.label,
+    )
+    .with_help(Some(e.help));
+    err!("{}", d.render(source));
 }

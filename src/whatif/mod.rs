@@ -3,7 +3,8 @@
 //! command line names one number ([`path`]); the changes are applied to the
 //! validated design, which is validated again ([`apply()`]), never re-read.
 //! [`compare()`] sets two designs side by side; [`defections`] takes each
-//! actor out in turn; [`sensitivity()`] swings every number.
+//! actor out in turn; [`sensitivity()`] swings every number;
+//! [`solve()`] finds the value of one at which an actor reaches a target.
 
 pub mod apply;
 pub mod compare;
@@ -12,6 +13,7 @@ mod links;
 pub mod path;
 pub mod scenario;
 pub mod sensitivity;
+pub mod solve;
 
 pub use apply::{apply, Change, Changes};
 pub use compare::{compare, Comparison};
@@ -19,3 +21,4 @@ pub use defect::{defections, Defection};
 pub use path::{parse_set, resolve, PathError, Target};
 pub use scenario::{changes_of, scenario_design};
 pub use sensitivity::{sensitivity, Sensitivity};
+pub use solve::{solve, Aim, Solved};

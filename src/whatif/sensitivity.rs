@@ -278,6 +278,25 @@ pub(crate) fn changed_scores(
     v: f64,
 ) -> Vec<(NodeIdx, f64, bool)> {
     let net = &base.network;
+    changed_totals(base, rate, links, target, v)
+        .into_iter()
+        .map(|(a, t)| {
+            let fails = verdict::judge(net, a, &t, |_| false).fails();
+            (a, score(net, a, &t), fails)
+        })
+        .collect()
+}
+
+/// The totals of every actor whose ledger `target = v` touches, in file
+/// order; the others' are as in `base`.
+pub(crate) fn changed_totals(
+    base: &Analysis,
+    rate: f64,
+    links: &Links,
+    target: Target,
+    v: f64,
+) -> Vec<(NodeIdx, verdict::Totals)> {
+    let net = &base.network;
     let tl = &base.timeline;
     let years = tl.years;
     let mut reads = Changed {
@@ -356,9 +375,7 @@ pub(crate) fn changed_scores(
         .filter(|&a| net.kinds[a].is_actor())
         .map(|a| {
             let (row, npv, _) = ledger::ledger_with(net, years, a, rate, &reads);
-            let t = verdict::Totals::of_row(&row, years, npv);
-            let fails = verdict::judge(net, a, &t, |_| false).fails();
-            (a, score(net, a, &t), fails)
+            (a, verdict::Totals::of_row(&row, years, npv))
         })
         .collect()
 }
