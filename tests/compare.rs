@@ -142,7 +142,10 @@ fn the_difference_map_marks_changes_and_draws_what_left_as_ghosts() {
     let v = difference_view((&a, &an_a), (&b, &an_b), &c).expect("view");
     let node = |id: &str| v.nodes.iter().find(|n| n.id == id).expect("node");
     assert_eq!(node("vendor").mark, Mark::Changed);
-    assert_eq!(node("vendor").label, "changed: vendor");
+    assert_eq!(
+        node("vendor").label,
+        "changed: vendor (costs.Delivery.amount 2 -> 1)"
+    );
     assert_eq!(node("installer").mark, Mark::Added);
     assert_eq!(node("shops").mark, Mark::Same);
     // The supplier comes back as a ghost, with the parts it was paid.
@@ -154,7 +157,22 @@ fn the_difference_map_marks_changes_and_draws_what_left_as_ghosts() {
         .map(|i| (i.offering.as_str(), i.mark))
         .collect();
     // The fee was 10 * 2,640 / 2 = 13,200 a year; now 8 * 1,320 = 10,560.
-    assert!(items.contains(&("changed: fee (was 13,200/yr)", Mark::Changed)));
+    assert!(items.contains(&("changed: fee", Mark::Changed)));
+    let fee = v
+        .edges
+        .iter()
+        .flat_map(|e| &e.items)
+        .find(|i| i.offering == "changed: fee")
+        .expect("fee");
+    assert_eq!(fee.was, Some(13_200.0));
+    assert!((fee.per_year - 10_560.0).abs() < 1e-9);
+    // The service did not change, nor its value per year.
+    let service = v
+        .edges
+        .iter()
+        .flat_map(|e| &e.items)
+        .find(|i| i.offering == "service");
+    assert_eq!(service.expect("service").was, None);
     assert!(items.contains(&("new: install", Mark::Added)));
     assert!(items.contains(&("removed: parts", Mark::Removed)));
     assert!(items.contains(&("service", Mark::Same)));

@@ -99,6 +99,7 @@ fn the_whole_view_merges_parallel_flows_and_keeps_containers() {
         year_one: None,
         exchange: None,
         mark: Default::default(),
+        was: None,
     };
     let lines = valuedesign::render::map::layout::edge_label(&[
         long("Cabling and commissioning at a food plant", 45_733.0),
@@ -123,6 +124,7 @@ fn the_whole_view_merges_parallel_flows_and_keeps_containers() {
         year_one: Some(v),
         exchange: None,
         mark: Default::default(),
+        was: None,
     };
     let lines = valuedesign::render::map::layout::edge_label(&[
         year_one(

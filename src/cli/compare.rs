@@ -135,11 +135,18 @@ fn human(c: &Comparison) -> String {
         out.push('\n');
     }
     out.push('\n');
+    if c.is_same() {
+        return out;
+    }
     let mut t = Table::new(&show::HEADER, &[false, false, true, true, true]);
-    for r in show::rows(c) {
+    for r in show::changed_rows(c) {
         t.row(r.to_vec());
     }
     out.push_str(&t.render("  "));
+    out.push_str(&format!("  {}\n", show::FOOTNOTE));
+    if let Some(l) = show::unchanged_line(c) {
+        out.push_str(&format!("  {l}\n"));
+    }
     for (title, lines) in show::groups(c) {
         out.push_str(&format!("\n{title}:\n"));
         for l in lines {

@@ -117,10 +117,10 @@ fn cells(eco: &crate::model::Ecosystem, found: &[Defection]) -> Vec<[String; 4]>
             [
                 eco.node(d.actor).id.to_string(),
                 amount(d.money_lost),
-                if flips.is_empty() {
-                    "-".to_owned()
-                } else {
-                    flips.join(", ")
+                match flips.len() {
+                    0 => "-".to_owned(),
+                    1..=3 => flips.join(", "),
+                    n => format!("{} and {} more", flips[..2].join(", "), n - 2),
                 },
                 most,
             ]

@@ -500,14 +500,24 @@ fn actors_or_one(
                 .filter(|n| n.kind.is_actor())
                 .map(|n| n.id.as_str())
                 .collect();
-            let help = crate::suggest::did_you_mean(id, ids.iter().copied()).map_or_else(
-                || format!("the actors: {}", ids.join(", ")),
-                |b| format!("did you mean `{b}`?"),
-            );
-            let what = if found.is_some() {
-                format!("`{id}` is not an actor (organisation, segment or person)")
-            } else {
-                format!("{file_name} has no actor `{id}`")
+            let (what, help) = match found {
+                Some(&n) => (
+                    format!(
+                        "`{id}` is a {:?}, not an actor (an organisation, segment or person)",
+                        eco.node(n).kind
+                    ),
+                    match &eco.node(n).parent {
+                        Some(p) => format!("what it does counts for its owner: try `{p}`"),
+                        None => format!("the actors: {}", ids.join(", ")),
+                    },
+                ),
+                None => (
+                    format!("{file_name} has no actor `{id}`"),
+                    crate::suggest::did_you_mean(id, ids.iter().copied()).map_or_else(
+                        || format!("the actors: {}", ids.join(", ")),
+                        |b| format!("did you mean `{b}`?"),
+                    ),
+                ),
             };
             errln!("error: {what}\n  help: {help}");
             Err(EXIT_INPUT)

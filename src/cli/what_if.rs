@@ -35,7 +35,19 @@ pub(super) fn apply(
         };
         let resolved = whatif::parse_set(arg).and_then(|(path, value)| {
             let offset = arg.find(path).unwrap_or(0);
-            whatif::resolve(design.ecosystem(), path, offset).map(|t| (path, t, value))
+            let t = whatif::resolve(design.ecosystem(), path, offset)?;
+            match t.value_problem(value) {
+                Some((message, help)) => {
+                    let at = arg.find('=').map_or(0, |k| k + 1);
+                    Err(whatif::PathError {
+                        message,
+                        span: at..arg.len(),
+                        label: "not a horizon".to_owned(),
+                        help,
+                    })
+                }
+                None => Ok((path, t, value)),
+            }
         });
         match resolved {
             Ok((path, target, value)) => {

@@ -65,11 +65,14 @@ fn cell(f: Option<&Figures>, k: usize, missing: &str) -> String {
     }
 }
 
-/// The change of figure `k`.
-fn change(r: &ActorRow, k: usize) -> String {
+/// The change of figure `k` (none when the designs cannot be subtracted).
+fn change(r: &ActorRow, k: usize, comparable: bool) -> String {
     let (Some(b), Some(a)) = (r.before.as_ref(), r.after.as_ref()) else {
         return String::new();
     };
+    if !comparable && k != 0 {
+        return String::new();
+    }
     match k {
         0 if b.win_win != a.win_win => "flips".to_owned(),
         0 => String::new(),
@@ -103,6 +106,7 @@ fn plural_years(n: u32, word: &str) -> String {
 /// revenue, cash, NPV, net value, breakeven); the actor named on its first
 /// row. Unescaped.
 pub fn rows(c: &Comparison) -> Vec<[String; 5]> {
+    let comparable = c.incomparable().is_none();
     let mut out = Vec::with_capacity(c.actors.len() * FIGURES.len());
     for r in &c.actors {
         for (k, name) in FIGURES.iter().enumerate() {
@@ -118,11 +122,49 @@ pub fn rows(c: &Comparison) -> Vec<[String; 5]> {
                 (*name).to_owned(),
                 cell(r.before.as_ref(), k, if k == 0 { "added" } else { "-" }),
                 cell(r.after.as_ref(), k, if k == 0 { "removed" } else { "-" }),
-                change(r, k),
+                change(r, k, comparable),
             ]);
         }
     }
     out
+}
+
+/// Whether an actor's figures differ between the designs (or it is in one only).
+fn moved(r: &ActorRow) -> bool {
+    r.before != r.after
+}
+
+/// The rows of [`rows`] for the actors whose figures differ: the others are
+/// named by [`unchanged_line`].
+pub fn changed_rows(c: &Comparison) -> Vec<[String; 5]> {
+    let keep: Vec<bool> = c.actors.iter().map(moved).collect();
+    rows(c)
+        .chunks(FIGURES.len())
+        .zip(keep)
+        .filter(|(_, k)| *k)
+        .flat_map(|(r, _)| r.to_vec())
+        .collect()
+}
+
+/// "Unchanged: a, b, c." naming the actors whose every figure is the same.
+pub fn unchanged_line(c: &Comparison) -> Option<String> {
+    let same: Vec<&str> = c
+        .actors
+        .iter()
+        .filter(|r| !moved(r))
+        .map(|r| r.id.as_str())
+        .collect();
+    (!same.is_empty()).then(|| {
+        format!(
+            "Unchanged ({}): {}.",
+            if same.len() == 1 {
+                "every figure the same"
+            } else {
+                "every figure of each the same"
+            },
+            same.join(", ")
+        )
+    })
 }
 
 /// The opening lines: the two designs, the horizons, the verdicts and the
@@ -131,15 +173,17 @@ pub fn headline(c: &Comparison) -> Vec<String> {
     let yes = |b: bool| if b { "yes" } else { "NO" };
     let mut out = vec![format!("{} -> {}", c.before, c.after)];
     let years = if c.years.0 == c.years.1 {
-        format!("Over {} years, in {}.", c.years.0, c.currency)
+        format!("Over {} years", c.years.0)
     } else {
-        format!(
-            "Over {} years before and {} after, in {}.",
-            c.years.0, c.years.1, c.currency
-        )
+        format!("Over {} years before and {} after", c.years.0, c.years.1)
+    };
+    let money = if c.currency.0 == c.currency.1 {
+        c.currency.0.clone()
+    } else {
+        format!("{} before and {} after", c.currency.0, c.currency.1)
     };
     out.push(format!(
-        "{years} Win-win for every actor: {} -> {}.",
+        "{years}, in {money}. Win-win for every actor: {} -> {}.",
         yes(c.win_win.0),
         yes(c.win_win.1)
     ));
@@ -150,11 +194,23 @@ pub fn headline(c: &Comparison) -> Vec<String> {
             _ => format!("{} (no longer win-win)", r.id),
         })
         .collect();
-    out.push(if flips.is_empty() {
-        "No verdict flips.".to_owned()
-    } else {
-        format!("Verdicts that flip: {}.", flips.join(", "))
+    let added: Vec<&str> = c.added_failing().map(|r| r.id.as_str()).collect();
+    out.push(match (flips.is_empty(), added.is_empty()) {
+        (true, true) => "No verdict flips.".to_owned(),
+        (false, true) => format!("Verdicts that flip: {}.", flips.join(", ")),
+        (true, false) => format!(
+            "No verdict flips; added and not win-win: {}.",
+            added.join(", ")
+        ),
+        (false, false) => format!(
+            "Verdicts that flip: {}; added and not win-win: {}.",
+            flips.join(", "),
+            added.join(", ")
+        ),
     });
+    if let Some(why) = c.incomparable() {
+        out.push(format!("Note: {why}."));
+    }
     if c.is_same() {
         out.push("The two designs are the same in every figure, node and flow.".to_owned());
     }
@@ -181,10 +237,19 @@ pub fn item(i: &ItemChange) -> String {
     }
 }
 
+/// What the figures are, under the table.
+pub const FOOTNOTE: &str = "Figures are sums over the horizon; a segment's are totals over its members (fewer members pay and receive less). NPV decides a profit actor's verdict, net value a worth actor's.";
+
 /// The node and flow changes, grouped: ("Nodes added", ["plant-b", ...]).
 /// Unescaped; empty groups left out.
 pub fn groups(c: &Comparison) -> Vec<(String, Vec<String>)> {
     let mut out = Vec::new();
+    if !c.design.is_empty() {
+        out.push((
+            "The design changed".to_owned(),
+            c.design.iter().map(difference).collect(),
+        ));
+    }
     for (what, items) in [("Nodes", &c.nodes), ("Flows", &c.exchanges)] {
         for word in ["added", "removed", "changed"] {
             let lines: Vec<String> = items
@@ -209,15 +274,21 @@ pub fn markdown(c: &Comparison, level: usize) -> String {
         let _ = writeln!(o, "{}", md(l));
     }
     o.push('\n');
+    if c.is_same() {
+        return o;
+    }
     let _ = writeln!(o, "| {} |", HEADER.join(" | "));
     let _ = writeln!(o, "|---|---|--:|--:|--:|");
-    for r in rows(c) {
+    for r in changed_rows(c) {
         // Only the actor comes from the file; the figures are ours.
         let [actor, rest @ ..] = r;
         let cells: Vec<String> = std::iter::once(md(&actor)).chain(rest).collect();
         let _ = writeln!(o, "| {} |", cells.join(" | "));
     }
-    o.push('\n');
+    let _ = writeln!(o, "\n*{FOOTNOTE}*\n");
+    if let Some(l) = unchanged_line(c) {
+        let _ = writeln!(o, "{}\n", md(&l));
+    }
     for (title, lines) in groups(c) {
         let _ = writeln!(o, "{title}:\n");
         for l in lines {
@@ -235,8 +306,11 @@ pub struct ComparisonJson<'a> {
     pub scenario: Option<&'a str>,
     before: &'a str,
     after: &'a str,
-    currency: &'a str,
+    currency: Pair<&'a str>,
     years: Pair<usize>,
+    /// Why the figures are not subtracted (`change` is then null).
+    incomparable: Option<String>,
+    design: &'a [Difference],
     win_win: Pair<bool>,
     actors: Vec<ActorJson<'a>>,
     nodes: Vec<ItemJson<'a>>,
@@ -293,7 +367,12 @@ impl<'a> ComparisonJson<'a> {
             scenario,
             before: &c.before,
             after: &c.after,
-            currency: &c.currency,
+            currency: Pair {
+                before: &c.currency.0,
+                after: &c.currency.1,
+            },
+            incomparable: c.incomparable(),
+            design: &c.design,
             years: Pair {
                 before: c.years.0,
                 after: c.years.1,
@@ -317,7 +396,7 @@ impl<'a> ComparisonJson<'a> {
                     before: r.before,
                     after: r.after,
                     change: match (r.before, r.after) {
-                        (Some(b), Some(a)) => Some(Deltas {
+                        (Some(b), Some(a)) if c.incomparable().is_none() => Some(Deltas {
                             revenue: a.revenue - b.revenue,
                             cash: a.cash - b.cash,
                             npv: a.npv - b.npv,

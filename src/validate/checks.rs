@@ -98,14 +98,25 @@ impl<'e> Validator<'e> {
         let p = || Path::root().field("scenarios").index(i);
         for (key, value) in &x.set {
             self.finite(|| p().field("set").field(key), *value, "value");
-            if let Err(e) = crate::whatif::resolve(eco, key, 0) {
-                self.push(
+            match crate::whatif::resolve(eco, key, 0) {
+                Err(e) => self.push(
                     DiagnosticCode::UnknownPath,
                     p().field("set").field(key),
                     format!("scenario `{}`: {}", x.id, e.message),
                     &e.label,
                     Some(e.help),
-                );
+                ),
+                Ok(t) => {
+                    if let Some((message, help)) = t.value_problem(*value) {
+                        self.push(
+                            DiagnosticCode::InvalidValue,
+                            p().field("set").field(key),
+                            format!("scenario `{}`: {message}", x.id),
+                            "not a horizon",
+                            Some(help),
+                        );
+                    }
+                }
             }
         }
         for (j, id) in x.remove.iter().enumerate() {

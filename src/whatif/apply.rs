@@ -62,12 +62,11 @@ fn set(eco: &mut Ecosystem, c: &Change) {
         Target::NodeGrowth(a) => eco.nodes[a.index()].growth = v,
         Target::CostAmount(a, k) => eco.nodes[a.index()].costs[k].amount = v,
         Target::DiscountRate => eco.discount_rate = v,
-        // Out of range or fractional: 0, which validation reports.
+        // Not a whole number of years: left as it is; `Target::value_problem`
+        // says why wherever the value is read (a scenario, `--set`).
         Target::HorizonYears => {
-            eco.horizon_years = if v.fract() == 0.0 && (1.0..=f64::from(u32::MAX)).contains(&v) {
-                v as u32
-            } else {
-                0
+            if v.fract() == 0.0 && (1.0..=f64::from(u32::MAX)).contains(&v) {
+                eco.horizon_years = v as u32;
             }
         }
     }

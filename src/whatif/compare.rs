@@ -144,8 +144,10 @@ pub struct Comparison {
     pub before: String,
     /// The second design's name.
     pub after: String,
-    /// The currency (of the second design).
-    pub currency: String,
+    /// The currencies (first, second).
+    pub currency: (String, String),
+    /// The design's own numbers that differ: currency, horizon, discount rate.
+    pub design: Vec<Difference>,
     /// Horizons in years (first, second).
     pub years: (usize, usize),
     /// Whether each design is win-win for every actor (first, second).
@@ -166,9 +168,35 @@ impl Comparison {
         self.actors.iter().filter(|r| r.flips())
     }
 
+    /// Why the two designs' figures cannot be subtracted, if they cannot:
+    /// they count in different currencies, or over different horizons.
+    pub fn incomparable(&self) -> Option<String> {
+        if self.currency.0 != self.currency.1 {
+            Some(format!(
+                "the designs count in different currencies ({} and {}): the figures are shown side by side, not subtracted",
+                self.currency.0, self.currency.1
+            ))
+        } else if self.years.0 != self.years.1 {
+            Some(format!(
+                "the figures are sums over different horizons ({} and {} years): they are shown side by side, not subtracted; compare over one horizon with --set horizon_years=N",
+                self.years.0, self.years.1
+            ))
+        } else {
+            None
+        }
+    }
+
+    /// The actors of the second design only that are not win-win.
+    pub fn added_failing(&self) -> impl Iterator<Item = &ActorRow> {
+        self.actors
+            .iter()
+            .filter(|r| r.before.is_none() && r.after.is_some_and(|a| !a.win_win))
+    }
+
     /// Whether nothing differs: no figure, node or flow.
     pub fn is_same(&self) -> bool {
-        self.nodes.is_empty()
+        self.design.is_empty()
+            && self.nodes.is_empty()
             && self.exchanges.is_empty()
             && self.years.0 == self.years.1
             && self.actors.iter().all(|r| r.before == r.after)
@@ -220,7 +248,22 @@ pub fn compare(a: (&ValueDesign, &Analysis), b: (&ValueDesign, &Analysis)) -> Co
     Comparison {
         before: ea.name.to_string(),
         after: eb.name.to_string(),
-        currency: eb.currency.to_string(),
+        currency: (ea.currency.to_string(), eb.currency.to_string()),
+        design: {
+            let mut f = Fields::default();
+            f.push(
+                "currency",
+                text(Some(&ea.currency)),
+                text(Some(&eb.currency)),
+            );
+            f.number(
+                "horizon_years",
+                f64::from(ea.horizon_years),
+                f64::from(eb.horizon_years),
+            );
+            f.number("discount_rate", ea.discount_rate, eb.discount_rate);
+            f.0
+        },
         years: (a.1.timeline.years, b.1.timeline.years),
         win_win: (a.1.win_win(), b.1.win_win()),
         actors,

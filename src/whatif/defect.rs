@@ -151,11 +151,13 @@ fn defection_sharing(
     // the horizon, in exchange order.
     let mut removed: Vec<ExchangeIdx> = gone.iter().copied().collect();
     removed.sort_unstable();
-    let money_lost = removed
+    let money_lost: f64 = removed
         .iter()
         .filter(|&&e| net.edges[e].flow == Flow::Money)
         .map(|&e| net.edges[e].value * tl.occurrences(e).iter().sum::<f64>())
         .sum();
+    // No money: 0, not -0.
+    let money_lost = money_lost + 0.0;
     Defection {
         actor,
         money_lost,

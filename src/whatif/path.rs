@@ -43,6 +43,19 @@ impl Target {
         }
     }
 
+    /// What is wrong with `v` for this number, and what to write, when a
+    /// check of the value alone can say so (a horizon is a whole number of
+    /// years, 1 to 200); other ranges are checked by validation.
+    pub fn value_problem(self, v: f64) -> Option<(String, String)> {
+        match self {
+            Target::HorizonYears if v.fract() != 0.0 || !(1.0..=200.0).contains(&v) => Some((
+                format!("horizon_years must be a whole number of years from 1 to 200, not {v}"),
+                "write a whole number, such as horizon_years=5".to_owned(),
+            )),
+            _ => None,
+        }
+    }
+
     /// The path that names this number, as `--set` reads it:
     /// `exchanges.fee.value`, `nodes.vendor.costs.Delivery.amount`.
     pub fn path(self, eco: &Ecosystem) -> String {

@@ -1,6 +1,7 @@
 //! The difference map: the new design's map with what a comparison found
 //! marked on it. Added and changed actors and offerings are tagged ("new:",
-//! "changed:") and haloed; what was removed comes back as a ghost (its
+//! "changed:", with what changed on a node) and haloed; an offering whose
+//! value per year moved says what it was; what was removed comes back as a ghost (its
 //! actors and flows from the old design, tagged "removed:"), placed by the
 //! same layout. Pure data, like [`view`](super::view): the SVG draws the
 //! marks and their legend.
@@ -15,7 +16,6 @@ use super::view::{view, Item, MapEdge, MapView, Mark, Status, Zoom, ZoomError, A
 use crate::analysis::Analysis;
 use crate::validate::ValueDesign;
 use crate::whatif::compare::{Comparison, Edit, ItemChange};
-use crate::words::amount;
 
 /// The ids of `items` by what happened to them.
 fn ids(items: &[ItemChange], word: &str) -> FxHashSet<String> {
@@ -63,28 +63,48 @@ pub fn difference_view(
         .flat_map(|e| &e.items)
         .filter_map(|i| Some((eb.exchange(i.exchange?).id.as_str(), i.per_year)))
         .collect();
+    // What changed on a node, in a few words: "growth 0.4 -> 0.2".
+    let what: FxHashMap<&str, String> = cmp
+        .nodes
+        .iter()
+        .filter_map(|i| match &i.change {
+            Edit::Changed(d) => {
+                let words: Vec<String> = d
+                    .iter()
+                    .take(2)
+                    .map(|x| format!("{} {} -> {}", x.field, x.before, x.after))
+                    .collect();
+                let more = if d.len() > 2 { ", ..." } else { "" };
+                Some((i.id.as_str(), format!("{}{more}", words.join(", "))))
+            }
+            _ => None,
+        })
+        .collect();
     for n in &mut v.nodes {
         if node_added.contains(&n.id) {
             mark_node(n, Mark::Added);
         } else if node_changed.contains(&n.id) {
             mark_node(n, Mark::Changed);
+            if let Some(w) = what.get(n.id.as_str()) {
+                n.label = format!("{} ({w})", n.label);
+            }
         }
     }
     for item in v.edges.iter_mut().flat_map(|e| &mut e.items) {
         let Some(e) = item.exchange else { continue };
         let id = ea.exchange(e).id.as_str();
+        // Its old value per year, when it moved (by its own change or as a
+        // consequence of another: fewer customers, a lower ratio).
+        item.was = was
+            .get(id)
+            .copied()
+            .filter(|w| (w - item.per_year).abs() > 1e-9 * (1.0 + w.abs()));
         if flow_added.contains(id) {
             item.mark = Mark::Added;
             item.offering = format!("new: {}", item.offering);
         } else if flow_changed.contains_key(id) {
             item.mark = Mark::Changed;
-            let before = was
-                .get(id)
-                .filter(|w| (**w - item.per_year).abs() > 1e-9 * (1.0 + w.abs()));
-            item.offering = match before {
-                Some(w) => format!("changed: {} (was {}/yr)", item.offering, amount(*w)),
-                None => format!("changed: {}", item.offering),
-            };
+            item.offering = format!("changed: {}", item.offering);
         }
     }
     ghosts(&mut v, &old, &node_removed, &flow_removed, eb);
@@ -189,6 +209,7 @@ fn ghosts(
                 offering: format!("removed: {}", item.offering),
                 mark: Mark::Removed,
                 exchange: None,
+                was: None,
                 ..item.clone()
             });
             v.edges[k].per_year += item.per_year;

@@ -212,11 +212,14 @@ pub fn edge_label(items: &[Item]) -> Vec<String> {
             lines.push(format!("+{} more · {}/yr", items.len() - k, amount(rest)));
             break;
         }
-        let value = match item.year_one {
+        let mut value = match item.year_one {
             Some(v) if v > 0.0 => format!("{} in year 1", amount(v)),
             _ if item.per_year > 0.0 => format!("{}/yr", amount(item.per_year)),
             _ => String::new(),
         };
+        if let Some(w) = item.was {
+            value = format!("{value}, was {}", amount(w));
+        }
         // A no-break space keeps the dot with the value when lines wrap.
         let tail = if value.is_empty() {
             String::new()

@@ -143,6 +143,9 @@ pub struct Item {
     pub exchange: Option<ExchangeIdx>,
     /// On a difference map: added, changed or removed.
     pub mark: Mark,
+    /// On a difference map: its value per year in the old design, when it
+    /// differs.
+    pub was: Option<f64>,
 }
 
 impl MapEdge {
@@ -469,6 +472,7 @@ fn map_edges(
             year_one,
             exchange: Some(e),
             mark: Mark::Same,
+            was: None,
         });
     }
     (edges, counts)
@@ -489,6 +493,7 @@ fn summarise_items(edges: &mut [MapEdge], counts: &[usize]) {
             year_one: None,
             exchange: None,
             mark: Mark::Same,
+            was: None,
         }];
     }
 }

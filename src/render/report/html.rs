@@ -24,6 +24,7 @@ figure { margin: 12px 0 24px; } figure svg { width: 100%; height: auto; border: 
 figure.map .scroll { overflow-x: auto; } figure.map svg { width: max(100%, var(--w)); } figcaption { color: #666; font-size: 13px; }
 details { margin: -12px 0 24px; font-size: 13px; } details small { color: #777; }
 table { border-collapse: collapse; font-size: 13px; margin: 8px 0 16px; } th, td { border: 1px solid #ddd; padding: 4px 8px; text-align: left; vertical-align: top; } td.n { text-align: right; white-space: nowrap; } th { background: #f4f6f8; }
+div.scroll { overflow-x: auto; } table.wide { font-size: 12px; } table.wide td, table.wide th { padding: 3px 5px; }
 .sev-deny { color: #b3261e; font-weight: bold; } .sev-warn { color: #9a6700; }
 footer { color: #777; font-size: 12px; margin-top: 40px; border-top: 1px solid #ddd; padding-top: 8px; }
 .print-only { display: none; }
@@ -247,14 +248,14 @@ fn header(o: &mut String, p: &ReportParts<'_>) {
     }
     o.push_str("</header>\n<nav><ol><li><a href=\"#summary\">Summary: every actor's ledger</a></li><li><a href=\"#map\">Value-design map</a></li>");
     if !p.extract_maps.is_empty() {
-        if !p.tornadoes.is_empty() {
-            o.push_str("<li><a href=\"#sensitivity\">How sure: sensitivity</a></li>");
-        }
         o.push_str("<li><a href=\"#extracts\">Value extracts</a></li>");
     }
     o.push_str("<li><a href=\"#charts\">Charts</a></li>");
     if !p.scenarios.is_empty() {
         o.push_str("<li><a href=\"#scenarios\">What if: the scenarios</a></li>");
+    }
+    if !p.tornadoes.is_empty() {
+        o.push_str("<li><a href=\"#sensitivity\">How sure: sensitivity</a></li>");
     }
     o.push_str("<li><a href=\"#findings\">Findings</a></li><li><a href=\"#canvases\">Business Model Canvases</a></li></ol></nav>\n");
 }
@@ -391,7 +392,7 @@ fn scenarios_section(o: &mut String, p: &ReportParts<'_>) {
             xml(&head[2..].join(" "))
         );
         // One row per actor: each figure before, after and its change.
-        o.push_str("<table>\n<thead><tr><th rowspan=\"2\">actor</th><th rowspan=\"2\">win-win</th><th colspan=\"3\">revenue</th><th colspan=\"3\">cash</th><th colspan=\"3\">NPV</th><th colspan=\"3\">net value</th><th rowspan=\"2\">breakeven</th></tr>\n<tr>");
+        o.push_str("<div class=\"scroll\"><table class=\"wide\">\n<thead><tr><th rowspan=\"2\">actor</th><th rowspan=\"2\">win-win</th><th colspan=\"3\">revenue</th><th colspan=\"3\">cash</th><th colspan=\"3\">NPV</th><th colspan=\"3\">net value</th><th rowspan=\"2\">breakeven</th></tr>\n<tr>");
         for _ in 0..4 {
             o.push_str("<th>before</th><th>after</th><th>change</th>");
         }
@@ -403,7 +404,7 @@ fn scenarios_section(o: &mut String, p: &ReportParts<'_>) {
                 format!("{b} → {a}")
             }
         };
-        for chunk in show::rows(c).chunks(6) {
+        for chunk in show::changed_rows(c).chunks(6) {
             let [verdict, numbers @ .., breakeven] = chunk else {
                 continue;
             };
@@ -422,7 +423,11 @@ fn scenarios_section(o: &mut String, p: &ReportParts<'_>) {
             }
             let _ = writeln!(o, "<td>{}</td></tr>", arrow(&breakeven[2], &breakeven[3]));
         }
-        o.push_str("</table>\n");
+        o.push_str("</table></div>\n");
+        let _ = writeln!(o, "<p class=\"lead\">{}</p>", show::FOOTNOTE);
+        if let Some(l) = show::unchanged_line(c) {
+            let _ = writeln!(o, "<p>{}</p>", xml(&l));
+        }
         for (title, lines) in show::groups(c) {
             let _ = write!(o, "<p>{title}:</p>\n<ul>");
             for l in lines {
