@@ -287,3 +287,25 @@ fn the_compare_command_in_every_format_and_its_errors() {
         "{err}"
     );
 }
+
+#[test]
+fn figures_in_other_currencies_or_over_other_horizons_are_not_subtracted() {
+    let (a, an_a) = load(SHOPS);
+    for (text, field) in [
+        (SHOPS.replace("name: \"Shops\",", "name: \"Shops\", currency: \"CNY\","), "currency"),
+        (SHOPS.replace("horizon_years: 2,", "horizon_years: 3,"), "horizon_years"),
+    ] {
+        let (b, an_b) = load(&text);
+        let c = compare((&a, &an_a), (&b, &an_b));
+        assert!(c.incomparable().is_some(), "{field}");
+        assert_eq!(c.design.len(), 1);
+        assert_eq!(c.design[0].field, field);
+        let rows = valuedesign::render::compare::rows(&c);
+        // Revenue of the vendor: both sides shown, no change.
+        assert_eq!(rows[1][1], "revenue");
+        assert!(!rows[1][2].is_empty() && !rows[1][3].is_empty());
+        assert_eq!(rows[1][4], "", "{field}: not subtracted");
+        let head = valuedesign::render::compare::headline(&c).join(" ");
+        assert!(head.contains("not subtracted"), "{head}");
+    }
+}
