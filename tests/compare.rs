@@ -292,8 +292,14 @@ fn the_compare_command_in_every_format_and_its_errors() {
 fn figures_in_other_currencies_or_over_other_horizons_are_not_subtracted() {
     let (a, an_a) = load(SHOPS);
     for (text, field) in [
-        (SHOPS.replace("name: \"Shops\",", "name: \"Shops\", currency: \"CNY\","), "currency"),
-        (SHOPS.replace("horizon_years: 2,", "horizon_years: 3,"), "horizon_years"),
+        (
+            SHOPS.replace("name: \"Shops\",", "name: \"Shops\", currency: \"CNY\","),
+            "currency",
+        ),
+        (
+            SHOPS.replace("horizon_years: 2,", "horizon_years: 3,"),
+            "horizon_years",
+        ),
     ] {
         let (b, an_b) = load(&text);
         let c = compare((&a, &an_a), (&b, &an_b));

@@ -3,7 +3,7 @@
 //! the ecosystem for profit, its net value if for worth) and verdict.
 //!
 //! A change to one number touches few ledgers, so nothing is rebuilt: the
-//! base analysis is read with the one number changed ([`Changed`]), the
+//! base analysis is read with the one number changed (`Changed`), the
 //! occurrences it drives worked out again (its members, the exchanges
 //! counted per them, their followers), and only the ledgers of the actors
 //! those exchanges and costs touch are summed again, term for term as a full
