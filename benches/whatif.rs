@@ -8,6 +8,8 @@
 //! - `whatif/defect/N`: every actor leaving in turn (`valuedesign defect`).
 //! - `whatif/sensitivity/N`: every number swung down and up by 20%
 //!   (`valuedesign sensitivity`).
+//! - `whatif/simulate-10000/N` (N <= 1e3): 10,000 Monte Carlo runs over five
+//!   ranges (`valuedesign simulate`).
 //!
 //! Sizes: `VALUEDESIGN_BENCH_SIZES` (comma-separated node counts), default
 //! `50,1000,10000`. Filter: `cargo bench --bench whatif -- 'defect/10000'`.
@@ -19,7 +21,8 @@ use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Through
 use valuedesign::analysis::{self, Config};
 use valuedesign::generate::{design, GenerateConfig};
 use valuedesign::index::{ExchangeIdx, NodeIdx};
-use valuedesign::whatif::{apply, defections, sensitivity, Change, Changes, Target};
+use valuedesign::model::{Range, Shape};
+use valuedesign::whatif::{apply, defections, sensitivity, simulate, Change, Changes, Target};
 use valuedesign::ValueDesign;
 
 fn sizes() -> Vec<usize> {
@@ -73,6 +76,27 @@ fn bench(c: &mut Criterion) {
         g.bench_with_input(BenchmarkId::new("sensitivity", n), &d, |b, d| {
             b.iter(|| black_box(sensitivity(d, &base, 0.2).inputs.len()))
         });
+        if n <= 1000 {
+            // 10,000 runs drawing five ranges (the first five exchange values, +-20%).
+            let mut eco = d.ecosystem().clone();
+            eco.uncertainty = eco
+                .exchanges
+                .iter()
+                .take(5)
+                .map(|x| Range {
+                    path: format!("exchanges.{}.value", x.id).into(),
+                    low: x.value * 0.8,
+                    likely: None,
+                    high: x.value * 1.2,
+                    shape: Shape::Triangular,
+                })
+                .collect();
+            let ranged = ValueDesign::new(eco).expect("ranges are valid");
+            g.throughput(Throughput::Elements(10_000));
+            g.bench_with_input(BenchmarkId::new("simulate-10000", n), &ranged, |b, d| {
+                b.iter(|| black_box(simulate(d, 10_000, 1).all_win))
+            });
+        }
         g.finish();
     }
 }

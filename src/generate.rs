@@ -112,6 +112,7 @@ pub fn design(cfg: &GenerateConfig) -> Ecosystem {
         ],
         findings: IndexMap::new(),
         scenarios: Vec::new(),
+        uncertainty: Vec::new(),
     }
 }
 

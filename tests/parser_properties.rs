@@ -192,6 +192,14 @@ fn ecosystem() -> impl Strategy<Value = Ecosystem> {
                     set: [("discount_rate".into(), rate)].into_iter().collect(),
                     remove: Vec::new(),
                 }],
+                // A range, with an optional field left out and a shape.
+                uncertainty: vec![valuedesign::model::Range {
+                    path: "discount_rate".into(),
+                    low: 0.0,
+                    likely: None,
+                    high: rate + 1.0,
+                    shape: valuedesign::model::Shape::Uniform,
+                }],
                 name,
             },
         )

@@ -141,6 +141,9 @@ fn buying_instead_of_making_changes_nothing_for_the_buyer() {
         n.costs
             .retain(|c| c.per_exchange.as_deref() != Some("installation"));
     }
+    // And the file's range on that cost.
+    eco.uncertainty
+        .retain(|r| !r.path.contains("Crews and lifts"));
     let lc = eco
         .nodes
         .iter_mut()

@@ -32,6 +32,7 @@ mod output;
 mod report;
 mod say;
 mod sensitivity;
+mod simulate;
 mod solve;
 mod table;
 mod what_if;
@@ -91,6 +92,27 @@ pub enum Command {
     Sensitivity(SensitivityArgs),
     /// At what price: the value of one number at which an actor's NPV, cash or net value reaches a target (0: breaks even).
     Solve(SolveArgs),
+    /// How likely: Monte Carlo over the ranges of the file (`uncertainty:`): each actor's odds of being win-win and its score's percentiles.
+    Simulate(SimulateArgs),
+}
+
+/// Arguments of `simulate`.
+#[derive(Debug, clap::Args)]
+pub struct SimulateArgs {
+    /// The value-design file (.ron), with `uncertainty:` ranges.
+    pub file: PathBuf,
+    /// Runs (draws of every range).
+    #[arg(long, default_value_t = 10_000, value_parser = clap::value_parser!(u64).range(1..=10_000_000))]
+    pub runs: u64,
+    /// Seed: the same seed gives the same result, whatever the thread count.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = TableFormat::Human)]
+    pub format: TableFormat,
+    /// What if: numbers changed, or a scenario of the file, before the draws.
+    #[command(flatten)]
+    pub what_if: WhatIfArgs,
 }
 
 /// Arguments of `solve`.
@@ -394,6 +416,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         Some(Command::Compare(args)) => compare::run(&args),
         Some(Command::Sensitivity(args)) => sensitivity::run(&args),
         Some(Command::Solve(args)) => solve::run(&args),
+        Some(Command::Simulate(args)) => simulate::run(&args),
         None => report::run(&ReportArgs {
             files: Vec::new(),
             out: None,

@@ -93,6 +93,9 @@ pub struct Ecosystem {
     /// Named what-ifs of this design.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub scenarios: Vec<Scenario>,
+    /// Ranges on its numbers, for `valuedesign simulate`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub uncertainty: Vec<super::Range>,
 }
 
 fn default_currency() -> Text {

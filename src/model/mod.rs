@@ -11,6 +11,7 @@ mod ecosystem;
 mod exchange;
 mod node;
 mod scenario;
+mod uncertainty;
 
 pub use cadence::Cadence;
 
@@ -28,6 +29,11 @@ pub(crate) fn is_one(x: &f64) -> bool {
     *x == 1.0
 }
 
+/// Whether a value is its type's default (not written back).
+pub(crate) fn is_default<T: Default + PartialEq>(x: &T) -> bool {
+    *x == T::default()
+}
+
 /// Whether a defaulted count is at its default of 1 (not written back).
 pub(crate) fn is_one_u32(x: &u32) -> bool {
     *x == 1
@@ -36,3 +42,4 @@ pub use ecosystem::{Driver, Ecosystem, Extract, Severity};
 pub use exchange::{Exchange, Flow, Follow, RevenueModel};
 pub use node::{Cost, Goal, IotRole, Node, NodeKind};
 pub use scenario::Scenario;
+pub use uncertainty::{Range, Shape};

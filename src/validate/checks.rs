@@ -87,7 +87,91 @@ impl<'e> Validator<'e> {
         for (i, x) in eco.scenarios.iter().enumerate() {
             self.scenario(&ids, i, x);
         }
+        for (i, r) in eco.uncertainty.iter().enumerate() {
+            self.range(i, r);
+        }
         self.all_cycles(&ids);
+    }
+
+    /// One range of `uncertainty`: its path names a number (not the
+    /// horizon), `low <= likely <= high`, all finite, within the number's range.
+    fn range(&mut self, i: usize, r: &crate::model::Range) {
+        let eco = self.eco;
+        let p = || Path::root().field("uncertainty").index(i);
+        for (name, v) in [
+            ("low", Some(r.low)),
+            ("likely", r.likely),
+            ("high", r.high.into()),
+        ] {
+            if let Some(v) = v {
+                self.finite(|| p().field(name), v, name);
+            }
+        }
+        let target = match crate::whatif::resolve(eco, &r.path, 0) {
+            Err(e) => {
+                self.push(
+                    DiagnosticCode::UnknownPath,
+                    p().field("path"),
+                    format!("uncertainty[{i}]: {}", e.message),
+                    &e.label,
+                    Some(e.help),
+                );
+                return;
+            }
+            Ok(crate::whatif::Target::HorizonYears) => {
+                self.push(
+                    DiagnosticCode::InvalidValue,
+                    p().field("path"),
+                    "a range cannot be put on horizon_years (a whole number of years)".to_owned(),
+                    "not a range",
+                    Some("try several horizons with --set horizon_years=N instead".to_owned()),
+                );
+                return;
+            }
+            Ok(t) => t,
+        };
+        // A uniform range has no likely value: only its ends are in order.
+        let likely = match r.shape {
+            crate::model::Shape::Uniform => {
+                r.likely.unwrap_or(r.low).clamp(r.low, r.high.max(r.low))
+            }
+            crate::model::Shape::Triangular => r.likely.unwrap_or_else(|| target.get(eco)),
+        };
+        if !(r.low <= likely && likely <= r.high) {
+            self.push(
+                DiagnosticCode::InvalidValue,
+                p().field(if r.likely.is_some() { "likely" } else { "low" }),
+                format!(
+                    "the range on {} must have low <= likely <= high; it has low {}, likely {}{}, high {}",
+                    r.path,
+                    r.low,
+                    likely,
+                    if r.likely.is_some() { "" } else { " (the value in the file)" },
+                    r.high
+                ),
+                "out of order",
+                Some("put the most likely value between low and high".to_owned()),
+            );
+        }
+        let floor = match target {
+            crate::whatif::Target::NodeGrowth(_) | crate::whatif::Target::DiscountRate => -1.0,
+            _ => 0.0,
+        };
+        let open = floor < 0.0;
+        if r.low < floor || (open && r.low <= floor) {
+            self.push(
+                DiagnosticCode::InvalidValue,
+                p().field("low"),
+                format!(
+                    "the range on {} goes down to {}; it must stay {} {floor}",
+                    r.path,
+                    r.low,
+                    if open { "above" } else { "at or above" }
+                ),
+                "too low",
+                Some("raise `low`".to_owned()),
+            );
+        }
     }
 
     /// One scenario: every path it sets names a number, every id it removes

@@ -43,6 +43,14 @@ pub fn apply(design: &ValueDesign, changes: &Changes) -> Result<ValueDesign, Vec
         remove(design, &mut eco, changes);
     }
     eco.scenarios.clear();
+    // A range on a number that was taken out goes with it.
+    if !eco.uncertainty.is_empty() {
+        let ranges = std::mem::take(&mut eco.uncertainty);
+        eco.uncertainty = ranges
+            .into_iter()
+            .filter(|r| super::path::resolve(&eco, &r.path, 0).is_ok())
+            .collect();
+    }
     if let Some(name) = &changes.rename {
         eco.name = name.as_str().into();
     }

@@ -4,7 +4,8 @@
 //! validated design, which is validated again ([`apply()`]), never re-read.
 //! [`compare()`] sets two designs side by side; [`defections`] takes each
 //! actor out in turn; [`sensitivity()`] swings every number;
-//! [`solve()`] finds the value of one at which an actor reaches a target.
+//! [`solve()`] finds the value of one at which an actor reaches a target;
+//! [`simulate()`] draws the file's ranges, run after run.
 
 pub mod apply;
 pub mod compare;
@@ -13,6 +14,7 @@ mod links;
 pub mod path;
 pub mod scenario;
 pub mod sensitivity;
+pub mod simulate;
 pub mod solve;
 
 pub use apply::{apply, Change, Changes};
@@ -21,4 +23,5 @@ pub use defect::{defections, Defection};
 pub use path::{parse_set, resolve, PathError, Target};
 pub use scenario::{changes_of, scenario_design};
 pub use sensitivity::{sensitivity, Sensitivity};
+pub use simulate::{simulate, Simulation};
 pub use solve::{solve, Aim, Solved};
