@@ -6,7 +6,7 @@
 //! (`cash-flow.svg`, `net-value.svg`, `money-matrix.svg`), `analysis.json`,
 //! `summary.md`, one `diff-scenario-<id>.svg` per scenario of the file (its
 //! difference map), `tornado-<id>.svg` per leading actor (its
-//! sensitivity), and PNG copies of the maps and the canvases. File names from
+//! sensitivity), `uncertainty.svg` for a design with ranges, and PNG copies of the maps and the canvases. File names from
 //! ids are sanitised and unique. PNGs render in parallel; the list's order
 //! and bytes do not depend on the thread count.
 
@@ -21,7 +21,7 @@ use crate::render::json;
 use crate::render::map::view::{self as map_view, Zoom};
 use crate::render::map::{layout as map_layout, svg as map_svg};
 pub use crate::render::report::parts::{DrawnCanvas, DrawnMap, DrawnScenario, ReportParts};
-use crate::render::report::parts::{MAX_CANVASES, MAX_TABLE_ROWS, SWING};
+use crate::render::report::parts::{MAX_CANVASES, MAX_TABLE_ROWS, RUNS, SWING};
 use crate::render::report::{html as report_html, markdown as summary_md};
 use crate::render::{charts, escape, png, RenderError};
 use crate::validate::ValueDesign;
@@ -86,6 +86,7 @@ pub fn build(
         scenarios: drawn_scenarios(design, an)?,
         tornadoes: Vec::new(),
         sensitivity: crate::whatif::sensitivity(design, an, SWING),
+        simulation: simulation(design)?,
     };
     let parts = ReportParts {
         tornadoes: tornadoes(&parts)?,
@@ -163,6 +164,19 @@ fn drawn_scenarios(design: &ValueDesign, an: &Analysis) -> Result<Vec<DrawnScena
             })
         })
         .collect()
+}
+
+/// For a design with ranges, the simulation over them and its chart.
+fn simulation(
+    design: &ValueDesign,
+) -> Result<Option<(crate::whatif::Simulation, String)>, RenderError> {
+    if design.ecosystem().uncertainty.is_empty() {
+        return Ok(None);
+    }
+    let s = crate::whatif::simulate(design, RUNS, 1);
+    let svg =
+        crate::render::uncertainty::uncertainty_svg(&s, design.ecosystem(), charts::MAX_ACTORS)?;
+    Ok(Some((s, svg)))
 }
 
 /// The tornado chart of each actor the charts show (those with the most
@@ -256,6 +270,9 @@ fn pages_and_drawings(parts: &ReportParts<'_>) -> Result<Vec<ReportFile>, Render
     }
     for (_, stem, svg) in &parts.tornadoes {
         files.push(file(&format!("tornado-{stem}.svg"), svg.clone()));
+    }
+    if let Some((_, svg)) = &parts.simulation {
+        files.push(file("uncertainty.svg", svg.clone()));
     }
     Ok(files)
 }

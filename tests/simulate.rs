@@ -151,3 +151,34 @@ fn bad_ranges_are_located_and_the_command_needs_ranges() {
     let p = doc["actors"][0]["win_win"].as_f64().expect("odds");
     assert!((p - 0.5).abs() < 0.05, "{doc}");
 }
+
+#[test]
+fn the_report_of_a_design_with_ranges_says_how_likely() {
+    let text =
+        std::fs::read_to_string(common::shipped("airport-lighting-service.ron")).expect("read");
+    let (d, an) = load(&text);
+    let files = valuedesign::report::build(
+        &d,
+        &an,
+        &valuedesign::report::ReportConfig {
+            png: false,
+            source_name: "airport.ron".into(),
+        },
+    )
+    .expect("report");
+    let chart = files
+        .iter()
+        .find(|f| f.name == "uncertainty.svg")
+        .expect("the chart");
+    assert!(String::from_utf8_lossy(&chart.bytes).contains("win-win in"));
+    let html = files.iter().find(|f| f.name == "index.html").expect("page");
+    let html = String::from_utf8_lossy(&html.bytes);
+    assert!(html.contains("<section id=\"uncertainty\">"));
+    // The same runs as `simulate --runs 10000 --seed 1`.
+    let s = simulate(&d, 10_000, 1);
+    let share = valuedesign::words::percent(s.all_win);
+    assert!(
+        html.contains(&format!("Every actor is win-win in {share} of the runs.")),
+        "{share}"
+    );
+}

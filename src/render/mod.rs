@@ -21,5 +21,6 @@ pub mod png;
 pub mod report;
 pub mod sensitivity;
 pub mod tornado;
+pub mod uncertainty;
 
 pub use error::RenderError;

@@ -196,6 +196,7 @@ pub fn html(p: &ReportParts<'_>) -> String {
     charts_section(&mut o, p);
     scenarios_section(&mut o, p);
     sensitivity_section(&mut o, p);
+    uncertainty_section(&mut o, p);
     findings_section(&mut o, p);
     canvases_section(&mut o, p);
     let _ = writeln!(
@@ -256,6 +257,9 @@ fn header(o: &mut String, p: &ReportParts<'_>) {
     }
     if !p.tornadoes.is_empty() {
         o.push_str("<li><a href=\"#sensitivity\">How sure: sensitivity</a></li>");
+    }
+    if p.simulation.is_some() {
+        o.push_str("<li><a href=\"#uncertainty\">How likely: uncertainty</a></li>");
     }
     o.push_str("<li><a href=\"#findings\">Findings</a></li><li><a href=\"#canvases\">Business Model Canvases</a></li></ol></nav>\n");
 }
@@ -489,6 +493,45 @@ fn sensitivity_section(o: &mut String, p: &ReportParts<'_>) {
         );
         o.push_str("</div>\n");
     }
+    o.push_str("</section>\n");
+}
+
+/// How likely: the simulation over the file's ranges.
+fn uncertainty_section(o: &mut String, p: &ReportParts<'_>) {
+    let Some((s, svg)) = &p.simulation else {
+        return;
+    };
+    let eco = p.design.ecosystem();
+    let ranges: Vec<String> = s
+        .ranges
+        .iter()
+        .map(|(path, _)| format!("<code>{}</code>", xml(path)))
+        .collect();
+    let _ = writeln!(
+        o,
+        "<section id=\"uncertainty\">\n<h2>How likely: uncertainty</h2>\n<p class=\"lead\">{} runs drawing the file's ranges on {} (seed {}); <code>valuedesign simulate FILE</code> runs it again.</p>\n<p class=\"{}\">Every actor is win-win in {} of the runs.</p>",
+        amount(s.runs as f64),
+        ranges.join(", "),
+        s.seed,
+        if s.all_win >= 0.5 { "ok" } else { "bad" },
+        percent(s.all_win)
+    );
+    o.push_str("<table>\n<thead><tr><th>actor</th><th>score</th><th>in the design</th><th>win-win in</th><th>5%</th><th>50%</th><th>95%</th></tr></thead>\n");
+    for a in &s.actors {
+        let _ = writeln!(
+            o,
+            "<tr><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
+            xml(&eco.node(a.actor).label),
+            if a.goal == crate::model::Goal::Profit { "NPV" } else { "net value" },
+            amount(a.base),
+            percent(a.win_win),
+            amount(a.percentile(5.0)),
+            amount(a.percentile(50.0)),
+            amount(a.percentile(95.0))
+        );
+    }
+    o.push_str("</table>\n");
+    figure(o, svg, "Where each actor's score falls in 90% of the runs, its median, and its score in the design (uncertainty.svg).");
     o.push_str("</section>\n");
 }
 

@@ -162,6 +162,30 @@ pub(crate) fn markdown(p: &ReportParts<'_>) -> String {
             );
         }
     }
+    if let Some((s, _)) = &p.simulation {
+        let _ = writeln!(
+            o,
+            "\n## How likely: uncertainty\n\n{} runs drawing the file's ranges (seed {}): every actor is win-win in {} of them (uncertainty.svg).\n",
+            amount(s.runs as f64),
+            s.seed,
+            percent(s.all_win)
+        );
+        o.push_str(
+            "| actor | in the design | win-win in | 5% | 50% | 95% |\n|---|--:|--:|--:|--:|--:|\n",
+        );
+        for a in &s.actors {
+            let _ = writeln!(
+                o,
+                "| {} | {} | {} | {} | {} | {} |",
+                md(&eco.node(a.actor).label),
+                amount(a.base),
+                percent(a.win_win),
+                amount(a.percentile(5.0)),
+                amount(a.percentile(50.0)),
+                amount(a.percentile(95.0))
+            );
+        }
+    }
     let _ = writeln!(o, "\n## Findings\n");
     if p.findings.is_empty() {
         o.push_str("None: every check of the catalogue passes.\n");

@@ -94,7 +94,12 @@ pub struct ReportParts<'a> {
     pub sensitivity: crate::whatif::Sensitivity,
     /// Tornado charts of the leading actors: node, file stem, SVG.
     pub tornadoes: Vec<(crate::index::NodeIdx, String, String)>,
+    /// For a design with ranges: [`RUNS`] runs over them, and their chart.
+    pub simulation: Option<(crate::whatif::Simulation, String)>,
 }
+
+/// Runs of the report's simulation (seed 1).
+pub const RUNS: usize = 10_000;
 
 /// The swing of the report's sensitivity section.
 pub const SWING: f64 = 0.2;
