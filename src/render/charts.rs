@@ -151,6 +151,41 @@ pub(crate) fn start(
     Ok(area.present()?)
 }
 
+/// A horizontal value axis under rows from `top` to `bottom`: a rule and a
+/// label per tick, and the dashed red line at 0, below which an actor's
+/// score means it is not win-win.
+pub(crate) fn value_axis(
+    area: &Area<'_>,
+    axis: &[f64],
+    sx: impl Fn(f64) -> f64,
+    top: f64,
+    bottom: f64,
+) -> DrawResult {
+    for t in axis {
+        let x = sx(*t);
+        draw::line(
+            area,
+            &[(x, top - 6.0), (x, bottom)],
+            draw::stroke(RULE, 1.0),
+            false,
+        )?;
+        draw::text(
+            area,
+            &amount(*t),
+            (x, bottom + 6.0),
+            TEXT,
+            GREY,
+            Align::Centre,
+        )?;
+    }
+    draw::line(
+        area,
+        &[(sx(0.0), top - 10.0), (sx(0.0), bottom)],
+        draw::stroke(RGBColor(200, 40, 40), 1.0),
+        true,
+    )
+}
+
 fn note_left_out(d: &ChartData) -> Option<String> {
     (d.left_out > 0).then(|| {
         format!(

@@ -6,7 +6,7 @@
 
 use plotters::prelude::*;
 
-use super::charts::{start, ticks, GREY, INK, M, RULE, TEXT, TITLE};
+use super::charts::{start, ticks, value_axis, GREY, INK, M, TEXT, TITLE};
 use super::draw::{self, Align};
 use super::geometry::Rect;
 use super::sensitivity::score_name;
@@ -78,30 +78,7 @@ pub fn tornado_svg(
             swing[3].trim_start_matches("at ")
         );
         draw::text(area, &sub, (M, M + 26.0), TEXT, GREY, Align::Left)?;
-        for t in &axis {
-            let x = sx(*t);
-            draw::line(
-                area,
-                &[(x, top - 6.0), (x, top + rows_h)],
-                draw::stroke(RULE, 1.0),
-                false,
-            )?;
-            draw::text(
-                area,
-                &amount(*t),
-                (x, top + rows_h + 6.0),
-                TEXT,
-                GREY,
-                Align::Centre,
-            )?;
-        }
-        // 0: below it the actor loses (the verdict's money or worth test).
-        draw::line(
-            area,
-            &[(sx(0.0), top - 10.0), (sx(0.0), top + rows_h)],
-            draw::stroke(FAIL, 1.0),
-            true,
-        )?;
+        value_axis(area, &axis, sx, top, top + rows_h)?;
         for (k, ((_, e), label)) in ranked.iter().zip(&labels).enumerate() {
             let y = top + k as f64 * (bar_h + gap);
             draw::text(area, label, (x0 - 8.0, y + 3.0), TEXT, INK, Align::Right)?;

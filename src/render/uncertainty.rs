@@ -5,7 +5,7 @@
 
 use plotters::prelude::*;
 
-use super::charts::{start, ticks, GREY, INK, M, RULE, TEXT, TITLE};
+use super::charts::{start, ticks, value_axis, GREY, INK, M, TEXT, TITLE};
 use super::draw::{self, Align};
 use super::geometry::Rect;
 use super::RenderError;
@@ -71,29 +71,7 @@ pub fn uncertainty_svg(s: &Simulation, eco: &Ecosystem, max: usize) -> Result<St
             percent(s.all_win)
         );
         draw::text(area, &sub, (M, M + 26.0), TEXT, GREY, Align::Left)?;
-        for t in &axis {
-            let x = sx(*t);
-            draw::line(
-                area,
-                &[(x, top - 6.0), (x, top + rows_h)],
-                draw::stroke(RULE, 1.0),
-                false,
-            )?;
-            draw::text(
-                area,
-                &amount(*t),
-                (x, top + rows_h + 6.0),
-                TEXT,
-                GREY,
-                Align::Centre,
-            )?;
-        }
-        draw::line(
-            area,
-            &[(sx(0.0), top - 10.0), (sx(0.0), top + rows_h)],
-            draw::stroke(FAIL, 1.0),
-            true,
-        )?;
+        value_axis(area, &axis, sx, top, top + rows_h)?;
         for (k, (o, label)) in actors.iter().zip(&labels).enumerate() {
             let y = top + k as f64 * row_h;
             draw::text(area, label, (x0 - 8.0, y + 5.0), TEXT, INK, Align::Right)?;
@@ -138,69 +116,73 @@ pub fn uncertainty_svg(s: &Simulation, eco: &Ecosystem, max: usize) -> Result<St
                 Align::Left,
             )?;
         }
-        let ly = top + rows_h + 30.0;
-        draw::fill_rect(
-            area,
-            Rect {
-                x: M,
-                y: ly,
-                w: 24.0,
-                h: 12.0,
-            },
-            BAND,
-            0.35,
-        )?;
-        draw::text(
-            area,
-            "5% to 95% of the runs",
-            (M + 30.0, ly - 1.0),
-            TEXT,
-            INK,
-            Align::Left,
-        )?;
-        let mut x = M + 60.0 + TEXT.width("5% to 95% of the runs");
-        draw::line(
-            area,
-            &[(x, ly - 2.0), (x, ly + 14.0)],
-            draw::stroke(BAND, 3.0),
-            false,
-        )?;
-        draw::text(area, "median", (x + 8.0, ly - 1.0), TEXT, INK, Align::Left)?;
-        x += 40.0 + TEXT.width("median");
-        draw::fill_rect(
-            area,
-            Rect {
-                x,
-                y: ly + 3.0,
-                w: 6.0,
-                h: 6.0,
-            },
-            INK,
-            1.0,
-        )?;
-        draw::text(
-            area,
-            "in the design",
-            (x + 12.0, ly - 1.0),
-            TEXT,
-            INK,
-            Align::Left,
-        )?;
-        x += 44.0 + TEXT.width("in the design");
-        draw::line(
-            area,
-            &[(x, ly - 2.0), (x, ly + 14.0)],
-            draw::stroke(FAIL, 1.0),
-            true,
-        )?;
-        draw::text(
-            area,
-            "0: below it, not win-win",
-            (x + 10.0, ly - 1.0),
-            TEXT,
-            INK,
-            Align::Left,
-        )
+        legend(area, top + rows_h + 30.0)
     })?;
     Ok(buf)
+}
+
+/// The legend, at height `ly`: the band, the median, the design, the 0 line.
+fn legend(area: &draw::Area<'_>, ly: f64) -> draw::DrawResult {
+    draw::fill_rect(
+        area,
+        Rect {
+            x: M,
+            y: ly,
+            w: 24.0,
+            h: 12.0,
+        },
+        BAND,
+        0.35,
+    )?;
+    draw::text(
+        area,
+        "5% to 95% of the runs",
+        (M + 30.0, ly - 1.0),
+        TEXT,
+        INK,
+        Align::Left,
+    )?;
+    let mut x = M + 60.0 + TEXT.width("5% to 95% of the runs");
+    draw::line(
+        area,
+        &[(x, ly - 2.0), (x, ly + 14.0)],
+        draw::stroke(BAND, 3.0),
+        false,
+    )?;
+    draw::text(area, "median", (x + 8.0, ly - 1.0), TEXT, INK, Align::Left)?;
+    x += 40.0 + TEXT.width("median");
+    draw::fill_rect(
+        area,
+        Rect {
+            x,
+            y: ly + 3.0,
+            w: 6.0,
+            h: 6.0,
+        },
+        INK,
+        1.0,
+    )?;
+    draw::text(
+        area,
+        "in the design",
+        (x + 12.0, ly - 1.0),
+        TEXT,
+        INK,
+        Align::Left,
+    )?;
+    x += 44.0 + TEXT.width("in the design");
+    draw::line(
+        area,
+        &[(x, ly - 2.0), (x, ly + 14.0)],
+        draw::stroke(FAIL, 1.0),
+        true,
+    )?;
+    draw::text(
+        area,
+        "0: below it, not win-win",
+        (x + 10.0, ly - 1.0),
+        TEXT,
+        INK,
+        Align::Left,
+    )
 }

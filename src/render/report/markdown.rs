@@ -114,6 +114,54 @@ pub(crate) fn markdown(p: &ReportParts<'_>) -> String {
             );
         }
     }
+    what_if_sections(&mut o, p);
+    let _ = writeln!(o, "\n## Findings\n");
+    if p.findings.is_empty() {
+        o.push_str("None: every check of the catalogue passes.\n");
+    }
+    for f in &p.findings {
+        let level = if f.severity == Severity::Deny {
+            "deny"
+        } else {
+            "warning"
+        };
+        let title = md(f.title);
+        let _ = writeln!(
+            o,
+            "- **{title}** ({level}, `{}`): {}  \n  *Why:* {}",
+            f.code,
+            md_code_spans(&f.message),
+            md(f.why)
+        );
+    }
+    let _ = writeln!(o, "\n## Files of this report\n");
+    o.push_str("- `index.html`: the whole report in one page (map, extracts, charts, findings, canvases)\n- `map.svg`, `map.png`: the value-design map\n");
+    for (stem, _) in &p.extract_maps {
+        let _ = writeln!(
+            o,
+            "- `map-extract-{stem}.svg`, `.png`: one extract's closure"
+        );
+    }
+    if !p.scenarios.is_empty() {
+        o.push_str("- `diff-scenario-<id>.svg`, `.png`: each scenario's difference map\n");
+    }
+    if !p.tornadoes.is_empty() {
+        o.push_str("- `tornado-<id>.svg`: what moves each leading actor's score most\n");
+    }
+    o.push_str("- `cash-flow.svg`, `net-value.svg`, `money-matrix.svg`: the charts\n- `canvas-<id>.svg`, `.png` and `.md`: every actor's Business Model Canvas (a customer's profile for an actor that sells nothing)\n- `analysis.json`: every figure, keyed by ids\n");
+    let _ = writeln!(
+        o,
+        "\nMade by valuedesign {} from {}.",
+        env!("CARGO_PKG_VERSION"),
+        md(&p.source_name)
+    );
+    o
+}
+
+/// The scenarios, the sensitivity and the simulation, when the design has them.
+fn what_if_sections(o: &mut String, p: &ReportParts<'_>) {
+    let eco = p.design.ecosystem();
+    let an = p.analysis;
     if !p.scenarios.is_empty() {
         let _ = writeln!(o, "\n## What if: the scenarios of this design\n");
         for s in &p.scenarios {
@@ -186,45 +234,4 @@ pub(crate) fn markdown(p: &ReportParts<'_>) -> String {
             );
         }
     }
-    let _ = writeln!(o, "\n## Findings\n");
-    if p.findings.is_empty() {
-        o.push_str("None: every check of the catalogue passes.\n");
-    }
-    for f in &p.findings {
-        let level = if f.severity == Severity::Deny {
-            "deny"
-        } else {
-            "warning"
-        };
-        let title = md(f.title);
-        let _ = writeln!(
-            o,
-            "- **{title}** ({level}, `{}`): {}  \n  *Why:* {}",
-            f.code,
-            md_code_spans(&f.message),
-            md(f.why)
-        );
-    }
-    let _ = writeln!(o, "\n## Files of this report\n");
-    o.push_str("- `index.html`: the whole report in one page (map, extracts, charts, findings, canvases)\n- `map.svg`, `map.png`: the value-design map\n");
-    for (stem, _) in &p.extract_maps {
-        let _ = writeln!(
-            o,
-            "- `map-extract-{stem}.svg`, `.png`: one extract's closure"
-        );
-    }
-    if !p.scenarios.is_empty() {
-        o.push_str("- `diff-scenario-<id>.svg`, `.png`: each scenario's difference map\n");
-    }
-    if !p.tornadoes.is_empty() {
-        o.push_str("- `tornado-<id>.svg`: what moves each leading actor's score most\n");
-    }
-    o.push_str("- `cash-flow.svg`, `net-value.svg`, `money-matrix.svg`: the charts\n- `canvas-<id>.svg`, `.png` and `.md`: every actor's Business Model Canvas (a customer's profile for an actor that sells nothing)\n- `analysis.json`: every figure, keyed by ids\n");
-    let _ = writeln!(
-        o,
-        "\nMade by valuedesign {} from {}.",
-        env!("CARGO_PKG_VERSION"),
-        md(&p.source_name)
-    );
-    o
 }
