@@ -182,3 +182,46 @@ fn the_report_of_a_design_with_ranges_says_how_likely() {
         "{share}"
     );
 }
+
+#[test]
+fn sharing_the_base_gives_what_applying_each_run_gives() {
+    use valuedesign::whatif::simulate::simulate_by_reanalysis;
+    // Values and a cost only: the shared way; with a growth, the full way.
+    for ranges in [
+        r#"Range(path: "exchanges.fee.value", low: 4.0, likely: 9.0, high: 12.0),
+           Range(path: "exchanges.service.value", low: 1.0, high: 30.0, shape: Uniform),
+           Range(path: "nodes.vendor.costs.Delivery.amount", low: 1.0, high: 6.0)"#,
+        r#"Range(path: "exchanges.fee.value", low: 4.0, high: 12.0),
+           Range(path: "nodes.shops.growth", low: 0.0, high: 0.4)"#,
+    ] {
+        let (d, _) = load(&with_ranges(ranges));
+        assert_eq!(
+            simulate(&d, 2_000, 9),
+            simulate_by_reanalysis(&d, 2_000, 9),
+            "{ranges}"
+        );
+    }
+    // On generated designs, with ranges on exchange values.
+    for (n, seed) in [(30, 1), (80, 2), (150, 3)] {
+        let mut eco =
+            valuedesign::generate::design(&valuedesign::generate::GenerateConfig::new(n, seed));
+        eco.uncertainty = eco
+            .exchanges
+            .iter()
+            .take(6)
+            .map(|x| Range {
+                path: format!("exchanges.{}.value", x.id).into(),
+                low: x.value * 0.5,
+                likely: None,
+                high: x.value * 1.5,
+                shape: Shape::Triangular,
+            })
+            .collect();
+        let d = valuedesign::ValueDesign::new(eco).expect("valid");
+        assert_eq!(
+            simulate(&d, 500, 1),
+            simulate_by_reanalysis(&d, 500, 1),
+            "{n} nodes"
+        );
+    }
+}

@@ -1,9 +1,12 @@
 //! Monte Carlo over a design's ranges (`uncertainty:` in its file): each run
-//! draws every ranged number (triangular or uniform), applies them to the
-//! validated design as `--set` would, and works out every actor's ledger and
-//! verdict. Runs are independent and parallel; run `r` draws from its own
-//! generator, seeded from the seed and `r`, and results are gathered in run
-//! order, so the same seed gives the same bytes whatever the thread count.
+//! draws every ranged number (triangular or uniform) and works out every
+//! actor's ledger and verdict with those values: by re-summing only the
+//! ledgers the ranged values and costs touch, from the base analysis, or,
+//! when a range moves occurrences (a count, growth, ratio or the discount
+//! rate), by applying the draws to the validated design as `--set` would.
+//! Runs are independent and parallel; run `r` draws from its own generator,
+//! seeded from the seed and `r`, and results are gathered in run order, so
+//! the same seed gives the same bytes whatever the thread count.
 
 use layered::rng::SplitMix64;
 use rayon::prelude::*;
@@ -89,8 +92,22 @@ fn stream(seed: u64, r: usize) -> SplitMix64 {
     SplitMix64::new(g.next_u64())
 }
 
-/// Runs `runs` draws of `design`'s ranges, from `seed`.
+/// Runs `runs` draws of `design`'s ranges, from `seed`. When every range is
+/// on an exchange's value or a cost's amount (occurrences do not move), each
+/// run re-sums only the ledgers of the actors those touch, from the base
+/// analysis; otherwise each run applies its draws to the design and works
+/// its ledgers out in full. The figures are the same either way.
 pub fn simulate(design: &ValueDesign, runs: usize, seed: u64) -> Simulation {
+    simulate_in(design, runs, seed, false)
+}
+
+/// [`simulate`] with every run applied to the design and analysed in full:
+/// the reference the shared computation is tested against.
+pub fn simulate_by_reanalysis(design: &ValueDesign, runs: usize, seed: u64) -> Simulation {
+    simulate_in(design, runs, seed, true)
+}
+
+fn simulate_in(design: &ValueDesign, runs: usize, seed: u64, reanalyse: bool) -> Simulation {
     let eco = design.ecosystem();
     let mut ranges: Vec<(String, Target, &Range, f64)> = Vec::new();
     let mut skipped = Vec::new();
@@ -115,34 +132,44 @@ pub fn simulate(design: &ValueDesign, runs: usize, seed: u64) -> Simulation {
     };
     // Per run: every actor's score and verdict, or None if the draws made
     // the design invalid.
-    let results: Vec<Option<Vec<(f64, bool)>>> = (0..runs)
-        .into_par_iter()
-        .map(|run| {
-            let mut g = stream(seed, run);
-            let sets = ranges
-                .iter()
-                .map(|(_, target, r, likely)| Change {
-                    target: *target,
-                    value: draw(r, *likely, g.unit()),
-                })
-                .collect();
-            let d = apply(
-                design,
-                &Changes {
-                    sets,
+    let sets_of = |run: usize| -> Vec<Change> {
+        let mut g = stream(seed, run);
+        ranges
+            .iter()
+            .map(|(_, target, r, likely)| Change {
+                target: *target,
+                value: draw(r, *likely, g.unit()),
+            })
+            .collect()
+    };
+    let values_only = ranges
+        .iter()
+        .all(|(_, t, _, _)| matches!(t, Target::ExchangeValue(_) | Target::CostAmount(..)));
+    let results: Vec<Option<Vec<(f64, bool)>>> = if values_only && !reanalyse {
+        let shared = Shared::new(&base, &ranges, &actors);
+        (0..runs)
+            .into_par_iter()
+            .map(|run| Some(shared.run(&base, design.ecosystem().discount_rate, &sets_of(run))))
+            .collect()
+    } else {
+        (0..runs)
+            .into_par_iter()
+            .map(|run| {
+                let changes = Changes {
+                    sets: sets_of(run),
                     ..Changes::default()
-                },
-            )
-            .ok()?;
-            let an = analysis::outcome(&d, &cfg);
-            Some(
-                actors
-                    .iter()
-                    .map(|&a| (score(&an, a), !an.verdicts[a].fails()))
-                    .collect(),
-            )
-        })
-        .collect();
+                };
+                let d = apply(design, &changes).ok()?;
+                let an = analysis::outcome(&d, &cfg);
+                Some(
+                    actors
+                        .iter()
+                        .map(|&a| (score(&an, a), !an.verdicts[a].fails()))
+                        .collect(),
+                )
+            })
+            .collect()
+    };
     let valid: Vec<&Vec<(f64, bool)>> = results.iter().flatten().collect();
     let n = valid.len().max(1) as f64;
     let odds = actors
@@ -169,5 +196,134 @@ pub fn simulate(design: &ValueDesign, runs: usize, seed: u64) -> Simulation {
         invalid: runs - valid.len(),
         actors: odds,
         all_win,
+    }
+}
+
+/// What a run of value-only ranges needs from the base analysis: the actors
+/// the ranged exchanges and costs touch, and every actor's base figures.
+struct Shared {
+    /// Actor `k` of the simulation's list: its node, and whether it is touched.
+    actors: Vec<(NodeIdx, bool)>,
+    /// Base score and verdict of each actor.
+    base: Vec<(f64, bool)>,
+    /// Cost index of each `CostAmount` range, by its position in the node.
+    costs: rustc_hash::FxHashMap<(NodeIdx, usize), crate::index::CostIdx>,
+}
+
+impl Shared {
+    fn new(
+        full: &analysis::Outcome,
+        ranges: &[(String, Target, &Range, f64)],
+        actors: &[NodeIdx],
+    ) -> Self {
+        let net = &full.network;
+        let mut touched = rustc_hash::FxHashSet::default();
+        let mut costs = rustc_hash::FxHashMap::default();
+        for (_, t, _, _) in ranges {
+            match *t {
+                Target::ExchangeValue(e) => {
+                    touched.insert(net.edges[e].from);
+                    touched.insert(net.edges[e].to);
+                }
+                Target::CostAmount(a, k) => {
+                    touched.insert(a);
+                    if let Some(&c) = net
+                        .node_costs
+                        .row(a)
+                        .iter()
+                        .find(|&&c| net.costs[c].position as usize == k)
+                    {
+                        costs.insert((a, k), c);
+                    }
+                }
+                _ => {}
+            }
+        }
+        let score = |a: NodeIdx| match net.goals[a] {
+            Goal::Profit => full.ledgers.npv[a],
+            Goal::Worth => full.ledgers.total(a, Field::NetValue),
+        };
+        Shared {
+            actors: actors.iter().map(|&a| (a, touched.contains(&a))).collect(),
+            base: actors
+                .iter()
+                .map(|&a| (score(a), !full.verdicts[a].fails()))
+                .collect(),
+            costs,
+        }
+    }
+
+    /// Every actor's score and verdict with these values set.
+    fn run(&self, full: &analysis::Outcome, rate: f64, sets: &[Change]) -> Vec<(f64, bool)> {
+        let net = &full.network;
+        let reads = Values {
+            base: crate::analysis::ledger::Base {
+                net,
+                tl: &full.timeline,
+            },
+            values: sets
+                .iter()
+                .filter_map(|c| match c.target {
+                    Target::ExchangeValue(e) => Some((e, c.value)),
+                    _ => None,
+                })
+                .collect(),
+            costs: sets
+                .iter()
+                .filter_map(|c| match c.target {
+                    Target::CostAmount(a, k) => self.costs.get(&(a, k)).map(|&x| (x, c.value)),
+                    _ => None,
+                })
+                .collect(),
+        };
+        let years = full.timeline.years;
+        self.actors
+            .iter()
+            .zip(&self.base)
+            .map(|(&(a, touched), &base)| {
+                if !touched {
+                    return base;
+                }
+                let (row, npv, _) =
+                    crate::analysis::ledger::ledger_with(net, years, a, rate, &reads);
+                let t = crate::analysis::verdict::Totals::of_row(&row, years, npv);
+                let s = match net.goals[a] {
+                    Goal::Profit => t.npv,
+                    Goal::Worth => t.net_value,
+                };
+                (
+                    s,
+                    !crate::analysis::verdict::judge(net, a, &t, |_| false).fails(),
+                )
+            })
+            .collect()
+    }
+}
+
+/// The base design read with some exchange values and cost amounts set
+/// (a later set of one number wins, as with `--set`).
+struct Values<'a> {
+    base: crate::analysis::ledger::Base<'a>,
+    values: Vec<(crate::index::ExchangeIdx, f64)>,
+    costs: Vec<(crate::index::CostIdx, f64)>,
+}
+
+impl crate::analysis::ledger::Reads for Values<'_> {
+    fn occurrences(&self, e: crate::index::ExchangeIdx) -> &[f64] {
+        self.base.occurrences(e)
+    }
+    fn value(&self, e: crate::index::ExchangeIdx) -> f64 {
+        self.values
+            .iter()
+            .rev()
+            .find(|x| x.0 == e)
+            .map_or_else(|| self.base.value(e), |x| x.1)
+    }
+    fn cost_amount(&self, c: crate::index::CostIdx) -> f64 {
+        self.costs
+            .iter()
+            .rev()
+            .find(|x| x.0 == c)
+            .map_or_else(|| self.base.cost_amount(c), |x| x.1)
     }
 }
