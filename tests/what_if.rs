@@ -308,3 +308,45 @@ fn the_defect_command_ranks_the_actors_and_explains_a_wrong_one() {
     assert_eq!(out.status.code(), Some(2), "{err}");
     assert!(err.contains("did you mean `vendor`?"), "{err}");
 }
+
+#[test]
+fn a_defection_that_flips_exactly_one_verdict() {
+    // The vendor pays the cloud 100 a year for hosting; the shops pay the
+    // vendor 300 a year for a service worth 500 to them, and get a benefit
+    // from their community too. If the vendor leaves, the cloud receives
+    // nothing (it flips); the shops lose the service but still get the
+    // benefit, pay nothing, and stay win-win (net value 0 + 0 worth).
+    let (design, base) = load(
+        r#"Ecosystem(name: "One flip", horizon_years: 1,
+        nodes: [
+            Node(id: "vendor", kind: Organization),
+            Node(id: "shops", kind: Segment),
+            Node(id: "cloud", kind: Organization),
+            Node(id: "community", kind: Segment),
+        ],
+        exchanges: [
+            Exchange(id: "fee", from: "shops", to: "vendor", flow: Money, value: 300.0, cadence: Yearly),
+            Exchange(id: "service", from: "vendor", to: "shops", flow: Service, value: 500.0, cadence: Yearly),
+            Exchange(id: "hosting-fee", from: "vendor", to: "cloud", flow: Money, value: 100.0, cadence: Yearly),
+            Exchange(id: "hosting", from: "cloud", to: "vendor", flow: Service, value: 100.0, cadence: Yearly),
+            Exchange(id: "tips", from: "community", to: "shops", flow: Benefit, value: 0.0, cadence: Yearly),
+            Exchange(id: "thanks", from: "shops", to: "community", flow: Benefit, value: 0.0, cadence: Yearly),
+        ])"#,
+    );
+    let vendor = design.node_index()["vendor"];
+    let found = whatif::defections(&design, &base, &[vendor], &Config::default());
+    let ids: Vec<&str> = found[0]
+        .flips
+        .iter()
+        .map(|&a| design.ecosystem().node(a).id.as_str())
+        .collect();
+    assert_eq!(ids, ["cloud"]);
+    // Money that stops: the fee 300 and the hosting fee 100.
+    assert!((found[0].money_lost - 400.0).abs() < 1e-9);
+    // The shops lose the service's worth less the fee: 500 - 300 = 200.
+    let shops = design.node_index()["shops"];
+    assert!(found[0]
+        .losers
+        .iter()
+        .any(|&(a, f)| a == shops && (f - 200.0).abs() < 1e-9));
+}

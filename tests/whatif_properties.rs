@@ -139,3 +139,24 @@ fn sharing_agrees_on_every_shipped_design() {
         assert!(n > 3, "{name}: {n} actors");
     }
 }
+
+#[test]
+fn defections_are_the_same_on_one_thread_and_two() {
+    let design = ValueDesign::new(generated(&GenerateConfig::new(300, 5))).expect("valid");
+    let cfg = Config::default();
+    let base = analysis::analyse(&design, &cfg);
+    let actors: Vec<NodeIdx> = (0..design.ecosystem().nodes.len())
+        .map(NodeIdx::new)
+        .filter(|&a| design.ecosystem().node(a).kind.is_actor())
+        .collect();
+    let on = |threads: usize| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .expect("pool")
+            .install(|| defections(&design, &base, &actors, &cfg))
+    };
+    let one = on(1);
+    assert_eq!(one.len(), actors.len());
+    assert_eq!(one, on(2));
+}
