@@ -44,6 +44,7 @@ pub(super) fn apply(
                         span: at..arg.len(),
                         label: "not a horizon".to_owned(),
                         help,
+                        value: true,
                     })
                 }
                 None => Ok((path, t, value)),
@@ -134,13 +135,11 @@ fn scenario(file: &SourceFile, design: &ValueDesign, id: &str) -> Result<ValueDe
 
 /// Prints a bad path or value as a diagnostic located in its argument.
 pub(super) fn print_path_error(source: &SourceFile, e: whatif::PathError) {
-    let d = Diagnostic::new(
-        source,
-        DiagnosticCode::UnknownPath,
-        e.message,
-        Some(e.span),
-        e.label,
-    )
-    .with_help(Some(e.help));
+    let code = if e.value {
+        DiagnosticCode::InvalidValue
+    } else {
+        DiagnosticCode::UnknownPath
+    };
+    let d = Diagnostic::new(source, code, e.message, Some(e.span), e.label).with_help(Some(e.help));
     err!("{}", d.render(source));
 }

@@ -88,6 +88,9 @@ pub struct PathError {
     pub label: String,
     /// What to do.
     pub help: String,
+    /// Whether the value is what is wrong (not the path): `invalid-value`
+    /// rather than `unknown-path`.
+    pub value: bool,
 }
 
 /// The paths a user may write, for help texts.
@@ -99,6 +102,7 @@ fn error(span: Range<usize>, message: String, label: &str, help: String) -> Path
         span,
         label: label.to_owned(),
         help,
+        value: false,
     }
 }
 
@@ -115,12 +119,15 @@ pub fn parse_set(arg: &str) -> Result<(&str, f64), PathError> {
     let at = path.len() + 1;
     match value.trim().parse::<f64>() {
         Ok(v) if v.is_finite() => Ok((path.trim(), v)),
-        _ => Err(error(
-            at..arg.len().max(at + 1),
-            format!("`{value}` is not a number"),
-            "not a number",
-            "write a plain number with a dot for decimals: `0.05`, `1200`".to_owned(),
-        )),
+        _ => Err(PathError {
+            value: true,
+            ..error(
+                at..arg.len().max(at + 1),
+                format!("`{value}` is not a number"),
+                "not a number",
+                "write a plain number with a dot for decimals: `0.05`, `1200`".to_owned(),
+            )
+        }),
     }
 }
 
