@@ -18,6 +18,16 @@ pub fn amount(x: f64) -> String {
     }
 }
 
+/// A number as a file writes it: rates and ratios as they are (`0.035`),
+/// whole numbers and amounts of 1,000 or more grouped (`12,000`).
+pub fn as_written(x: f64) -> String {
+    if x.fract() != 0.0 && x.abs() < 1000.0 {
+        format!("{x}")
+    } else {
+        amount(x)
+    }
+}
+
 /// A whole number with thousands separators.
 fn group(x: f64) -> String {
     let negative = x < 0.0 && x != 0.0;

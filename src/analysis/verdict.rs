@@ -112,17 +112,7 @@ pub fn verdicts(net: &Network, ledgers: &Ledgers) -> IdxVec<NodeIdx, Verdict> {
 }
 
 fn verdict(net: &Network, ledgers: &Ledgers, a: NodeIdx) -> Verdict {
-    let total = |f: Field| ledgers.total(a, f);
-    let totals = Totals {
-        revenue: total(Field::Revenue),
-        spend: total(Field::Spend),
-        costs: total(Field::Costs),
-        worth_tangible: total(Field::WorthTangible),
-        worth_intangible: total(Field::WorthIntangible),
-        net_value: total(Field::NetValue),
-        npv: ledgers.npv[a],
-    };
-    judge(net, a, &totals, |_| false)
+    judge(net, a, &Totals::of(ledgers, a), |_| false)
 }
 
 /// The sums over the horizon a verdict is decided on.
@@ -144,6 +134,19 @@ pub(crate) struct Totals {
 }
 
 impl Totals {
+    /// Node `a`'s totals in `ledgers`.
+    pub(crate) fn of(ledgers: &Ledgers, a: NodeIdx) -> Totals {
+        Totals {
+            revenue: ledgers.total(a, Field::Revenue),
+            spend: ledgers.total(a, Field::Spend),
+            costs: ledgers.total(a, Field::Costs),
+            worth_tangible: ledgers.total(a, Field::WorthTangible),
+            worth_intangible: ledgers.total(a, Field::WorthIntangible),
+            net_value: ledgers.total(a, Field::NetValue),
+            npv: ledgers.npv[a],
+        }
+    }
+
     /// The totals of one ledger row (`FIELDS` rows of `years`) with its NPV,
     /// summed as [`Ledgers::total`] sums.
     pub(crate) fn of_row(row: &[f64], years: usize, npv: f64) -> Totals {

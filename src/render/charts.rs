@@ -151,6 +151,26 @@ pub(crate) fn start(
     Ok(area.present()?)
 }
 
+/// A horizontal scale for `values` (0 included), rounded out to round
+/// ticks: the ticks, and the map from a value to x on a plot `pw` wide
+/// starting at `x0`.
+pub(crate) fn value_scale(
+    values: impl Iterator<Item = f64> + Clone,
+    x0: f64,
+    pw: f64,
+) -> (Vec<f64>, impl Fn(f64) -> f64 + Copy) {
+    let values = values.chain([0.0]);
+    let lo = values.clone().fold(f64::INFINITY, f64::min);
+    let hi = values.fold(f64::NEG_INFINITY, f64::max);
+    let axis = ticks(lo, hi, 5);
+    let (lo, hi) = (
+        axis.first().copied().unwrap_or(lo),
+        axis.last().copied().unwrap_or(hi),
+    );
+    let span = if hi - lo < 1e-9 { 1.0 } else { hi - lo };
+    (axis, move |v: f64| x0 + (v - lo) / span * pw)
+}
+
 /// A horizontal value axis under rows from `top` to `bottom`: a rule and a
 /// label per tick, and the dashed red line at 0, below which an actor's
 /// score means it is not win-win.

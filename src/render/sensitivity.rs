@@ -12,7 +12,7 @@ use crate::index::NodeIdx;
 use crate::model::{Ecosystem, Goal};
 use crate::render::escape::markdown as md;
 use crate::whatif::sensitivity::{Effect, Sensitivity};
-use crate::words::amount;
+use crate::words::{amount, as_written};
 
 /// A swing in words: "20%", "12.5%".
 fn percent(s: f64) -> String {
@@ -44,15 +44,6 @@ pub fn header(swing: f64) -> [String; 6] {
     ]
 }
 
-/// A number's value as written: rates as they are, amounts grouped.
-fn number(x: f64) -> String {
-    if x.fract() != 0.0 && x.abs() < 1000.0 {
-        format!("{x}")
-    } else {
-        amount(x)
-    }
-}
-
 fn flip_words(e: &Effect, swing: f64) -> String {
     match (e.flips_down, e.flips_up) {
         (true, true) => "flips both ways".to_owned(),
@@ -73,7 +64,7 @@ pub fn rows(s: &Sensitivity, eco: &Ecosystem, a: NodeIdx, top: usize) -> Vec<[St
         .map(|(i, e)| {
             [
                 i.target.path(eco),
-                number(i.value),
+                as_written(i.value),
                 side(e.down),
                 side(e.up),
                 amount(e.reach(base)),
@@ -132,7 +123,7 @@ pub fn flips(s: &Sensitivity, eco: &Ecosystem) -> Vec<String> {
             format!(
                 "{} = {}: {}",
                 i.target.path(eco),
-                number(i.value),
+                as_written(i.value),
                 who.join(", ")
             )
         })

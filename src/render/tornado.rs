@@ -6,7 +6,7 @@
 
 use plotters::prelude::*;
 
-use super::charts::{start, ticks, value_axis, GREY, INK, M, TEXT, TITLE};
+use super::charts::{start, value_axis, value_scale, GREY, INK, M, TEXT, TITLE};
 use super::draw::{self, Align};
 use super::geometry::Rect;
 use super::sensitivity::score_name;
@@ -45,17 +45,9 @@ pub fn tornado_svg(
         .iter()
         .flat_map(|(_, e)| [e.down, e.up])
         .flatten()
-        .chain([base, 0.0]);
-    let lo = values.clone().fold(f64::INFINITY, f64::min);
-    let hi = values.fold(f64::NEG_INFINITY, f64::max);
-    let axis = ticks(lo, hi, 5);
-    let (lo, hi) = (
-        axis.first().copied().unwrap_or(lo),
-        axis.last().copied().unwrap_or(hi),
-    );
-    let span = if hi - lo < 1e-9 { 1.0 } else { hi - lo };
+        .chain([base]);
     let x0 = M + label_w + 16.0;
-    let sx = |v: f64| x0 + (v - lo) / span * pw;
+    let (axis, sx) = value_scale(values, x0, pw);
     let top = M + 70.0;
     let rows_h = ranked.len() as f64 * (bar_h + gap);
     let (w, h) = (x0 + pw + 150.0 + M, top + rows_h + 64.0 + M);

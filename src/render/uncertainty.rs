@@ -5,7 +5,7 @@
 
 use plotters::prelude::*;
 
-use super::charts::{start, ticks, value_axis, GREY, INK, M, TEXT, TITLE};
+use super::charts::{start, value_axis, value_scale, GREY, INK, M, TEXT, TITLE};
 use super::draw::{self, Align};
 use super::geometry::Rect;
 use super::RenderError;
@@ -34,18 +34,9 @@ pub fn uncertainty_svg(s: &Simulation, eco: &Ecosystem, max: usize) -> Result<St
     let (row_h, pw) = (30.0, 560.0);
     let values = actors
         .iter()
-        .flat_map(|o| [o.percentile(5.0), o.percentile(95.0), o.base])
-        .chain([0.0]);
-    let lo = values.clone().fold(f64::INFINITY, f64::min);
-    let hi = values.fold(f64::NEG_INFINITY, f64::max);
-    let axis = ticks(lo, hi, 5);
-    let (lo, hi) = (
-        axis.first().copied().unwrap_or(lo),
-        axis.last().copied().unwrap_or(hi),
-    );
-    let span = if hi - lo < 1e-9 { 1.0 } else { hi - lo };
+        .flat_map(|o| [o.percentile(5.0), o.percentile(95.0), o.base]);
     let x0 = M + label_w + 16.0;
-    let sx = |v: f64| x0 + (v - lo) / span * pw;
+    let (axis, sx) = value_scale(values, x0, pw);
     let top = M + 70.0;
     let rows_h = actors.len() as f64 * row_h;
     let (w, h) = (x0 + pw + 170.0 + M, top + rows_h + 64.0 + M);

@@ -82,9 +82,7 @@ pub enum FieldValue {
 impl std::fmt::Display for FieldValue {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            // Rates and ratios as written (0.035), amounts grouped (12,000).
-            FieldValue::Number(x) if x.fract() != 0.0 && x.abs() < 1000.0 => write!(f, "{x}"),
-            FieldValue::Number(x) => f.write_str(&crate::words::amount(*x)),
+            FieldValue::Number(x) => f.write_str(&crate::words::as_written(*x)),
             FieldValue::Text(s) => f.write_str(s),
             FieldValue::None => f.write_str("none"),
         }

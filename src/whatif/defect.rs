@@ -8,13 +8,14 @@ use rayon::prelude::*;
 
 use rustc_hash::FxHashSet;
 
-use crate::analysis::{self, ledger, verdict, Analysis, Config, Field};
+use crate::analysis::{self, verdict, Analysis, Config, Field};
 use crate::index::{ExchangeIdx, NodeIdx};
 use crate::model::Flow;
 use crate::network::Network;
 use crate::validate::ValueDesign;
 
 use super::apply::{apply, Changes};
+use super::changed::Changed;
 use super::links::Links;
 
 /// What the ecosystem loses when one actor leaves.
@@ -127,15 +128,12 @@ fn defection_sharing(
         .collect();
     touched.sort_unstable();
     touched.dedup();
-    let reads = Without {
-        base: ledger::Base { net, tl },
-        gone,
-    };
+    let mut reads = Changed::new(net, tl);
+    reads.gone = Some(gone);
     let mut flips = Vec::new();
     let mut losers = Vec::new();
     for a in touched.into_iter().filter(|&a| net.kinds[a].is_actor()) {
-        let (row, npv, _) = ledger::ledger_with(net, tl.years, a, rate, &reads);
-        let totals = verdict::Totals::of_row(&row, tl.years, npv);
+        let totals = reads.totals(a, rate);
         let v = verdict::judge(net, a, &totals, is_gone);
         if !base.verdicts[a].fails() && v.fails() {
             flips.push(a);
@@ -163,27 +161,6 @@ fn defection_sharing(
         money_lost,
         flips,
         losers,
-    }
-}
-
-/// The base design with some exchanges gone.
-struct Without<'a> {
-    base: ledger::Base<'a>,
-    gone: &'a FxHashSet<ExchangeIdx>,
-}
-
-impl ledger::Reads for Without<'_> {
-    fn gone(&self, e: ExchangeIdx) -> bool {
-        self.gone.contains(&e)
-    }
-    fn occurrences(&self, e: ExchangeIdx) -> &[f64] {
-        self.base.occurrences(e)
-    }
-    fn value(&self, e: ExchangeIdx) -> f64 {
-        self.base.value(e)
-    }
-    fn cost_amount(&self, c: crate::index::CostIdx) -> f64 {
-        self.base.cost_amount(c)
     }
 }
 

@@ -8,6 +8,7 @@
 //! [`simulate()`] draws the file's ranges, run after run.
 
 pub mod apply;
+mod changed;
 pub mod compare;
 pub mod defect;
 mod links;

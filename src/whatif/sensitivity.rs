@@ -3,7 +3,7 @@
 //! the ecosystem for profit, its net value if for worth) and verdict.
 //!
 //! A change to one number touches few ledgers, so nothing is rebuilt: the
-//! base analysis is read with the one number changed (`Changed`), the
+//! base analysis is read with the one number changed (`changed::Changed`), the
 //! occurrences it drives worked out again (its members, the exchanges
 //! counted per them, their followers), and only the ledgers of the actors
 //! those exchanges and costs touch are summed again, term for term as a full
@@ -11,15 +11,14 @@
 //! fixed order whatever the threads.
 
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
 
 use crate::analysis::timeline::{base_occurrences, members_row};
-use crate::analysis::{ledger, verdict, Analysis};
-use crate::index::{CostIdx, ExchangeIdx, IdxVec, NodeIdx};
-use crate::model::Goal;
+use crate::analysis::{verdict, Analysis};
+use crate::index::{ExchangeIdx, IdxVec, NodeIdx};
 use crate::network::Network;
 use crate::validate::ValueDesign;
 
+use super::changed::{self, Changed};
 use super::links::Links;
 use super::path::Target;
 
@@ -106,15 +105,6 @@ impl Sensitivity {
     }
 }
 
-/// Actor `a`'s score: NPV if it is in the ecosystem for profit, net value
-/// over the horizon if for worth.
-fn score(net: &Network, a: NodeIdx, t: &verdict::Totals) -> f64 {
-    match net.goals[a] {
-        Goal::Profit => t.npv,
-        Goal::Worth => t.net_value,
-    }
-}
-
 /// Every number a swing can move, in file order: each exchange's value and
 /// ratio, each node's count and growth (when an exchange is counted per its
 /// members) and costs, the discount rate. Zeros are counted apart.
@@ -162,22 +152,10 @@ fn in_range(target: Target, v: f64) -> bool {
 /// (0 < swing <= 1) of each of its numbers.
 pub fn sensitivity(design: &ValueDesign, base: &Analysis, swing: f64) -> Sensitivity {
     let net = &base.network;
-    let years = base.timeline.years;
     let rate = design.ecosystem().discount_rate;
-    let totals: Vec<verdict::Totals> = (0..net.node_count())
-        .map(|i| {
-            let a = NodeIdx::new(i);
-            let at = i * ledger::FIELDS * years;
-            verdict::Totals::of_row(
-                &base.ledgers.rows[at..at + ledger::FIELDS * years],
-                years,
-                base.ledgers.npv[a],
-            )
-        })
-        .collect();
     let scores: IdxVec<NodeIdx, f64> = IdxVec::from_vec(
-        (0..net.node_count())
-            .map(|i| score(net, NodeIdx::new(i), &totals[i]))
+        net.nodes()
+            .map(|a| changed::analysis_score(base, a))
             .collect(),
     );
     let links = Links::new(net);
@@ -236,37 +214,6 @@ fn merge(
         .collect()
 }
 
-/// The base design read with one number changed.
-pub(crate) struct Changed<'a> {
-    base: ledger::Base<'a>,
-    /// New occurrence rows of the exchanges the change drives.
-    rows: FxHashMap<ExchangeIdx, Vec<f64>>,
-    /// A new value of one exchange.
-    value: Option<(ExchangeIdx, f64)>,
-    /// A new amount of one cost.
-    cost: Option<(CostIdx, f64)>,
-}
-
-impl ledger::Reads for Changed<'_> {
-    fn occurrences(&self, e: ExchangeIdx) -> &[f64] {
-        self.rows
-            .get(&e)
-            .map_or_else(|| self.base.occurrences(e), Vec::as_slice)
-    }
-    fn value(&self, e: ExchangeIdx) -> f64 {
-        match self.value {
-            Some((x, v)) if x == e => v,
-            _ => self.base.value(e),
-        }
-    }
-    fn cost_amount(&self, c: CostIdx) -> f64 {
-        match self.cost {
-            Some((x, v)) if x == c => v,
-            _ => self.base.cost_amount(c),
-        }
-    }
-}
-
 /// The score and whether the verdict fails, of every actor whose ledger
 /// `target = v` touches (the others are as in `base`), in file order.
 /// `HorizonYears` touches nothing here (a horizon is not swung).
@@ -278,50 +225,41 @@ pub(crate) fn changed_scores(
     v: f64,
 ) -> Vec<(NodeIdx, f64, bool)> {
     let net = &base.network;
-    changed_totals(base, rate, links, target, v)
+    changed_totals(base, rate, links, target, v, None)
         .into_iter()
         .map(|(a, t)| {
             let fails = verdict::judge(net, a, &t, |_| false).fails();
-            (a, score(net, a, &t), fails)
+            (a, changed::score(net.goals[a], &t), fails)
         })
         .collect()
 }
 
-/// The totals of every actor whose ledger `target = v` touches, in file
-/// order; the others' are as in `base`.
+/// The totals of every actor whose ledger `target = v` touches (only `only`,
+/// when given), in file order; the others' are as in `base`.
 pub(crate) fn changed_totals(
     base: &Analysis,
     rate: f64,
     links: &Links,
     target: Target,
     v: f64,
+    only: Option<NodeIdx>,
 ) -> Vec<(NodeIdx, verdict::Totals)> {
     let net = &base.network;
     let tl = &base.timeline;
     let years = tl.years;
-    let mut reads = Changed {
-        base: ledger::Base { net, tl },
-        rows: FxHashMap::default(),
-        value: None,
-        cost: None,
-    };
+    let mut reads = Changed::new(net, tl);
     let mut touched: Vec<NodeIdx> = Vec::new();
     let mut rate = rate;
     // The exchanges whose occurrences change, roots first.
     let mut moved: Vec<ExchangeIdx> = Vec::new();
     match target {
         Target::ExchangeValue(e) => {
-            reads.value = Some((e, v));
+            reads.values.push((e, v));
             touched.extend([net.edges[e].from, net.edges[e].to]);
         }
         Target::CostAmount(a, k) => {
-            if let Some(&c) = net
-                .node_costs
-                .row(a)
-                .iter()
-                .find(|&&c| net.costs[c].position as usize == k)
-            {
-                reads.cost = Some((c, v));
+            if let Some(c) = changed::cost_index(net, a, k) {
+                reads.costs.push((c, v));
             }
             touched.push(a);
         }
@@ -372,10 +310,7 @@ pub(crate) fn changed_totals(
     touched.dedup();
     touched
         .into_iter()
-        .filter(|&a| net.kinds[a].is_actor())
-        .map(|a| {
-            let (row, npv, _) = ledger::ledger_with(net, years, a, rate, &reads);
-            (a, verdict::Totals::of_row(&row, years, npv))
-        })
+        .filter(|&a| net.kinds[a].is_actor() && only.is_none_or(|o| o == a))
+        .map(|a| (a, reads.totals(a, rate)))
         .collect()
 }

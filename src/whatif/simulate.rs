@@ -11,12 +11,13 @@
 use layered::rng::SplitMix64;
 use rayon::prelude::*;
 
-use crate::analysis::{self, Config, Field};
+use crate::analysis::{self, Config};
 use crate::index::NodeIdx;
 use crate::model::{Goal, Range, Shape};
 use crate::validate::ValueDesign;
 
 use super::apply::{apply, Change, Changes};
+use super::changed::{cost_index, outcome_score, score, Changed};
 use super::path::{resolve, Target};
 
 /// One actor over every run.
@@ -121,15 +122,10 @@ fn simulate_in(design: &ValueDesign, runs: usize, seed: u64, reanalyse: bool) ->
         }
     }
     let cfg = Config::default();
-    let actors: Vec<NodeIdx> = (0..eco.nodes.len())
-        .map(NodeIdx::new)
+    let actors: Vec<NodeIdx> = crate::index::all::<NodeIdx>(eco.nodes.len())
         .filter(|&a| eco.node(a).kind.is_actor())
         .collect();
     let base = analysis::outcome(design, &cfg);
-    let score = |an: &analysis::Outcome, a: NodeIdx| match an.network.goals[a] {
-        Goal::Profit => an.ledgers.npv[a],
-        Goal::Worth => an.ledgers.total(a, Field::NetValue),
-    };
     // Per run: every actor's score and verdict, or None if the draws made
     // the design invalid.
     let sets_of = |run: usize| -> Vec<Change> {
@@ -164,7 +160,7 @@ fn simulate_in(design: &ValueDesign, runs: usize, seed: u64, reanalyse: bool) ->
                 Some(
                     actors
                         .iter()
-                        .map(|&a| (score(&an, a), !an.verdicts[a].fails()))
+                        .map(|&a| (outcome_score(&an, a), !an.verdicts[a].fails()))
                         .collect(),
                 )
             })
@@ -181,7 +177,7 @@ fn simulate_in(design: &ValueDesign, runs: usize, seed: u64, reanalyse: bool) ->
             ActorOdds {
                 actor: a,
                 goal: base.network.goals[a],
-                base: score(&base, a),
+                base: outcome_score(&base, a),
                 win_win: valid.iter().filter(|r| r[k].1).count() as f64 / n,
                 scores,
             }
@@ -227,27 +223,18 @@ impl Shared {
                 }
                 Target::CostAmount(a, k) => {
                     touched.insert(a);
-                    if let Some(&c) = net
-                        .node_costs
-                        .row(a)
-                        .iter()
-                        .find(|&&c| net.costs[c].position as usize == k)
-                    {
+                    if let Some(c) = cost_index(net, a, k) {
                         costs.insert((a, k), c);
                     }
                 }
                 _ => {}
             }
         }
-        let score = |a: NodeIdx| match net.goals[a] {
-            Goal::Profit => full.ledgers.npv[a],
-            Goal::Worth => full.ledgers.total(a, Field::NetValue),
-        };
         Shared {
             actors: actors.iter().map(|&a| (a, touched.contains(&a))).collect(),
             base: actors
                 .iter()
-                .map(|&a| (score(a), !full.verdicts[a].fails()))
+                .map(|&a| (outcome_score(full, a), !full.verdicts[a].fails()))
                 .collect(),
             costs,
         }
@@ -256,27 +243,18 @@ impl Shared {
     /// Every actor's score and verdict with these values set.
     fn run(&self, full: &analysis::Outcome, rate: f64, sets: &[Change]) -> Vec<(f64, bool)> {
         let net = &full.network;
-        let reads = Values {
-            base: crate::analysis::ledger::Base {
-                net,
-                tl: &full.timeline,
-            },
-            values: sets
-                .iter()
-                .filter_map(|c| match c.target {
-                    Target::ExchangeValue(e) => Some((e, c.value)),
-                    _ => None,
-                })
-                .collect(),
-            costs: sets
-                .iter()
-                .filter_map(|c| match c.target {
-                    Target::CostAmount(a, k) => self.costs.get(&(a, k)).map(|&x| (x, c.value)),
-                    _ => None,
-                })
-                .collect(),
-        };
-        let years = full.timeline.years;
+        let mut reads = Changed::new(net, &full.timeline);
+        for c in sets {
+            match c.target {
+                Target::ExchangeValue(e) => reads.values.push((e, c.value)),
+                Target::CostAmount(a, k) => {
+                    if let Some(&x) = self.costs.get(&(a, k)) {
+                        reads.costs.push((x, c.value));
+                    }
+                }
+                _ => {}
+            }
+        }
         self.actors
             .iter()
             .zip(&self.base)
@@ -284,46 +262,12 @@ impl Shared {
                 if !touched {
                     return base;
                 }
-                let (row, npv, _) =
-                    crate::analysis::ledger::ledger_with(net, years, a, rate, &reads);
-                let t = crate::analysis::verdict::Totals::of_row(&row, years, npv);
-                let s = match net.goals[a] {
-                    Goal::Profit => t.npv,
-                    Goal::Worth => t.net_value,
-                };
+                let t = reads.totals(a, rate);
                 (
-                    s,
+                    score(net.goals[a], &t),
                     !crate::analysis::verdict::judge(net, a, &t, |_| false).fails(),
                 )
             })
             .collect()
-    }
-}
-
-/// The base design read with some exchange values and cost amounts set
-/// (a later set of one number wins, as with `--set`).
-struct Values<'a> {
-    base: crate::analysis::ledger::Base<'a>,
-    values: Vec<(crate::index::ExchangeIdx, f64)>,
-    costs: Vec<(crate::index::CostIdx, f64)>,
-}
-
-impl crate::analysis::ledger::Reads for Values<'_> {
-    fn occurrences(&self, e: crate::index::ExchangeIdx) -> &[f64] {
-        self.base.occurrences(e)
-    }
-    fn value(&self, e: crate::index::ExchangeIdx) -> f64 {
-        self.values
-            .iter()
-            .rev()
-            .find(|x| x.0 == e)
-            .map_or_else(|| self.base.value(e), |x| x.1)
-    }
-    fn cost_amount(&self, c: crate::index::CostIdx) -> f64 {
-        self.costs
-            .iter()
-            .rev()
-            .find(|x| x.0 == c)
-            .map_or_else(|| self.base.cost_amount(c), |x| x.1)
     }
 }

@@ -103,18 +103,11 @@ pub fn solve(
 ) -> Solved {
     let links = Links::new(&base.network);
     let rate = design.ecosystem().discount_rate;
-    let years = base.timeline.years;
-    let at = a.index() * crate::analysis::ledger::FIELDS * years;
-    let own = verdict::Totals::of_row(
-        &base.ledgers.rows[at..at + crate::analysis::ledger::FIELDS * years],
-        years,
-        base.ledgers.npv[a],
-    );
+    let own = verdict::Totals::of(&base.ledgers, a);
     let measure = |v: f64| -> f64 {
-        changed_totals(base, rate, &links, target, v)
-            .into_iter()
-            .find(|(b, _)| *b == a)
-            .map_or(aim.of(&own), |(_, t)| aim.of(&t))
+        changed_totals(base, rate, &links, target, v, Some(a))
+            .first()
+            .map_or(aim.of(&own), |(_, t)| aim.of(t))
     };
     let value = target.get(design.ecosystem());
     let (lo, hi) = range(target, value);
