@@ -3,7 +3,7 @@
 //! and flows, and the marks on the map.
 
 mod common;
-use common::{bin, design_file, load, SHOPS};
+use common::{bin, design_file, load, run_on, SHOPS};
 
 use valuedesign::render::map::diff::difference_view;
 use valuedesign::render::map::view::Mark;
@@ -202,11 +202,7 @@ fn the_compare_command_in_every_format_and_its_errors() {
     let to_be = dir.path().join("to-be.ron");
     std::fs::write(&to_be, TO_BE).expect("write");
     // The base with each of its three scenarios, as JSON.
-    let out = bin()
-        .args(["compare", "--format", "json"])
-        .arg(&shops)
-        .output()
-        .expect("runs");
+    let out = run_on(&["compare", "--format", "json"], &shops);
     assert_eq!(
         out.status.code(),
         Some(0),
@@ -254,11 +250,7 @@ fn the_compare_command_in_every_format_and_its_errors() {
     let svg = std::fs::read_to_string(maps.join("diff-to-be.svg")).expect("map written");
     assert!(svg.contains("new: install"));
     // --set compares the base with the change; the terminal table says it.
-    let out = bin()
-        .args(["compare", "--set", "exchanges.service.value=1"])
-        .arg(&shops)
-        .output()
-        .expect("runs");
+    let out = run_on(&["compare", "--set", "exchanges.service.value=1"], &shops);
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
         text.contains("Verdicts that flip: shops (no longer win-win)."),
@@ -266,7 +258,7 @@ fn the_compare_command_in_every_format_and_its_errors() {
     );
     // A file without scenarios and nothing else to compare with.
     let (_d, plain) = design_file("plain.ron", TO_BE);
-    let out = bin().arg("compare").arg(&plain).output().expect("runs");
+    let out = run_on(&["compare"], &plain);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("has no scenarios to compare with"), "{err}");

@@ -2,7 +2,7 @@
 //! hand, and on generated designs against a full re-analysis of each swing.
 
 mod common;
-use common::{load, SHOPS};
+use common::{load, run_on, SHOPS};
 
 use proptest::prelude::*;
 use valuedesign::analysis::{self, Config, Field};
@@ -144,8 +144,8 @@ proptest! {
 #[test]
 fn the_sensitivity_command_in_every_format_and_its_errors() {
     let (_dir, file) = common::design_file("shops.ron", SHOPS);
-    let out = common::bin()
-        .args([
+    let out = run_on(
+        &[
             "sensitivity",
             "--format",
             "json",
@@ -153,10 +153,9 @@ fn the_sensitivity_command_in_every_format_and_its_errors() {
             "vendor",
             "--top",
             "2",
-        ])
-        .arg(&file)
-        .output()
-        .expect("runs");
+        ],
+        &file,
+    );
     assert_eq!(
         out.status.code(),
         Some(0),
@@ -174,39 +173,23 @@ fn the_sensitivity_command_in_every_format_and_its_errors() {
     assert_eq!(numbers[0]["path"], "exchanges.fee.value");
     assert_eq!(numbers[0]["down"].as_f64(), Some(7_920.0));
     // At 90% the fee flips the vendor one way and the shops the other.
-    let out = common::bin()
-        .args(["sensitivity", "--swing", "0.9"])
-        .arg(&file)
-        .output()
-        .expect("runs");
+    let out = run_on(&["sensitivity", "--swing", "0.9"], &file);
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
         text.contains("exchanges.fee.value = 10: vendor (flips at -90%), shops (flips at +90%)"),
         "{text}"
     );
-    let md = common::bin()
-        .args(["sensitivity", "--format", "md"])
-        .arg(&file)
-        .output()
-        .expect("runs");
+    let md = run_on(&["sensitivity", "--format", "md"], &file);
     let md = String::from_utf8_lossy(&md.stdout);
     assert!(
         md.contains("| number | in the file | at -20% | at +20% | moves it by | verdict |"),
         "{md}"
     );
     // A swing out of range and a wrong actor: exit 2, with what to write.
-    let out = common::bin()
-        .args(["sensitivity", "--swing", "1.5"])
-        .arg(&file)
-        .output()
-        .expect("runs");
+    let out = run_on(&["sensitivity", "--swing", "1.5"], &file);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("write 0.2 for 20%"));
-    let out = common::bin()
-        .args(["sensitivity", "--actor", "vendr"])
-        .arg(&file)
-        .output()
-        .expect("runs");
+    let out = run_on(&["sensitivity", "--actor", "vendr"], &file);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean `vendor`?"));
 }

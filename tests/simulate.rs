@@ -4,7 +4,7 @@
 //! located errors.
 
 mod common;
-use common::{bin, design_file, load, SHOPS};
+use common::{design_file, load, run_on, SHOPS};
 
 use valuedesign::model::{Range, Shape};
 use valuedesign::whatif::simulate::{draw, simulate};
@@ -117,7 +117,7 @@ fn bad_ranges_are_located_and_the_command_needs_ranges() {
                Range(path: "horizon_years", low: 1.0, high: 3.0)"#,
         ),
     );
-    let out = bin().arg("check").arg(&file).output().expect("runs");
+    let out = run_on(&["check"], &file);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("did you mean `fee`?"), "{err}");
@@ -128,18 +128,14 @@ fn bad_ranges_are_located_and_the_command_needs_ranges() {
         "every problem in one run: {err}"
     );
     let (_e, plain) = design_file("plain.ron", SHOPS);
-    let out = bin().arg("simulate").arg(&plain).output().expect("runs");
+    let out = run_on(&["simulate"], &plain);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("has no ranges"));
     let (_f, good) = design_file(
         "good.ron",
         &with_ranges(r#"Range(path: "exchanges.fee.value", low: 4.0, high: 6.0, shape: Uniform)"#),
     );
-    let out = bin()
-        .args(["simulate", "--runs", "2000", "--format", "json"])
-        .arg(&good)
-        .output()
-        .expect("runs");
+    let out = run_on(&["simulate", "--runs", "2000", "--format", "json"], &good);
     assert_eq!(
         out.status.code(),
         Some(0),

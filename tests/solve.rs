@@ -3,7 +3,7 @@
 //! two solutions.
 
 mod common;
-use common::{bin, design_file, load, SHOPS};
+use common::{design_file, load, run_on, SHOPS};
 
 use valuedesign::index::NodeIdx;
 use valuedesign::whatif::{resolve, solve, Aim};
@@ -80,17 +80,16 @@ fn two_discount_rates_make_the_npv_zero() {
 #[test]
 fn the_solve_command_answers_in_words_and_json_and_refuses_bad_paths() {
     let (_dir, file) = design_file("shops.ron", SHOPS);
-    let out = bin()
-        .args([
+    let out = run_on(
+        &[
             "solve",
             "--actor",
             "vendor",
             "--vary",
             "exchanges.fee.value",
-        ])
-        .arg(&file)
-        .output()
-        .expect("runs");
+        ],
+        &file,
+    );
     assert_eq!(
         out.status.code(),
         Some(0),
@@ -106,8 +105,8 @@ fn the_solve_command_answers_in_words_and_json_and_refuses_bad_paths() {
         text.contains("win-win: yes"),
         "the ledger at the answer: {text}"
     );
-    let out = bin()
-        .args([
+    let out = run_on(
+        &[
             "solve",
             "--actor",
             "shops",
@@ -115,31 +114,28 @@ fn the_solve_command_answers_in_words_and_json_and_refuses_bad_paths() {
             "exchanges.fee.value",
             "--format",
             "json",
-        ])
-        .arg(&file)
-        .output()
-        .expect("runs");
+        ],
+        &file,
+    );
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     // The shops' net value is 39,600 - 2,640 * fee: 0 at 15.
     assert_eq!(doc["target"], "net_value");
     let v = doc["solutions"][0]["value"].as_f64().expect("one");
     assert!(close(v, 15.0), "{doc}");
-    let out = bin()
-        .args(["solve", "--actor", "vendor", "--vary", "exchanges.fe.value"])
-        .arg(&file)
-        .output()
-        .expect("runs");
+    let out = run_on(
+        &["solve", "--actor", "vendor", "--vary", "exchanges.fe.value"],
+        &file,
+    );
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
         err.contains("--vary") && err.contains("did you mean `fee`?"),
         "{err}"
     );
-    let out = bin()
-        .args(["solve", "--actor", "vendor", "--vary", "horizon_years"])
-        .arg(&file)
-        .output()
-        .expect("runs");
+    let out = run_on(
+        &["solve", "--actor", "vendor", "--vary", "horizon_years"],
+        &file,
+    );
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("whole number of years"));
 }

@@ -31,6 +31,11 @@ pub fn bin() -> Command {
     Command::new(env!("CARGO_BIN_EXE_valuedesign"))
 }
 
+/// Runs the binary with `args` and then `file`, and gives what it did.
+pub fn run_on(args: &[&str], file: &Path) -> std::process::Output {
+    bin().args(args).arg(file).output().expect("runs")
+}
+
 /// The root of the repository.
 pub fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
