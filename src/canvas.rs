@@ -7,6 +7,8 @@
 
 use serde::Serialize;
 
+use crate::words::amount;
+
 use crate::analysis::{revenue, Analysis};
 use crate::index::{CostIdx, ExchangeIdx, NodeIdx};
 use crate::model::{Cadence, Ecosystem, Flow, NodeKind, RevenueModel};
@@ -358,8 +360,57 @@ fn offerings(cx: &Ctx<'_>) -> (Vec<Entry>, Vec<Entry>, Vec<Entry>) {
     (props, channels, relationships)
 }
 
-/// Revenue streams: incoming money with its model and amount per year.
+/// Revenue streams: incoming money with its model and amount per year;
+/// then, per segment whose customers pay once and then every year they
+/// renew, what a customer pays in its first year and in each renewal year
+/// (contract 3.7), citing the offerings it pays for.
 fn revenue_streams(cx: &Ctx<'_>) -> Vec<Entry> {
+    let mut out = money_streams(cx);
+    for u in cx.an.unit_economics.iter().filter(|u| u.seller == cx.a) {
+        let t = u.total();
+        if t.one_off_revenue == 0.0 || t.yearly_revenue == 0.0 {
+            continue;
+        }
+        let sources: Vec<Source> = u
+            .offerings
+            .iter()
+            .filter_map(|o| o.exchange)
+            .map(|e| cx.ex_id(e))
+            .collect();
+        let segment = cx.node_label(u.segment);
+        let word = crate::render::unit_economics::member_word(cx.eco.node(u.segment).kind);
+        out.push(Entry {
+            text: format!(
+                "First-year {word} of {segment}: {} ({} once + {} a year)",
+                amount(u.first_year_revenue()),
+                amount(t.one_off_revenue),
+                amount(t.yearly_revenue)
+            ),
+            tags: vec!["first-year".to_owned()],
+            per_year: None,
+            sources,
+        });
+        out.push(Entry {
+            text: format!(
+                "Renewing {word} of {segment}: {} a year",
+                amount(t.yearly_revenue)
+            ),
+            tags: vec!["renewal".to_owned()],
+            per_year: None,
+            sources: u
+                .offerings
+                .iter()
+                .filter(|o| o.yearly_revenue != 0.0)
+                .filter_map(|o| o.exchange)
+                .map(|e| cx.ex_id(e))
+                .collect(),
+        });
+    }
+    out
+}
+
+/// Incoming money, one entry per exchange.
+fn money_streams(cx: &Ctx<'_>) -> Vec<Entry> {
     cx.incoming()
         .iter()
         .copied()

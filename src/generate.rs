@@ -169,6 +169,7 @@ fn nodes(cfg: &GenerateConfig, n: usize, drivers: usize, rng: &mut SplitMix64) -
                 kind,
                 count,
                 growth,
+                churn: None,
                 parent,
                 drivers: node_drivers,
                 activities: Vec::new(),

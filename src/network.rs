@@ -81,6 +81,8 @@ pub struct Network {
     pub count: IdxVec<NodeIdx, f64>,
     /// Per node: yearly growth rate of its members.
     pub growth: IdxVec<NodeIdx, f64>,
+    /// Per node: its yearly churn, if written.
+    pub churn: IdxVec<NodeIdx, Option<f64>>,
     /// Every cost of every node, in file order.
     pub costs: IdxVec<CostIdx, CostItem>,
     /// Per node: its costs.
@@ -172,6 +174,7 @@ impl Network {
                 .collect(),
             count: eco.nodes.iter().map(|x| x.count).collect(),
             growth: eco.nodes.iter().map(|x| x.growth).collect(),
+            churn: eco.nodes.iter().map(|x| x.churn).collect(),
             costs,
             node_costs,
             edges,

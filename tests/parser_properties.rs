@@ -60,7 +60,7 @@ fn node() -> impl Strategy<Value = Node> {
         text(),
         kind(),
         number(),
-        number(),
+        (number(), proptest::option::of(number())),
         proptest::option::of(text()),
         proptest::collection::vec(text(), 0..3),
         proptest::collection::vec(
@@ -74,12 +74,13 @@ fn node() -> impl Strategy<Value = Node> {
         ),
     )
         .prop_map(
-            |(id, label, kind, count, growth, parent, drivers, costs)| Node {
+            |(id, label, kind, count, (growth, churn), parent, drivers, costs)| Node {
                 id,
                 label,
                 kind,
                 count,
                 growth,
+                churn,
                 parent,
                 drivers: drivers.clone(),
                 activities: drivers,

@@ -393,6 +393,7 @@ fn make_or_buy(
         kind: NodeKind::Organization,
         count: 1.0,
         growth: 0.0,
+        churn: None,
         parent: None,
         drivers: vec![],
         activities: vec![],

@@ -3,12 +3,15 @@
 //!
 //! [`analyse`] runs them in dependency order: [`timeline`] (members,
 //! occurrences through `follows`) -> [`ledger`] (ledgers, group ledgers) ->
+//! [`cohorts`] (first-year and renewing customers) -> [`unit_economics`]
+//! (per customer of a segment) ->
 //! [`revenue`] (what money pays for) -> [`verdict`] (win-win by each actor's
 //! goal) -> [`diffusion`] (reach of intangibles) -> [`keystones`]
 //! (betweenness, removal impact) -> [`extracts`] (closures); [`zoom`]
 //! aggregates on demand. Parallel parts compute, then collect in a fixed
 //! order: results are bit-identical for any thread count.
 
+pub mod cohorts;
 pub mod diffusion;
 pub mod drivers;
 pub mod extracts;
@@ -16,6 +19,7 @@ pub mod keystones;
 pub mod ledger;
 pub mod revenue;
 pub mod timeline;
+pub mod unit_economics;
 pub mod verdict;
 pub mod zoom;
 
@@ -51,6 +55,10 @@ pub struct Analysis {
     pub ledgers: Ledgers,
     /// Each node's group ledger (own plus descendants).
     pub group_ledgers: ledger::GroupLedgers,
+    /// First-year and renewing members' part of occurrences and ledgers.
+    pub cohorts: cohorts::Cohorts,
+    /// What a customer of each segment is worth to each actor it pays.
+    pub unit_economics: Vec<unit_economics::UnitEconomics>,
     /// Per exchange: its revenue model (money only).
     pub revenue_models: IdxVec<ExchangeIdx, Option<crate::model::RevenueModel>>,
     /// Per node: whether it sells (receives money for something).
@@ -175,6 +183,14 @@ fn analyse_sharing(design: &ValueDesign, cfg: &Config, like: Option<&Analysis>) 
     let timeline = timeline::timeline(&network, years);
     let ledgers = ledger::ledgers(&network, &timeline, eco.discount_rate);
     let group_ledgers = ledger::group_ledgers(&network, &ledgers, eco.discount_rate);
+    let cohorts = cohorts::cohorts(&network, &timeline);
+    let unit_economics = unit_economics::unit_economics(
+        &network,
+        &timeline,
+        &cohorts.roots,
+        &ledgers,
+        eco.discount_rate,
+    );
     let revenue_models = revenue::revenue_models(&network);
     let sells = revenue::sellers(&network, &revenue_models);
     let verdicts = verdict::verdicts(&network, &ledgers);
@@ -195,6 +211,8 @@ fn analyse_sharing(design: &ValueDesign, cfg: &Config, like: Option<&Analysis>) 
         timeline,
         ledgers,
         group_ledgers,
+        cohorts,
+        unit_economics,
         revenue_models,
         sells,
         verdicts,

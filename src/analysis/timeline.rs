@@ -61,6 +61,7 @@ pub fn timeline(net: &Network, years: usize) -> Timeline {
             members_row(
                 net.count[NodeIdx::new(i)],
                 net.growth[NodeIdx::new(i)],
+                net.churn[NodeIdx::new(i)],
                 m,
                 nm,
             );
@@ -78,18 +79,34 @@ pub fn timeline(net: &Network, years: usize) -> Timeline {
 
 /// Members and new members per year of a node with `count` members in year
 /// 1 growing by `growth` a year, into `m` and `nm` (one value per year).
-pub(crate) fn members_row(count: f64, growth: f64, m: &mut [f64], nm: &mut [f64]) {
+///
+/// New members are year 1's count, then the growth of `count * (1 +
+/// growth)^(y-1)` over the year before (none when it shrinks). Without
+/// `churn`, members are that level; with `churn` c, members are the new ones
+/// plus the `1 - c` of last year's members that renew (contract 3.1), so a
+/// churn of 0 with a growth of 0 or more gives the same members.
+pub(crate) fn members_row(
+    count: f64,
+    growth: f64,
+    churn: Option<f64>,
+    m: &mut [f64],
+    nm: &mut [f64],
+) {
     let mut prev = 0.0;
     let mut level = count;
     for y in 0..m.len() {
         if y > 0 {
             level *= 1.0 + growth;
         }
-        m[y] = level;
         nm[y] = if y == 0 {
             level
         } else {
             (level - prev).max(0.0)
+        };
+        m[y] = match churn {
+            None => level,
+            Some(_) if y == 0 => level,
+            Some(c) => nm[y] + (1.0 - c) * m[y - 1],
         };
         prev = level;
     }

@@ -56,6 +56,7 @@ pub(crate) fn human(eco: &Ecosystem, an: &Analysis) -> String {
     {
         actor(&mut out, eco, an, a);
     }
+    customers(&mut out, eco, an);
     keystones(&mut out, eco, an);
     extracts(&mut out, eco, an);
     drivers(&mut out, eco, an);
@@ -157,6 +158,18 @@ pub(super) fn ledger_table<R: crate::index::Idx>(
     l: &crate::analysis::Ledgers<R>,
     row: R,
 ) {
+    ledger_table_split(out, l, row, None);
+}
+
+/// [`ledger_table`], with revenue and spend each split into first-year and
+/// renewing customers (and the rest) when `split` gives node `a`'s cohorts.
+fn ledger_table_split<R: crate::index::Idx>(
+    out: &mut String,
+    l: &crate::analysis::Ledgers<R>,
+    row: R,
+    split: Option<(&crate::analysis::cohorts::Cohorts, crate::index::NodeIdx)>,
+) {
+    use crate::analysis::cohorts::Part;
     let years = l.years;
     let mut header: Vec<String> = (1..=years).map(|y| format!("year {y}")).collect();
     header.insert(0, String::new());
@@ -176,14 +189,38 @@ pub(super) fn ledger_table<R: crate::index::Idx>(
         ("net value", Field::NetValue),
     ] {
         let values = l.get(row, field);
-        let mut cells = vec![name.to_owned()];
-        cells.extend(values.iter().map(|&v| amount(v)));
-        cells.push(if field == Field::CumulativeCash {
-            String::new()
-        } else {
-            amount(values.iter().sum())
-        });
-        t.row(cells);
+        let line = |name: &str, values: &[f64]| {
+            let mut cells = vec![name.to_owned()];
+            cells.extend(values.iter().map(|&v| amount(v)));
+            cells.push(if field == Field::CumulativeCash {
+                String::new()
+            } else {
+                amount(values.iter().sum())
+            });
+            cells
+        };
+        t.row(line(name, values));
+        let parts = match (field, split) {
+            (Field::Revenue, Some(s)) => Some((s, Part::RevenueNew, Part::RevenueRenewing)),
+            (Field::Spend, Some(s)) => Some((s, Part::SpendNew, Part::SpendRenewing)),
+            _ => None,
+        };
+        if let Some(((c, a), new, renewing)) = parts {
+            let (new, renewing) = (c.split(a, new), c.split(a, renewing));
+            if renewing.iter().any(|&v| v != 0.0) {
+                let other: Vec<f64> = (0..years)
+                    .map(|y| values[y] - new[y] - renewing[y])
+                    .collect();
+                t.row(line("  first-year customers", new));
+                t.row(line("  renewing customers", renewing));
+                if other
+                    .iter()
+                    .any(|v| v.abs() > 1e-6 * values[0].abs().max(1.0))
+                {
+                    t.row(line("  other", &other));
+                }
+            }
+        }
     }
     out.push_str(&t.render("  "));
 }
@@ -192,7 +229,13 @@ fn actor(out: &mut String, eco: &Ecosystem, an: &Analysis, a: crate::index::Node
     let net = &an.network;
     let n = &eco.node(a);
     let _ = writeln!(out, "\n{} ({}, {})", n.label, n.id, kind_name(n.kind));
-    ledger_table(out, &an.ledgers, a);
+    ledger_table_split(out, &an.ledgers, a, Some((&an.cohorts, a)));
+    if an.cohorts.has_renewals(a) {
+        let _ = writeln!(
+            out,
+            "  first-year customers: exchanges with customers in the year they are won; renewing: with customers from earlier years"
+        );
+    }
     let _ = writeln!(
         out,
         "  NPV {} {}; breakeven {}; reach {}; betweenness {:.4}; removal impact {}",
@@ -228,6 +271,32 @@ fn actor(out: &mut String, eco: &Ecosystem, an: &Analysis, a: crate::index::Node
             eco.currency,
             crate::words::breakeven(gl, g)
         );
+    }
+}
+
+/// Unit economics: per customer of each segment, for each actor it pays.
+fn customers(out: &mut String, eco: &Ecosystem, an: &Analysis) {
+    use crate::render::unit_economics as show;
+    if an.unit_economics.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "\nUnit economics ({}; margin: revenue less the money paid out and the costs each sale drives, not fixed costs)",
+        eco.currency
+    );
+    for u in &an.unit_economics {
+        let _ = writeln!(out, "\n{}", show::heading(eco, u));
+        let mut right = vec![true; show::HEADER.len()];
+        right[0] = false;
+        let mut t = Table::new(&show::HEADER, &right);
+        for r in show::rows(eco, u) {
+            t.row(r.to_vec());
+        }
+        out.push_str(&t.render("  "));
+        for l in show::lines(eco, an, u) {
+            let _ = writeln!(out, "  {l}");
+        }
     }
 }
 

@@ -123,7 +123,7 @@ pub struct SolveArgs {
     /// The actor whose figure is to reach the target.
     #[arg(long)]
     pub actor: String,
-    /// The number to vary, as `--set` names it: `exchanges.<id>.value`, `exchanges.<id>.ratio`, `nodes.<id>.count`, `nodes.<id>.growth`, `nodes.<id>.costs.<label>.amount`, `discount_rate`.
+    /// The number to vary, as `--set` names it: `exchanges.<id>.value`, `exchanges.<id>.ratio`, `nodes.<id>.count`, `nodes.<id>.growth`, `nodes.<id>.churn`, `nodes.<id>.costs.<label>.amount`, `discount_rate`.
     #[arg(long, value_name = "PATH")]
     pub vary: String,
     /// The actor's figure: its NPV, its cash, or its net value over the horizon (default: what its verdict reads, NPV for a profit actor, net value for a worth actor).
@@ -257,7 +257,7 @@ pub struct CanvasArgs {
 /// What-if options shared by `analyse`, `canvas`, `map` and `report`.
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct WhatIfArgs {
-    /// Change one number for this run, PATH=VALUE: `exchanges.<id>.value`, `exchanges.<id>.ratio`, `nodes.<id>.count`, `nodes.<id>.growth`, `nodes.<id>.costs.<label>.amount`, `discount_rate`, `horizon_years`. Repeatable; the file is not changed.
+    /// Change one number for this run, PATH=VALUE: `exchanges.<id>.value`, `exchanges.<id>.ratio`, `nodes.<id>.count`, `nodes.<id>.growth`, `nodes.<id>.churn`, `nodes.<id>.costs.<label>.amount`, `discount_rate`, `horizon_years`. Repeatable; the file is not changed.
     #[arg(long = "set", value_name = "PATH=VALUE")]
     pub set: Vec<String>,
     /// Analyse the file's scenario with this id (its `set` and `remove`), before any --set.

@@ -110,6 +110,11 @@ pub struct Node {
     /// Yearly growth rate of `count` (negative for churn; default 0).
     #[serde(default, skip_serializing_if = "crate::model::is_zero")]
     pub growth: f64,
+    /// Share of last year's members that leave each year (0 to 1); when
+    /// written, members are last year's renewing members plus the new ones
+    /// (contract 3.1). Unset: every member renews.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub churn: Option<f64>,
     /// The group or network this node belongs to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<Text>,

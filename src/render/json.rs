@@ -29,6 +29,8 @@ pub struct AnalysisJson<'a> {
     pub extracts: IndexMap<&'a str, ExtractJson<'a>>,
     /// Per driver.
     pub drivers: IndexMap<&'a str, DriverJson<'a>>,
+    /// Per customer of each segment, for each actor it pays (contract 3.7).
+    pub unit_economics: Vec<crate::render::unit_economics::UnitEconomicsJson<'a>>,
     /// How the diffusion ran.
     pub diffusion: DiffusionJson,
     /// How betweenness was computed.
@@ -65,6 +67,10 @@ pub struct NodeJson<'a> {
     pub sells: bool,
     /// Members per year.
     pub members: &'a [f64],
+    /// New (first-year) members per year.
+    pub new_members: &'a [f64],
+    /// Revenue and spend from first-year and renewing customers.
+    pub cohorts: CohortsJson<'a>,
     /// Own ledger.
     pub ledger: LedgerJson<'a>,
     /// Own plus descendants, for nodes with children.
@@ -80,6 +86,21 @@ pub struct NodeJson<'a> {
     pub betweenness_raw: f64,
     /// Share of year-1 value lost if it leaves.
     pub removal_impact: f64,
+}
+
+/// A node's revenue and spend on exchanges counted per members, from
+/// first-year and from renewing members (contract 3.1); the rest of its
+/// revenue and spend is on exchanges counted otherwise.
+#[derive(Debug, Serialize)]
+pub struct CohortsJson<'a> {
+    /// Revenue from first-year members per year.
+    pub revenue_new: &'a [f64],
+    /// Revenue from renewing members per year.
+    pub revenue_renewing: &'a [f64],
+    /// Spend on first-year members per year.
+    pub spend_new: &'a [f64],
+    /// Spend on renewing members per year.
+    pub spend_renewing: &'a [f64],
 }
 
 /// A ledger.
@@ -194,6 +215,9 @@ pub struct ExchangeJson<'a> {
     pub revenue_model: Option<RevenueModel>,
     /// Occurrences per year.
     pub occurrences: &'a [f64],
+    /// Of those, the occurrences with first-year members, per year (all of
+    /// them for a one-off; 0 for an exchange not counted per members).
+    pub new_occurrences: &'a [f64],
     /// `value * occurrences` per year.
     pub value_per_year: Vec<f64>,
 }
@@ -289,6 +313,11 @@ pub fn build<'a>(
         exchanges: exchanges(eco, an),
         extracts: extracts(eco, an),
         drivers: drivers(eco, an),
+        unit_economics: an
+            .unit_economics
+            .iter()
+            .map(|u| crate::render::unit_economics::UnitEconomicsJson::new(eco, u))
+            .collect(),
         diffusion: DiffusionJson {
             damping,
             tolerance,
@@ -318,6 +347,17 @@ fn nodes<'a>(eco: &'a Ecosystem, an: &'a Analysis) -> IndexMap<&'a str, NodeJson
                     kind: n.kind,
                     parent: n.parent.as_deref(),
                     members: an.timeline.members(a),
+                    new_members: an.timeline.new_members(a),
+                    cohorts: {
+                        use crate::analysis::cohorts::Part;
+                        let c = &an.cohorts;
+                        CohortsJson {
+                            revenue_new: c.split(a, Part::RevenueNew),
+                            revenue_renewing: c.split(a, Part::RevenueRenewing),
+                            spend_new: c.split(a, Part::SpendNew),
+                            spend_renewing: c.split(a, Part::SpendRenewing),
+                        }
+                    },
                     ledger: LedgerJson::of(&an.ledgers, a),
                     group_ledger: an
                         .group_ledgers
@@ -362,6 +402,7 @@ fn exchanges<'a>(eco: &'a Ecosystem, an: &'a Analysis) -> IndexMap<&'a str, Exch
                     flow: x.flow,
                     revenue_model: an.revenue_model(e),
                     occurrences: occ,
+                    new_occurrences: an.cohorts.new_occurrences(e),
                     value_per_year: occ.iter().map(|o| x.value * o).collect(),
                 },
             )

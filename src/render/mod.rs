@@ -22,5 +22,6 @@ pub mod report;
 pub mod sensitivity;
 pub mod tornado;
 pub mod uncertainty;
+pub mod unit_economics;
 
 pub use error::RenderError;

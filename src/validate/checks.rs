@@ -172,6 +172,18 @@ impl<'e> Validator<'e> {
                 Some("raise `low`".to_owned()),
             );
         }
+        if matches!(target, crate::whatif::Target::NodeChurn(_)) && r.high > 1.0 {
+            self.push(
+                DiagnosticCode::InvalidValue,
+                p().field("high"),
+                format!(
+                    "the range on {} goes up to {}; a churn is a share of members, at most 1",
+                    r.path, r.high
+                ),
+                "too high",
+                Some("write churn as a fraction: 0.1 for 10% of members leaving a year".to_owned()),
+            );
+        }
     }
 
     /// One scenario: every path it sets names a number, every id it removes
@@ -339,6 +351,21 @@ impl<'e> Validator<'e> {
                 "negative",
                 Some("a count is how many members a segment or group has: 0 or more".to_owned()),
             );
+        }
+        if let Some(c) = n.churn {
+            self.finite(|| p().field("churn"), c, "churn");
+            if c.is_finite() && !(0.0..=1.0).contains(&c) {
+                self.push(
+                    DiagnosticCode::InvalidValue,
+                    p().field("churn"),
+                    format!(
+                        "node `{}` has churn {c}; it must be from 0 (every member renews) to 1 (none does)",
+                        n.id
+                    ),
+                    "out of range",
+                    Some("write churn as a fraction: 0.1 for 10% of members leaving a year".to_owned()),
+                );
+            }
         }
         if n.growth <= -1.0 {
             self.push(

@@ -68,6 +68,7 @@ fn set(eco: &mut Ecosystem, c: &Change) {
         }
         Target::NodeCount(a) => eco.nodes[a.index()].count = v,
         Target::NodeGrowth(a) => eco.nodes[a.index()].growth = v,
+        Target::NodeChurn(a) => eco.nodes[a.index()].churn = Some(v),
         Target::CostAmount(a, k) => eco.nodes[a.index()].costs[k].amount = v,
         Target::DiscountRate => eco.discount_rate = v,
         // Not a whole number of years: left as it is; `Target::value_problem`

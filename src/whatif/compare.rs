@@ -368,6 +368,7 @@ fn node_fields(a: &Node, b: &Node) -> Vec<Difference> {
     let mut f = Fields::default();
     f.number("count", a.count, b.count);
     f.number("growth", a.growth, b.growth);
+    f.number("churn", a.churn.unwrap_or(0.0), b.churn.unwrap_or(0.0));
     for c in &a.costs {
         let key = |what: &str| format!("costs.{}.{what}", c.label);
         match b.costs.iter().find(|d| d.label == c.label) {

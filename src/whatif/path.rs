@@ -1,6 +1,7 @@
 //! The numbers a what-if may change, named by a path:
 //! `exchanges.<id>.value`, `exchanges.<id>.ratio` (of its `follows`),
-//! `nodes.<id>.count`, `nodes.<id>.growth`, `nodes.<id>.costs.<label>.amount`,
+//! `nodes.<id>.count`, `nodes.<id>.growth`, `nodes.<id>.churn`,
+//! `nodes.<id>.costs.<label>.amount`,
 //! `discount_rate`, `horizon_years`. A path that names nothing is an error
 //! that says which part is wrong and what would be right.
 
@@ -21,6 +22,8 @@ pub enum Target {
     NodeCount(NodeIdx),
     /// `nodes.<id>.growth`.
     NodeGrowth(NodeIdx),
+    /// `nodes.<id>.churn` (0 when not written).
+    NodeChurn(NodeIdx),
     /// `nodes.<id>.costs.<label>.amount`: the node's first cost with that label.
     CostAmount(NodeIdx, usize),
     /// `discount_rate`.
@@ -37,6 +40,7 @@ impl Target {
             Target::FollowRatio(e) => eco.exchange(e).follows.as_ref().map_or(0.0, |f| f.ratio),
             Target::NodeCount(a) => eco.node(a).count,
             Target::NodeGrowth(a) => eco.node(a).growth,
+            Target::NodeChurn(a) => eco.node(a).churn.unwrap_or(0.0),
             Target::CostAmount(a, c) => eco.node(a).costs[c].amount,
             Target::DiscountRate => eco.discount_rate,
             Target::HorizonYears => f64::from(eco.horizon_years),
@@ -64,6 +68,7 @@ impl Target {
             Target::FollowRatio(e) => format!("exchanges.{}.ratio", eco.exchange(e).id),
             Target::NodeCount(a) => format!("nodes.{}.count", eco.node(a).id),
             Target::NodeGrowth(a) => format!("nodes.{}.growth", eco.node(a).id),
+            Target::NodeChurn(a) => format!("nodes.{}.churn", eco.node(a).id),
             Target::CostAmount(a, c) => format!(
                 "nodes.{}.costs.{}.amount",
                 eco.node(a).id,
@@ -94,7 +99,7 @@ pub struct PathError {
 }
 
 /// The paths a user may write, for help texts.
-pub const PATHS: &str = "exchanges.<id>.value, exchanges.<id>.ratio, nodes.<id>.count, nodes.<id>.growth, nodes.<id>.costs.<label>.amount, discount_rate, horizon_years";
+pub const PATHS: &str = "exchanges.<id>.value, exchanges.<id>.ratio, nodes.<id>.count, nodes.<id>.growth, nodes.<id>.churn, nodes.<id>.costs.<label>.amount, discount_rate, horizon_years";
 
 fn error(span: Range<usize>, message: String, label: &str, help: String) -> PathError {
     PathError {
@@ -202,9 +207,10 @@ pub fn resolve(eco: &Ecosystem, path: &str, offset: usize) -> Result<Target, Pat
         return match field {
             "count" => Ok(Target::NodeCount(NodeIdx::new(a))),
             "growth" => Ok(Target::NodeGrowth(NodeIdx::new(a))),
+            "churn" => Ok(Target::NodeChurn(NodeIdx::new(a))),
             _ => Err(unknown_field(
                 field,
-                &["count", "growth", "costs.<label>.amount"],
+                &["count", "growth", "churn", "costs.<label>.amount"],
                 field_span,
                 &format!("nodes.{id}"),
             )),

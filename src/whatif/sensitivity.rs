@@ -129,6 +129,9 @@ fn numbers(design: &ValueDesign, net: &Network) -> (Vec<Target>, usize) {
         if counted[i] {
             all.push(Target::NodeCount(a));
             all.push(Target::NodeGrowth(a));
+            if n.churn.is_some() {
+                all.push(Target::NodeChurn(a));
+            }
         }
         all.extend((0..n.costs.len()).map(|k| Target::CostAmount(a, k)));
     }
@@ -144,6 +147,7 @@ fn in_range(target: Target, v: f64) -> bool {
     match target {
         Target::NodeGrowth(_) => v > -1.0,
         Target::DiscountRate => v > -1.0,
+        Target::NodeChurn(_) => (0.0..=1.0).contains(&v),
         _ => v >= 0.0,
     }
 }
@@ -274,13 +278,15 @@ pub(crate) fn changed_totals(
                 moved.push(e);
             }
         }
-        Target::NodeCount(n) | Target::NodeGrowth(n) => {
-            let (count, growth) = match target {
-                Target::NodeCount(_) => (v, net.growth[n]),
-                _ => (net.count[n], v),
-            };
+        Target::NodeCount(n) | Target::NodeGrowth(n) | Target::NodeChurn(n) => {
+            let (mut count, mut growth, mut churn) = (net.count[n], net.growth[n], net.churn[n]);
+            match target {
+                Target::NodeCount(_) => count = v,
+                Target::NodeGrowth(_) => growth = v,
+                _ => churn = Some(v),
+            }
             let (mut m, mut nm) = (vec![0.0; years], vec![0.0; years]);
-            members_row(count, growth, &mut m, &mut nm);
+            members_row(count, growth, churn, &mut m, &mut nm);
             for &e in &links.counted_per[n.index()] {
                 let mut row = vec![0.0; years];
                 base_occurrences(net.edges[e].cadence, Some((&m, &nm)), &mut row);

@@ -87,6 +87,7 @@ pub fn range(target: Target, value: f64) -> (f64, f64) {
     match target {
         Target::NodeGrowth(_) => (-0.99, value.max(0.0) + 10.0),
         Target::DiscountRate => (0.0, value.max(0.0) + 1.0),
+        Target::NodeChurn(_) => (0.0, 1.0),
         _ => (0.0, high),
     }
 }

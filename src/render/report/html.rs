@@ -118,6 +118,9 @@ fn canvas_details(out: &mut String, c: &crate::canvas::Canvas, currency: &str, l
 }
 
 /// Every block of a canvas with its entries and their sources, as a table.
+/// Most unit-economics tables in a report.
+pub(crate) const MAX_UNIT_TABLES: usize = 20;
+
 fn entries_table(c: &crate::canvas::Canvas, currency: &str) -> String {
     use crate::render::canvas::svg::{entry_text, source_ids};
     let mut out = String::from("<table>\n");
@@ -193,6 +196,7 @@ pub fn html(p: &ReportParts<'_>) -> String {
     summary_section(&mut o, p);
     map_section(&mut o, p);
     extracts_section(&mut o, p);
+    customers_section(&mut o, p);
     charts_section(&mut o, p);
     scenarios_section(&mut o, p);
     sensitivity_section(&mut o, p);
@@ -250,6 +254,9 @@ fn header(o: &mut String, p: &ReportParts<'_>) {
     o.push_str("</header>\n<nav><ol><li><a href=\"#summary\">Summary: every actor's ledger</a></li><li><a href=\"#map\">Value-design map</a></li>");
     if !p.extract_maps.is_empty() {
         o.push_str("<li><a href=\"#extracts\">Value extracts</a></li>");
+    }
+    if !p.analysis.unit_economics.is_empty() {
+        o.push_str("<li><a href=\"#customers\">Customers: unit economics</a></li>");
     }
     o.push_str("<li><a href=\"#charts\">Charts</a></li>");
     if !p.scenarios.is_empty() {
@@ -345,6 +352,58 @@ fn extracts_section(o: &mut String, p: &ReportParts<'_>) {
         }
         o.push_str("</section>\n");
     }
+}
+
+/// Unit economics: per customer of each segment, for each actor it pays
+/// (at most [`MAX_UNIT_TABLES`] tables).
+fn customers_section(o: &mut String, p: &ReportParts<'_>) {
+    use crate::render::unit_economics as show;
+    let eco = p.design.ecosystem();
+    let an = p.analysis;
+    if an.unit_economics.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        o,
+        "<section id=\"customers\">\n<h2>Customers: unit economics</h2>\n<p class=\"lead\">Per customer, in {}: margin is revenue less the money paid out and the costs each sale drives (not fixed costs, which the customers needed must cover).</p>",
+        xml(&eco.currency)
+    );
+    for u in an.unit_economics.iter().take(MAX_UNIT_TABLES) {
+        let _ = writeln!(
+            o,
+            "<div class=\"keep\">\n<h3>{}</h3>\n<table>\n<tr>",
+            xml(&show::heading(eco, u))
+        );
+        for h in show::HEADER {
+            let _ = write!(o, "<th>{}</th>", xml(h));
+        }
+        o.push_str("</tr>\n");
+        for r in show::rows(eco, u) {
+            o.push_str("<tr>");
+            for (i, c) in r.iter().enumerate() {
+                let _ = write!(
+                    o,
+                    "<td{}>{}</td>",
+                    if i > 0 { " class=\"n\"" } else { "" },
+                    xml(c)
+                );
+            }
+            o.push_str("</tr>\n");
+        }
+        o.push_str("</table>\n");
+        for l in show::lines(eco, an, u) {
+            let _ = writeln!(o, "<p>{}</p>", xml(&l));
+        }
+        o.push_str("</div>\n");
+    }
+    if an.unit_economics.len() > MAX_UNIT_TABLES {
+        let _ = writeln!(
+            o,
+            "<p>{} more in <code>valuedesign analyse FILE</code> and <code>analysis.json</code>.</p>",
+            an.unit_economics.len() - MAX_UNIT_TABLES
+        );
+    }
+    o.push_str("</section>\n");
 }
 
 /// The charts, each with its caption.

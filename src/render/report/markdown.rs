@@ -114,6 +114,15 @@ pub(crate) fn markdown(p: &ReportParts<'_>) -> String {
             );
         }
     }
+    if !an.unit_economics.is_empty() {
+        let _ = writeln!(o, "\n## Customers: unit economics\n");
+        let _ = writeln!(o, "Per customer, in {cur}: margin is revenue less the money paid out and the costs each sale drives (not fixed costs, which the customers needed must cover).\n");
+        o.push_str(&crate::render::unit_economics::markdown(
+            eco,
+            an,
+            crate::render::report::html::MAX_UNIT_TABLES,
+        ));
+    }
     what_if_sections(&mut o, p);
     let _ = writeln!(o, "\n## Findings\n");
     if p.findings.is_empty() {
