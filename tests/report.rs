@@ -216,7 +216,7 @@ fn no_arguments_reports_every_shipped_file_into_output() {
     );
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
-        stdout.starts_with("ecosystems/food-plant-monitoring.ron: wrote output/food-plant-monitoring (55 files; win-win for all 9 actors)"),
+        stdout.starts_with("ecosystems/food-plant-monitoring.ron: wrote output/food-plant-monitoring (57 files; win-win for all 9 actors)"),
         "{stdout}"
     );
     let folder = dir.path().join("output/food-plant-monitoring");
@@ -259,7 +259,12 @@ fn no_arguments_reports_every_shipped_file_into_output() {
         }
     }
     // One difference map per scenario of the file.
-    for s in ["no-integrator", "platform-discount", "slower-adoption"] {
+    for s in [
+        "no-integrator",
+        "one-in-five-leave",
+        "platform-discount",
+        "slower-adoption",
+    ] {
         for ext in ["png", "svg"] {
             expected.push(format!("diff-scenario-{s}.{ext}"));
         }
@@ -267,9 +272,9 @@ fn no_arguments_reports_every_shipped_file_into_output() {
     expected.sort();
     assert_eq!(names, expected);
     let html = std::fs::read_to_string(folder.join("index.html")).expect("html");
-    // The map, 3 extract maps, 3 charts, 3 difference maps, 8 tornado
+    // The map, 3 extract maps, 3 charts, 4 difference maps, 8 tornado
     // charts and 9 canvases, inline.
-    assert_eq!(html.matches("<svg ").count(), 27);
+    assert_eq!(html.matches("<svg ").count(), 28);
     assert!(html.contains("<section id=\"sensitivity\">"));
     assert!(html.contains("<section id=\"scenarios\">"));
     assert!(html.contains("Without the system integrator"));

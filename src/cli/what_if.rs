@@ -52,7 +52,14 @@ pub(super) fn apply(
         });
         match resolved {
             Ok((path, target, value)) => {
-                said.push((format!("{path} = {value}"), target.get(design.ecosystem())));
+                let eco = design.ecosystem();
+                let was = match target {
+                    whatif::Target::NodeChurn(a) if eco.node(a).churn.is_none() => {
+                        "no churn: every member renews".to_owned()
+                    }
+                    t => format!("the file says {}", t.get(eco)),
+                };
+                said.push((format!("{path} = {value}"), was));
                 changes.sets.push(Change { target, value });
             }
             Err(e) => {
@@ -78,7 +85,7 @@ pub(super) fn apply(
             .join(", ")
     ));
     for (s, was) in &said {
-        errln!("note: what if {s} (the file says {was})");
+        errln!("note: what if {s} ({was})");
     }
     whatif::apply(&design, &changes).map_err(|problems| {
         for p in &problems {
