@@ -29,12 +29,21 @@ pub struct LineCol {
 }
 
 impl LineCol {
-    /// The line and column of byte `offset` in `text`.
+    /// The line and column of byte `offset` in `text`. A line ends at a
+    /// line feed, a carriage return and line feed, or a lone carriage
+    /// return (old Mac files).
     pub fn of(text: &str, offset: usize) -> Self {
         let offset = floor_char_boundary(text, offset.min(text.len()));
-        let before = &text[..offset];
-        let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let bytes = text.as_bytes();
+        let mut line = 1;
+        let mut line_start = 0;
+        for (i, &b) in bytes[..offset].iter().enumerate() {
+            let ends = b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
+            if ends {
+                line += 1;
+                line_start = i + 1;
+            }
+        }
         LineCol {
             line,
             column: text[line_start..offset].chars().count() + 1,
@@ -137,22 +146,25 @@ impl Diagnostic {
     pub fn render(&self, file: &SourceFile) -> String {
         // Control characters (a binary file, say) must not reach the terminal.
         // Each is one byte, so a one-byte stand-in keeps every span's offsets.
+        // A lone carriage return (old Mac files) ends a line as a line feed
+        // does (codespan reads CR LF itself), so excerpts are lines whatever
+        // the file's line endings.
         let shown: std::borrow::Cow<str> = if file
             .text
             .bytes()
-            .any(|b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t') || b == 0x7f)
+            .any(|b| b < 0x20 && !matches!(b, b'\n' | b'\t') || b == 0x7f)
         {
-            file.text
-                .chars()
-                .map(|c| {
-                    if c.is_ascii_control() && !matches!(c, '\n' | '\r' | '\t') {
-                        '?'
-                    } else {
-                        c
-                    }
-                })
-                .collect::<String>()
-                .into()
+            let mut chars = file.text.chars().peekable();
+            let mut out = String::with_capacity(file.text.len());
+            while let Some(c) = chars.next() {
+                out.push(match c {
+                    '\r' if chars.peek() == Some(&'\n') => '\r',
+                    '\r' => '\n',
+                    c if c.is_ascii_control() && !matches!(c, '\n' | '\t') => '?',
+                    c => c,
+                });
+            }
+            out.into()
         } else {
             file.text.as_str().into()
         };

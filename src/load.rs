@@ -28,28 +28,56 @@ impl LoadError {
     }
 }
 
-/// Reads and validates the file at `path`.
+/// The largest file read unless the caller allows more: 1 GiB, above the
+/// largest design benchmarked (1e6 nodes and 5e6 exchanges, 807 MB).
+pub const DEFAULT_MAX_FILE_BYTES: u64 = 1 << 30;
+
+/// Reads and validates the file at `path` (at most
+/// [`DEFAULT_MAX_FILE_BYTES`]).
 pub fn load_file(path: &FsPath) -> Result<(SourceFile, ValueDesign), LoadError> {
+    load_file_within(path, DEFAULT_MAX_FILE_BYTES)
+}
+
+/// Reads and validates the file at `path`, refusing what is not a regular
+/// file (a device such as `/dev/zero`, a named pipe with no writer, a
+/// folder) and files larger than `max_bytes`, before reading any of it.
+pub fn load_file_within(
+    path: &FsPath,
+    max_bytes: u64,
+) -> Result<(SourceFile, ValueDesign), LoadError> {
     let name = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| {
+    let fail = |message: String, help: &str| {
         let file = SourceFile {
             name: name.clone(),
             text: String::new(),
         };
-        let d = Diagnostic::new(
-            &file,
-            DiagnosticCode::Io,
-            format!("cannot read {name}: {e}"),
-            None,
-            String::new(),
-        )
-        .with_help(Some(
-            "check the path and that the file is readable".to_owned(),
-        ));
+        let d = Diagnostic::new(&file, DiagnosticCode::Io, message, None, String::new())
+            .with_help(Some(help.to_owned()));
         LoadError {
             file,
             diagnostics: vec![d],
         }
+    };
+    let bytes = read_bounded(path, max_bytes).map_err(|e| match e {
+        ReadError::NotAFile(what) => fail(
+            format!("cannot read {name}: it is {what}, not a file"),
+            "name a value-design file (.ron)",
+        ),
+        ReadError::TooLarge(size) => fail(
+            format!(
+                "cannot read {name}: it is {}, above the limit of {}",
+                crate::words::bytes(size),
+                crate::words::bytes(max_bytes)
+            ),
+            &format!(
+                "if it really is a value design, raise the limit: --max-file-size {} (MiB)",
+                size.div_ceil(1 << 20)
+            ),
+        ),
+        ReadError::Io(e) => fail(
+            format!("cannot read {name}: {e}"),
+            "check the path and that the file is readable",
+        ),
     })?;
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
@@ -74,6 +102,64 @@ pub fn load_file(path: &FsPath) -> Result<(SourceFile, ValueDesign), LoadError> 
     let file = SourceFile { name, text };
     let design = load_source(&file)?;
     Ok((file, design))
+}
+
+/// Why a file could not be read.
+enum ReadError {
+    /// Not a regular file: what it is, in words.
+    NotAFile(&'static str),
+    /// Larger than the limit: its size (or what was read before stopping).
+    TooLarge(u64),
+    /// Any other failure.
+    Io(std::io::Error),
+}
+
+/// The bytes of a regular file of at most `max_bytes`. The kind and size are
+/// checked before opening (opening a named pipe would wait for a writer);
+/// the read itself stops one byte past the limit, in case the file grows.
+fn read_bounded(path: &FsPath, max_bytes: u64) -> Result<Vec<u8>, ReadError> {
+    use std::io::Read;
+    let meta = std::fs::metadata(path).map_err(ReadError::Io)?;
+    if !meta.is_file() {
+        return Err(ReadError::NotAFile(kind_of(&meta)));
+    }
+    if meta.len() > max_bytes {
+        return Err(ReadError::TooLarge(meta.len()));
+    }
+    let f = std::fs::File::open(path).map_err(ReadError::Io)?;
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    f.take(max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(ReadError::Io)?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(ReadError::TooLarge(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// What a path that is not a regular file is, in words.
+fn kind_of(meta: &std::fs::Metadata) -> &'static str {
+    if meta.is_dir() {
+        return "a folder";
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = meta.file_type();
+        if t.is_fifo() {
+            return "a named pipe";
+        }
+        if t.is_char_device() {
+            return "a character device";
+        }
+        if t.is_block_device() {
+            return "a block device";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+    }
+    "a special file"
 }
 
 /// Parses and validates a source text.

@@ -202,6 +202,21 @@ pub fn verdict_basis(eco: &Ecosystem, an: &crate::analysis::Analysis, a: NodeIdx
     format!("{}: {}", verdict_word(an, a), words.join("; "))
 }
 
+/// A size in bytes for people: "512 bytes", "807.0 MiB", "1.0 GiB".
+pub fn bytes(n: u64) -> String {
+    const UNITS: [&str; 4] = ["KiB", "MiB", "GiB", "TiB"];
+    if n < 1024 {
+        return count(n as usize, "byte", "bytes");
+    }
+    let mut v = n as f64 / 1024.0;
+    let mut unit = 0;
+    while v >= 1024.0 && unit + 1 < UNITS.len() {
+        v /= 1024.0;
+        unit += 1;
+    }
+    format!("{v:.1} {}", UNITS[unit])
+}
+
 /// "1 problem", "3 problems": a count with its noun, singular or plural.
 pub fn count(n: usize, one: &str, many: &str) -> String {
     if n == 1 {

@@ -262,9 +262,11 @@ impl GroupLedgers {
     }
 }
 
-/// Computes the group ledgers. O(N * depth * H): every node's own rows are
-/// added to each of its ancestors, nodes in file order, so every sum has a
-/// fixed order.
+/// Computes the group ledgers. O(N * H), however deep the groups: nodes are
+/// taken deepest first, and each node's total (its own rows, or its group
+/// rows once its children are in) is added to its parent's group rows. A
+/// group's sum is its own rows, then its children's totals in file order,
+/// so every sum has a fixed order.
 pub fn group_ledgers(net: &Network, own: &Ledgers, discount_rate: f64) -> GroupLedgers {
     let years = own.years;
     let stride = FIELDS * years;
@@ -280,18 +282,31 @@ pub fn group_ledgers(net: &Network, own: &Ledgers, discount_rate: f64) -> GroupL
         .collect();
     let mut rows = vec![0.0; groups * stride];
     for a in net.nodes() {
-        let src = &own.rows[a.index() * stride..(a.index() + 1) * stride];
-        let mut at = Some(a);
-        while let Some(g) = at {
-            if let Some(s) = slot[g] {
-                for (d, v) in rows[s.index() * stride..(s.index() + 1) * stride]
-                    .iter_mut()
-                    .zip(src)
-                {
-                    *d += v;
-                }
-            }
-            at = net.parent[g];
+        if let Some(s) = slot[a] {
+            rows[s.index() * stride..(s.index() + 1) * stride]
+                .copy_from_slice(&own.rows[a.index() * stride..(a.index() + 1) * stride]);
+        }
+    }
+    // Deepest first; within a depth, file order (a counting sort: O(N)).
+    let depths = net.depths();
+    let max_depth = depths.iter().copied().max().unwrap_or(0) as usize;
+    let mut at_depth: Vec<Vec<NodeIdx>> = vec![Vec::new(); max_depth + 1];
+    for a in net.nodes() {
+        at_depth[depths[a] as usize].push(a);
+    }
+    let mut total = vec![0.0; stride];
+    for a in at_depth.iter().rev().flatten().copied() {
+        let Some(p) = net.parent[a] else { continue };
+        let Some(ps) = slot[p] else { continue };
+        match slot[a] {
+            Some(s) => total.copy_from_slice(&rows[s.index() * stride..(s.index() + 1) * stride]),
+            None => total.copy_from_slice(&own.rows[a.index() * stride..(a.index() + 1) * stride]),
+        }
+        for (d, v) in rows[ps.index() * stride..(ps.index() + 1) * stride]
+            .iter_mut()
+            .zip(&total)
+        {
+            *d += v;
         }
     }
     // Cumulative cash of a group is the sum of its members' cumulative cash

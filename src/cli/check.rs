@@ -3,11 +3,11 @@
 
 use serde::Serialize;
 
+use super::load_file;
 use super::{files_or_default, CheckArgs, Format, EXIT_FINDINGS, EXIT_INPUT, EXIT_OK};
 use crate::analysis::{self, Config};
 use crate::diagnostic::Diagnostic;
 use crate::findings::{self, Finding, Policy};
-use crate::load::load_file;
 use crate::model::Severity;
 use crate::suggest::did_you_mean;
 

@@ -13,10 +13,20 @@ pub(super) fn run(args: &MapArgs) -> u8 {
         Ok(x) => x,
         Err(code) => return code,
     };
+    let eco = design.ecosystem();
+    // The names the report gives: unique among all extracts (or nodes).
+    let stem_among = |id: &str, ids: Vec<&str>| {
+        let at = ids.iter().position(|x| *x == id);
+        at.map_or_else(
+            || escape::file_stem(id),
+            |i| escape::unique_file_stems(ids).swap_remove(i),
+        )
+    };
     let (zoom, name) = if let Some(id) = &args.extract {
+        let ids = eco.extracts.iter().map(|x| x.id.as_str()).collect();
         (
             Zoom::Extract(id.clone()),
-            format!("map-extract-{}", escape::file_stem(id)),
+            format!("map-extract-{}", stem_among(id, ids)),
         )
     } else if let Some(node) = &args.focus {
         (
@@ -24,7 +34,11 @@ pub(super) fn run(args: &MapArgs) -> u8 {
                 node: node.clone(),
                 radius: args.radius,
             },
-            format!("map-focus-{}-r{}", escape::file_stem(node), args.radius),
+            format!(
+                "map-focus-{}-r{}",
+                stem_among(node, eco.nodes.iter().map(|n| n.id.as_str()).collect()),
+                args.radius
+            ),
         )
     } else if let Some(level) = args.level {
         (Zoom::Level(level), format!("map-level-{level}"))

@@ -27,6 +27,7 @@ mod canvas;
 mod check;
 mod compare;
 mod defect;
+mod folder;
 mod map;
 mod output;
 mod report;
@@ -50,6 +51,18 @@ pub(crate) const EXIT_FINDINGS: u8 = 1;
 /// Exit status: bad input or bad usage.
 pub(crate) const EXIT_INPUT: u8 = 2;
 
+/// The largest file read (`--max-file-size`, in bytes), set once by [`run`].
+static MAX_FILE_BYTES: std::sync::atomic::AtomicU64 =
+    std::sync::atomic::AtomicU64::new(crate::load::DEFAULT_MAX_FILE_BYTES);
+
+/// Reads and validates one file within `--max-file-size`.
+pub(crate) fn load_file(
+    path: &std::path::Path,
+) -> Result<(crate::diagnostic::SourceFile, crate::ValueDesign), crate::LoadError> {
+    let max = MAX_FILE_BYTES.load(std::sync::atomic::Ordering::Relaxed);
+    crate::load::load_file_within(path, max)
+}
+
 /// Where shipped and user value designs live when no file is named.
 pub(crate) const DEFAULT_ECOSYSTEMS_DIR: &str = "ecosystems";
 
@@ -63,6 +76,10 @@ pub(crate) struct Cli {
     /// Worker threads for the parallel parts (default: one per core). Results do not depend on it.
     #[arg(long, global = true)]
     pub threads: Option<usize>,
+    /// The largest value-design file read, in MiB; a larger one is refused before it is read.
+    #[arg(long, global = true, value_name = "MIB", default_value_t = 1024,
+          value_parser = clap::value_parser!(u64).range(1..=1_048_576))]
+    pub max_file_size: u64,
     /// What to do.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -399,6 +416,10 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             return ExitCode::from(if e.use_stderr() { EXIT_INPUT } else { EXIT_OK });
         }
     };
+    MAX_FILE_BYTES.store(
+        cli.max_file_size << 20,
+        std::sync::atomic::Ordering::Relaxed,
+    );
     if let Some(threads) = cli.threads {
         // Only fails if a pool was already built, which `run` never does.
         let _ = rayon::ThreadPoolBuilder::new()
@@ -442,7 +463,7 @@ fn load_or_report(
 fn load_only(
     path: &std::path::Path,
 ) -> Result<(crate::diagnostic::SourceFile, crate::ValueDesign), u8> {
-    crate::load::load_file(path).map_err(|err| {
+    load_file(path).map_err(|err| {
         err!("{}", err.render());
         errln!(
             "{} could not be loaded: {}; fix {} and run again.",

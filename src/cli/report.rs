@@ -6,12 +6,12 @@
 //! reported with every problem and skipped; the others are still written;
 //! the exit status is then 2.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use super::{files_or_default, ReportArgs, EXIT_INPUT, EXIT_OK};
 use crate::analysis::{self, Config};
 use crate::render::escape;
-use crate::report::{build, ReportConfig, ReportFile};
+use crate::report::{build, ReportConfig};
 
 /// Runs `report`; returns the exit code.
 pub(super) fn run(args: &ReportArgs) -> u8 {
@@ -23,12 +23,15 @@ pub(super) fn run(args: &ReportArgs) -> u8 {
         }
     };
     let out = args.out.clone().unwrap_or_else(|| PathBuf::from("output"));
-    let stems = escape::unique_file_stems(
-        files
-            .iter()
-            .map(|f| f.file_stem().and_then(|s| s.to_str()).unwrap_or("design"))
-            .collect::<Vec<_>>(),
-    );
+    // One folder per file, told apart by the whole path (`d1/x.ron`,
+    // `d2/x.ron` and `x-2.ron` give three folders).
+    let keys: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+    let stems = escape::unique_stems_keyed(files.iter().zip(&keys).map(|(f, k)| {
+        (
+            k.as_str(),
+            f.file_stem().and_then(|s| s.to_str()).unwrap_or("design"),
+        )
+    }));
     let mut failed = 0;
     for (path, stem) in files.iter().zip(&stems) {
         let (file, design) = match super::load_or_report(path, &args.what_if) {
@@ -60,14 +63,24 @@ pub(super) fn run(args: &ReportArgs) -> u8 {
                 _ => format!("{stem}-what-if"),
             },
         );
-        if let Err(e) = write_folder(&dir, &report) {
-            errln!(
-                "error: cannot write {}: {e}\n  help: check that `{}` is a folder you can write to",
-                dir.display(),
-                out.display()
-            );
-            failed += 1;
-            continue;
+        match super::folder::write_folder(&dir, &report) {
+            Ok(w) => {
+                for (p, e) in w.leftovers {
+                    errln!(
+                        "warning: cannot remove {}: {e}\n  help: it holds an earlier report; remove it by hand",
+                        p.display()
+                    );
+                }
+            }
+            Err(e) => {
+                errln!(
+                    "error: cannot write {}: {e}\n  help: check that `{}` is a folder you can write to",
+                    dir.display(),
+                    out.display()
+                );
+                failed += 1;
+                continue;
+            }
         }
         let actors = an.network.actors().count();
         let fails = an.verdicts.iter().filter(|v| v.fails()).count();
@@ -99,62 +112,4 @@ pub(super) fn run(args: &ReportArgs) -> u8 {
     } else {
         EXIT_OK
     }
-}
-
-/// Writes the files into `dir` all at once: a temporary sibling folder is
-/// filled, then renamed into place; the previous folder is removed only after.
-fn write_folder(dir: &Path, files: &[ReportFile]) -> std::io::Result<()> {
-    let parent = dir
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    if parent.is_file() {
-        return Err(std::io::Error::other(format!(
-            "`{}` is a file, not a folder",
-            parent.display()
-        )));
-    }
-    std::fs::create_dir_all(parent)?;
-    let name = dir
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let pid = std::process::id();
-    let tmp = parent.join(format!(".{name}.new-{pid}"));
-    let old = parent.join(format!(".{name}.old-{pid}"));
-    let _ = std::fs::remove_dir_all(&tmp);
-    let filled = (|| {
-        std::fs::create_dir_all(&tmp)?;
-        for f in files {
-            std::fs::write(tmp.join(&f.name), &f.bytes)?;
-        }
-        Ok::<(), std::io::Error>(())
-    })();
-    if let Err(e) = filled {
-        let _ = std::fs::remove_dir_all(&tmp);
-        return Err(e);
-    }
-    let had_old = dir.exists();
-    if had_old {
-        if dir.is_file() {
-            let _ = std::fs::remove_dir_all(&tmp);
-            return Err(std::io::Error::other(format!(
-                "`{}` is a file; move it away to write the report there",
-                dir.display()
-            )));
-        }
-        std::fs::rename(dir, &old)?;
-    }
-    if let Err(e) = std::fs::rename(&tmp, dir) {
-        // Put the previous report back.
-        if had_old {
-            let _ = std::fs::rename(&old, dir);
-        }
-        let _ = std::fs::remove_dir_all(&tmp);
-        return Err(e);
-    }
-    if had_old {
-        let _ = std::fs::remove_dir_all(&old);
-    }
-    Ok(())
 }

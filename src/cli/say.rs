@@ -3,7 +3,12 @@
 //! instead, and the command goes on with its work (files are still written,
 //! the exit status still tells what happened). Any other write error on
 //! standard output is reported once on standard error.
+//!
+//! Everything printed passes through [`terminal_safe`]: labels and ids come
+//! from users, and a raw ESC or BEL in one (or a `\u{1b}` escape in the
+//! file) must not retitle the window, clear the screen or move the cursor.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::io::{self, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -16,8 +21,9 @@ pub fn stdout(args: fmt::Arguments<'_>) {
     if STDOUT_GONE.load(Ordering::Relaxed) {
         return;
     }
+    let text = terminal_safe(args);
     let mut out = io::stdout().lock();
-    if let Err(e) = out.write_fmt(args).and_then(|()| out.flush()) {
+    if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         STDOUT_GONE.store(true, Ordering::Relaxed);
         if e.kind() != io::ErrorKind::BrokenPipe {
             let _ = writeln!(io::stderr(), "error: cannot write to standard output: {e}");
@@ -27,5 +33,42 @@ pub fn stdout(args: fmt::Arguments<'_>) {
 
 /// Writes to standard error; if even that fails there is no one to tell.
 pub fn stderr(args: fmt::Arguments<'_>) {
-    let _ = io::stderr().lock().write_fmt(args);
+    let text = terminal_safe(args);
+    let _ = io::stderr().lock().write_all(text.as_bytes());
+}
+
+/// The text with every control character but line feed and tab (C0, DEL,
+/// C1, a lone carriage return) shown as U+FFFD, so nothing a user wrote is
+/// read by the terminal as a command.
+pub(crate) fn terminal_safe(args: fmt::Arguments<'_>) -> Cow<'static, str> {
+    let text = match args.as_str() {
+        Some(s) => Cow::Borrowed(s),
+        None => Cow::Owned(args.to_string()),
+    };
+    let unsafe_char = |c: char| c.is_control() && c != '\n' && c != '\t';
+    if !text.chars().any(unsafe_char) {
+        return text;
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| if unsafe_char(c) { '\u{FFFD}' } else { c })
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::terminal_safe;
+
+    #[test]
+    fn control_characters_never_reach_the_terminal() {
+        let title = "\u{1b}]0;pwned\u{7}";
+        let clear = "\u{1b}[2J\u{9b}31m";
+        let s = terminal_safe(format_args!("label {title} {clear} a\rb\tc\n"));
+        assert_eq!(
+            s,
+            "label \u{FFFD}]0;pwned\u{FFFD} \u{FFFD}[2J\u{FFFD}31m a\u{FFFD}b\tc\n"
+        );
+        assert_eq!(terminal_safe(format_args!("plain")), "plain");
+    }
 }

@@ -88,22 +88,59 @@ pub fn file_stem(id: &str) -> String {
     out
 }
 
-/// File stems for a list of ids, made unique: when two ids sanitise to the
-/// same stem, each after the first gets `-2`, `-3`... in file order.
+/// File stems for a list of ids, unique by construction, also when compared
+/// without case (for case-insensitive file systems): an id whose stem no
+/// other id shares keeps it (`vendor`); ids whose stems coincide (`a/b`,
+/// `a b` and `a_b` all give `a_b`) each get a short hash of the id itself
+/// (`a_b-1c9b5f2e`), stable from run to run; and if a name is still taken
+/// (an id that is literally another's hashed name), `-2`, `-3`... follow, in
+/// file order.
 pub(crate) fn unique_file_stems<'a>(ids: impl IntoIterator<Item = &'a str>) -> Vec<String> {
-    let mut seen = std::collections::HashMap::new();
-    ids.into_iter()
-        .map(|id| {
-            let stem = file_stem(id);
-            let count = seen.entry(stem.clone()).or_insert(0u32);
-            *count += 1;
-            if *count == 1 {
-                stem
+    unique_stems_keyed(ids.into_iter().map(|id| (id, id)))
+}
+
+/// [`unique_file_stems`] for names made from `text` but told apart by `key`
+/// (a design's folder: its file stem, told apart by its whole path).
+pub(crate) fn unique_stems_keyed<'a>(
+    items: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> Vec<String> {
+    use std::collections::{HashMap, HashSet};
+    let items: Vec<(&str, String)> = items
+        .into_iter()
+        .map(|(key, text)| (key, file_stem(text)))
+        .collect();
+    let mut sharing: HashMap<String, u32> = HashMap::new();
+    for (_, stem) in &items {
+        *sharing.entry(stem.to_ascii_lowercase()).or_insert(0) += 1;
+    }
+    let mut taken: HashSet<String> = HashSet::with_capacity(items.len());
+    items
+        .into_iter()
+        .map(|(key, stem)| {
+            let mut name = if sharing[&stem.to_ascii_lowercase()] > 1 {
+                format!("{stem}-{:08x}", fnv1a(key))
             } else {
-                format!("{stem}-{count}")
+                stem
+            };
+            if taken.contains(&name.to_ascii_lowercase()) {
+                let base = name.clone();
+                let mut k = 2u32;
+                while taken.contains(&name.to_ascii_lowercase()) {
+                    name = format!("{base}-{k}");
+                    k += 1;
+                }
             }
+            taken.insert(name.to_ascii_lowercase());
+            name
         })
         .collect()
+}
+
+/// The 32-bit FNV-1a hash: short, stable across runs and platforms.
+fn fnv1a(s: &str) -> u32 {
+    s.bytes().fold(0x811c_9dc5, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    })
 }
 
 #[cfg(test)]
@@ -138,9 +175,22 @@ mod tests {
         assert_eq!(file_stem(".hidden"), "_.hidden");
         assert_eq!(file_stem(""), "_");
         assert_eq!(file_stem("a/b c"), "a_b_c");
-        assert_eq!(
-            unique_file_stems(["a/b", "a b", "c"]),
-            vec!["a_b", "a_b-2", "c"]
-        );
+        let names = unique_file_stems(["a/b", "a b", "a_b-2", "c"]);
+        assert_eq!(names[3], "c");
+        assert_eq!(names[2], "a_b-2");
+        assert!(names[0].starts_with("a_b-") && names[1].starts_with("a_b-"));
+        assert_ne!(names[0], names[1]);
+        // Stable: the same ids give the same names.
+        assert_eq!(names, unique_file_stems(["a/b", "a b", "a_b-2", "c"]));
+        // Case-insensitively distinct.
+        let names = unique_file_stems(["Vendor", "vendor", "x"]);
+        assert_ne!(names[0].to_lowercase(), names[1].to_lowercase());
+        assert_eq!(names[2], "x");
+        // An id that is literally another's hashed name.
+        let first = unique_file_stems(["a/b", "a b"]);
+        let names = unique_file_stems(["a/b", "a b", first[0].as_str()]);
+        let lower: std::collections::HashSet<String> =
+            names.iter().map(|n| n.to_lowercase()).collect();
+        assert_eq!(lower.len(), 3, "{names:?}");
     }
 }

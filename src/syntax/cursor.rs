@@ -36,6 +36,10 @@ pub(crate) struct Cursor<'a> {
     /// string left unclosed runs on to the next `"`, and the error shows up
     /// after it, lines later.
     pub last_multiline_string: Option<usize>,
+    /// When set, skipping a value records every missing `,` between two
+    /// entries of a bracketed group here (`[1 2]`) and goes on: the value of
+    /// an unknown field is skipped, but its mistakes are still reported.
+    pub(crate) missing_separators: Option<Vec<SyntaxError>>,
 }
 
 /// How deeply values may nest; far beyond any value design, it keeps
@@ -53,6 +57,7 @@ impl<'a> Cursor<'a> {
             pos,
             depth: 0,
             last_multiline_string: None,
+            missing_separators: None,
         }
     }
 
@@ -90,7 +95,10 @@ impl<'a> Cursor<'a> {
             }
             match (self.bytes.get(self.pos), self.bytes.get(self.pos + 1)) {
                 (Some(b'/'), Some(b'/')) => {
-                    while self.pos < self.bytes.len() && self.bytes[self.pos] != b'\n' {
+                    // To the end of the line, whatever the line ending.
+                    while self.pos < self.bytes.len()
+                        && !matches!(self.bytes[self.pos], b'\n' | b'\r')
+                    {
                         self.pos += 1;
                     }
                 }
@@ -277,7 +285,15 @@ impl<'a> Cursor<'a> {
     /// Reads a string literal (plain with escapes, or raw `r"..."`/`r#"..."#`).
     pub fn string(&mut self) -> Result<(Cow<'a, str>, Range<usize>), SyntaxError> {
         let (text, span) = self.string_literal()?;
-        self.last_multiline_string = self.src[span.clone()].contains('\n').then_some(span.start);
+        self.last_multiline_string = self.src[span.clone()]
+            .contains(['\n', '\r'])
+            .then_some(span.start);
+        // Text written over several lines has the same line breaks whatever
+        // the file's line endings (CR LF, or a lone CR): `\n`.
+        if text.contains('\r') {
+            let t = text.replace("\r\n", "\n").replace('\r', "\n");
+            return Ok((Cow::Owned(t), span));
+        }
         Ok((text, span))
     }
 
@@ -474,13 +490,19 @@ impl<'a> Cursor<'a> {
     }
 
     fn skip_group_rest(&mut self, open_at: usize, open: u8, close: u8) -> Result<(), SyntaxError> {
+        // Whether an entry was just skipped: a `,` (or the `:` after a key)
+        // must come before the next.
+        let mut after_entry = false;
         loop {
             match self.peek()? {
                 Peek::Punct(b) if b == close => {
                     self.pos += 1;
                     return Ok(());
                 }
-                Peek::Punct(b',' | b':') => self.pos += 1,
+                Peek::Punct(b',' | b':') => {
+                    self.pos += 1;
+                    after_entry = false;
+                }
                 Peek::Eof => {
                     return Err(SyntaxError::syntax(
                         open_at..open_at + 1,
@@ -490,7 +512,23 @@ impl<'a> Cursor<'a> {
                     .with_help(format!("add the matching `{}`", close as char)))
                 }
                 _ => {
+                    if after_entry && self.missing_separators.is_some() {
+                        let found = self.describe_here();
+                        let e = SyntaxError::recoverable(
+                            crate::code::DiagnosticCode::Syntax,
+                            self.here(),
+                            format!("expected `,` or `{}`, found {found}", close as char),
+                            "expected `,` here",
+                        )
+                        .with_help(
+                            "separate entries with commas; check for a missing comma just before",
+                        );
+                        if let Some(v) = self.missing_separators.as_mut() {
+                            v.push(e);
+                        }
+                    }
                     self.skip_value()?;
+                    after_entry = true;
                 }
             }
         }

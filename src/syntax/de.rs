@@ -92,7 +92,7 @@ pub fn parse<T: DeserializeOwned>(src: &str) -> Parsed<T> {
 fn unclosed_string_hint(mut e: SyntaxError, src: &str, multiline: Option<usize>) -> SyntaxError {
     if let (Some(start), Some(span)) = (multiline, e.span.as_ref()) {
         if start < span.start {
-            let line = 1 + src[..start].matches('\n').count();
+            let line = crate::diagnostic::LineCol::of(src, start).line;
             e.help = Some(format!(
                 "the text opened with `\"` on line {line} runs on to the next lines: \
                  is its closing `\"` missing? (text runs until the next `\"`)"
@@ -919,7 +919,13 @@ impl<'de> de::MapAccess<'de> for Fields<'_, '_, '_> {
                     );
                 }
             }
-            self.p.cur.skip_value()?;
+            // Skipped, but a missing comma inside it is still reported.
+            self.p.cur.missing_separators = Some(Vec::new());
+            let skipped = self.p.cur.skip_value();
+            for e in self.p.cur.missing_separators.take().unwrap_or_default() {
+                self.p.record(e);
+            }
+            skipped?;
             self.p.after_element(self.open, b')')?;
         }
     }

@@ -4,6 +4,9 @@
 //! [`locate`] walks the text once, tracking the path of every value, and
 //! returns the span of each wanted path. List indices count only the elements
 //! the parser kept (the same skip set), so they match the model's indices.
+//! A missing `,` between entries (which the parser reports) does not end the
+//! walk: the next entry is read as if it were there, so every later path is
+//! still found.
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -143,8 +146,7 @@ impl Walker<'_, '_> {
             self.path.0.pop();
             r?;
             index += 1;
-            if !self.cur.eat(b',')? {
-                self.cur.expect(b')', "")?;
+            if !self.cur.eat(b',')? && self.cur.eat(b')')? {
                 return Ok(());
             }
         }
@@ -167,8 +169,7 @@ impl Walker<'_, '_> {
                 r?;
                 index += 1;
             }
-            if !self.cur.eat(b',')? {
-                self.cur.expect(b']', "")?;
+            if !self.cur.eat(b',')? && self.cur.eat(b']')? {
                 return Ok(());
             }
         }
@@ -201,8 +202,7 @@ impl Walker<'_, '_> {
             self.path.0.pop();
             self.path.0.pop();
             r?;
-            if !self.cur.eat(b',')? {
-                self.cur.expect(b'}', "")?;
+            if !self.cur.eat(b',')? && self.cur.eat(b'}')? {
                 return Ok(());
             }
         }
