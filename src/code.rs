@@ -59,6 +59,8 @@ codes! {
     NonFinite => "non-finite",
     /// A number out of its range, or a field not allowed here.
     InvalidValue => "invalid-value",
+    /// A figure the numbers would make too large to add up exactly (above 1e15).
+    TooLarge => "too-large",
     /// An exchange with both `per` and `follows`.
     PerAndFollows => "per-and-follows",
     /// `follows` links that loop.

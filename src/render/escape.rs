@@ -24,8 +24,8 @@ pub fn xml(s: &str) -> String {
 /// what Markdown would read as markup is escaped, so the text still reads
 /// well pasted raw ("O&M (24/7)" stays as it is): emphasis, code, links,
 /// tables and strike-through characters everywhere; `&` only where it would
-/// start an entity; a block marker (`#`, `+`, `-`, `>`, `1.`) only at the
-/// start.
+/// start an entity; a block marker (`#`, `+`, `-`, `>`, `1.`) or a formula
+/// start (`=`, `+`, `-`, `@`) only at the start.
 pub(crate) fn markdown(s: &str) -> String {
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len() + 8);
@@ -39,7 +39,9 @@ pub(crate) fn markdown(s: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            '#' | '+' | '-' | '>' if k == 0 => {
+            // `=`, `+`, `-` and `@` also start a formula in a spreadsheet
+            // that reads the table: escaped, the cell is text.
+            '#' | '+' | '-' | '>' | '=' | '@' if k == 0 => {
                 out.push('\\');
                 out.push(c);
             }

@@ -4,12 +4,14 @@
 //! Problems are addressed by [`Path`] (`exchanges[4].per`); the loader turns
 //! paths into lines and columns. Invariants of a [`ValueDesign`]: ids are
 //! unique per kind and non-empty, every reference resolves, every number is
-//! finite and in range, `follows` and `parent` links are acyclic, no exchange
+//! finite and in range, every figure it propagates to (members,
+//! occurrences, money a year, costs, the discount factor) at most 1e15, `follows` and `parent` links are acyclic, no exchange
 //! has both `per` and `follows`, every cost has exactly one of `cadence` and
 //! `per_exchange`.
 
 mod checks;
 mod cycles;
+mod magnitude;
 
 use crate::code::DiagnosticCode;
 use std::collections::{HashMap, HashSet};
@@ -126,5 +128,10 @@ pub(crate) fn validate_and_resolve(
     eco: &Ecosystem,
     unreadable: &Unreadable,
 ) -> (Vec<Problem>, Resolved) {
-    checks::run(eco, unreadable)
+    let (mut problems, resolved) = checks::run(eco, unreadable);
+    // The propagated figures need every reference resolved and no cycle.
+    if problems.is_empty() {
+        problems = magnitude::check(eco, &resolved);
+    }
+    (problems, resolved)
 }
