@@ -1,8 +1,8 @@
 //! Fuzz target: any bytes through load + validate + diagnostic rendering must
 //! never panic, and a rejected file always has at least one diagnostic; a
 //! design that loads goes through the analysis and the whole report (maps,
-//! canvases, charts, HTML, Markdown; PNGs left out for speed), which must not
-//! panic either.
+//! canvases, charts, HTML, Markdown; PNGs left out for speed), which must
+//! succeed: a file that loads always reports.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -14,7 +14,10 @@ fuzz_target!(|data: &[u8]| {
         Ok(design) => {
             let an = valuedesign::analysis::analyse(&design, &valuedesign::analysis::Config::default());
             let cfg = valuedesign::report::ReportConfig { png: false, source_name: "fuzz.ron".to_owned() };
-            let _ = valuedesign::report::build(&design, &an, &cfg);
+            // A file that loads must always report (issue 14: no overflow).
+            if let Err(e) = valuedesign::report::build(&design, &an, &cfg) {
+                panic!("a design that loads could not be reported: {e}");
+            }
         }
         Err(err) => {
             assert!(!err.diagnostics.is_empty(), "a rejected file must say why");

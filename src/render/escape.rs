@@ -94,7 +94,7 @@ pub fn file_stem(id: &str) -> String {
 /// without case (for case-insensitive file systems): an id whose stem no
 /// other id shares keeps it (`vendor`); ids whose stems coincide (`a/b`,
 /// `a b` and `a_b` all give `a_b`) each get a short hash of the id itself
-/// (`a_b-1c9b5f2e`), stable from run to run; and if a name is still taken
+/// (`a_b-3a8e75c1` for `a/b`), stable from run to run; and if a name is still taken
 /// (an id that is literally another's hashed name), `-2`, `-3`... follow, in
 /// file order.
 pub(crate) fn unique_file_stems<'a>(ids: impl IntoIterator<Item = &'a str>) -> Vec<String> {
