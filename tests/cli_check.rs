@@ -179,3 +179,56 @@ fn usage_errors_exit_2_and_help_exits_0() {
     let out = bin().arg("--help").output().expect("runs");
     assert_eq!(out.status.code(), Some(0));
 }
+
+/// `n` organisations that take part in nothing: each is an isolated node
+/// (deny) and not win-win (warning), 2n findings.
+fn isolated(n: usize) -> String {
+    let nodes: String = (0..n)
+        .map(|i| format!("Node(id: \"n{i}\", kind: Organization),"))
+        .collect();
+    format!("Ecosystem(name: \"Many\", nodes: [{nodes}])\n")
+}
+
+#[test]
+fn many_findings_are_summarised_per_code_and_all_listed_on_request() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("many.ron");
+    std::fs::write(&file, isolated(30)).expect("write");
+    let out = common::run_on(&["check"], &file);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    // 60 findings: above 50, so per code, deny-level first, 3 shown each.
+    assert!(text.contains("  deny[isolated-node]: 30 findings, the first 3:\n    - `n0` takes part in no exchange\n    - `n1` takes part in no exchange\n    - `n2` takes part in no exchange\n    why: "), "{text}");
+    assert!(
+        text.contains("  warning[win-win-failure]: 30 findings, the first 3:\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  (60 findings in 2 codes; `--all` lists every one"),
+        "{text}"
+    );
+    assert!(!text.contains("`n3` takes part"), "{text}");
+    assert!(text.find("deny[isolated-node]") < text.find("warning[win-win-failure]"));
+    // --all: every one.
+    let all = common::run_on(&["check", "--all"], &file);
+    let text = String::from_utf8_lossy(&all.stdout);
+    assert_eq!(text.matches("  deny[isolated-node]: ").count(), 30);
+    assert_eq!(text.matches("  warning[win-win-failure]: ").count(), 30);
+    // At 50 or fewer, every finding as before.
+    std::fs::write(&file, isolated(25)).expect("write");
+    let few = common::run_on(&["check"], &file);
+    let text = String::from_utf8_lossy(&few.stdout);
+    assert_eq!(
+        text.matches("  deny[isolated-node]: ").count(),
+        25,
+        "{text}"
+    );
+    // JSON always has every finding.
+    std::fs::write(&file, isolated(30)).expect("write");
+    let json = common::run_on(&["check", "--format", "json"], &file);
+    let doc: serde_json::Value = serde_json::from_slice(&json.stdout).expect("json");
+    assert_eq!(
+        doc["files"][0]["findings"].as_array().map(Vec::len),
+        Some(60)
+    );
+}

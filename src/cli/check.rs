@@ -32,6 +32,71 @@ struct Counts {
     extracts: usize,
 }
 
+/// Above this many findings in a file, `check` prints a summary per code
+/// (unless `--all`).
+const SUMMARY_ABOVE: usize = 50;
+
+/// How many findings of each code the summary shows.
+const SHOWN_PER_CODE: usize = 3;
+
+fn level(f: &Finding) -> &'static str {
+    if f.severity == Severity::Deny {
+        "deny"
+    } else {
+        "warning"
+    }
+}
+
+/// Every finding with its reason and source.
+fn every_finding(text: &mut String, found: &[Finding]) {
+    use std::fmt::Write;
+    for f in found {
+        let _ = writeln!(text, "  {}[{}]: {}", level(f), f.code, f.message);
+        let _ = writeln!(text, "    why: {}", f.why);
+        let _ = writeln!(text, "    source: {}", f.source);
+    }
+}
+
+/// Per code (deny-level first, then in the order first found): how many,
+/// the first few, why and the source once.
+fn summary(text: &mut String, found: &[Finding]) {
+    use crate::words::count;
+    use std::fmt::Write;
+    let mut by_code: indexmap::IndexMap<(bool, &str), Vec<&Finding>> = indexmap::IndexMap::new();
+    for f in found {
+        by_code
+            .entry((f.severity != Severity::Deny, f.code.as_str()))
+            .or_default()
+            .push(f);
+    }
+    by_code.sort_by(|a, _, b, _| a.0.cmp(&b.0));
+    for ((_, code), fs) in &by_code {
+        let f = fs[0];
+        let _ = writeln!(
+            text,
+            "  {}[{code}]: {}{}",
+            level(f),
+            count(fs.len(), "finding", "findings"),
+            if fs.len() > SHOWN_PER_CODE {
+                format!(", the first {SHOWN_PER_CODE}:")
+            } else {
+                ":".to_owned()
+            }
+        );
+        for f in fs.iter().take(SHOWN_PER_CODE) {
+            let _ = writeln!(text, "    - {}", f.message);
+        }
+        let _ = writeln!(text, "    why: {}", f.why);
+        let _ = writeln!(text, "    source: {}", f.source);
+    }
+    let _ = writeln!(
+        text,
+        "  ({} in {}; `--all` lists every one, as `--format json` does)",
+        count(found.len(), "finding", "findings"),
+        count(by_code.len(), "code", "codes")
+    );
+}
+
 /// Runs `check`; returns the exit code.
 pub(super) fn run(args: &CheckArgs) -> u8 {
     let mut cli_policy = Policy::default();
@@ -87,24 +152,21 @@ pub(super) fn run(args: &CheckArgs) -> u8 {
                     .count();
                 if args.format == Format::Human {
                     use crate::words::count;
-                    outln!(
-                        "{}: {}, {}, {}, {}",
+                    // One write per file: millions of findings print in one go.
+                    let mut text = format!(
+                        "{}: {}, {}, {}, {}\n",
                         file.name,
                         count(counts.drivers, "driver", "drivers"),
                         count(counts.nodes, "node", "nodes"),
                         count(counts.exchanges, "exchange", "exchanges"),
                         count(counts.extracts, "extract", "extracts")
                     );
-                    for f in &found {
-                        let level = if f.severity == Severity::Deny {
-                            "deny"
-                        } else {
-                            "warning"
-                        };
-                        outln!("  {level}[{}]: {}", f.code, f.message);
-                        outln!("    why: {}", f.why);
-                        outln!("    source: {}", f.source);
+                    if args.all || found.len() <= SUMMARY_ABOVE {
+                        every_finding(&mut text, &found);
+                    } else {
+                        summary(&mut text, &found);
                     }
+                    out!("{text}");
                 }
                 reports.push(FileReport {
                     file: file.name,

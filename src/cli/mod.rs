@@ -396,6 +396,9 @@ pub struct CheckArgs {
     /// Treat this finding code as deny-level (exit status 1 when it fires); `warnings` denies every warning. Repeatable.
     #[arg(long, value_name = "CODE|warnings")]
     pub deny: Vec<String>,
+    /// List every finding; without it, a file with more than 50 findings gets a summary per code (its count and the first 3).
+    #[arg(long)]
+    pub all: bool,
 }
 
 /// How results are written.

@@ -93,6 +93,9 @@ mod tests {
         assert_eq!(at(30, 20), [0x1f, 0x77, 0xb4]);
         // Half-transparent red over white: about (255 + 0xd6) / 2 red.
         let [r, g, _] = at(60, 40);
-        assert!((233..=236).contains(&r) && (140..=150).contains(&g), "{r} {g}");
+        assert!(
+            (233..=236).contains(&r) && (140..=150).contains(&g),
+            "{r} {g}"
+        );
     }
 }
