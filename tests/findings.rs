@@ -541,3 +541,44 @@ fn seller_judged_on_worth() {
     assert!(!f.iter().any(|f| f.0 == "seller-judged-on-worth"));
     assert!(f.iter().any(|f| f.0 == "win-win-failure" && f.2 == ["a"]));
 }
+
+/// `check` leaves out the reach and the betweenness (no finding reads
+/// them): the findings of every shipped design and of a generated one are
+/// the same with and without them.
+#[test]
+fn findings_do_not_depend_on_the_measures_check_leaves_out() {
+    let mut designs: Vec<valuedesign::ValueDesign> =
+        std::fs::read_dir(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("ecosystems"))
+            .expect("ecosystems")
+            .filter_map(Result::ok)
+            .map(|e| {
+                valuedesign::load_file(&e.path())
+                    .expect("shipped design loads")
+                    .1
+            })
+            .collect();
+    let generated =
+        valuedesign::generate::generate_string(&valuedesign::generate::GenerateConfig::new(600, 1));
+    designs.push(
+        valuedesign::load_source(&SourceFile {
+            name: "generated.ron".into(),
+            text: generated,
+        })
+        .expect("generated design loads"),
+    );
+    assert!(designs.len() >= 7);
+    for design in &designs {
+        let full = analysis::analyse(design, &Config::default());
+        let lean = analysis::analyse(
+            design,
+            &Config {
+                skip_centrality: true,
+                ..Config::default()
+            },
+        );
+        let policy = Policy::default();
+        let a = findings(design, &full, &policy);
+        let b = findings(design, &lean, &policy);
+        assert_eq!(a, b, "{}", design.ecosystem().name);
+    }
+}

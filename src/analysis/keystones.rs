@@ -56,6 +56,9 @@ pub enum Method {
         /// Seed.
         seed: u64,
     },
+    /// Not computed ([`crate::analysis::Config::skip_centrality`]): every
+    /// figure 0.
+    NotComputed,
 }
 
 /// Betweenness of every node.

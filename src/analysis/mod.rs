@@ -42,6 +42,11 @@ pub struct Config {
     pub diffusion: DiffusionConfig,
     /// Betweenness settings.
     pub keystones: KeystoneConfig,
+    /// Leaves out the intangible diffusion (reach) and the betweenness, the
+    /// costliest measures, for a command that shows neither (`check`: no
+    /// finding reads them). They are then 0, with [`Method::NotComputed`]
+    /// and no diffusion iteration.
+    pub skip_centrality: bool,
 }
 
 /// Every figure of one value design.
@@ -194,13 +199,30 @@ fn analyse_sharing(design: &ValueDesign, cfg: &Config, like: Option<&Analysis>) 
     let revenue_models = revenue::revenue_models(&network);
     let sells = revenue::sellers(&network, &revenue_models);
     let verdicts = verdict::verdicts(&network, &ledgers);
-    let pull = diffusion::pull_graph(&network, &timeline);
-    let diffusion = diffusion::diffuse(&pull, &cfg.diffusion);
-    drop(pull);
-    let betweenness = match like {
-        // Shortest paths depend only on who exchanges with whom.
-        Some(base) if same_structure(&network, &base.network) => base.betweenness.clone(),
-        _ => keystones::betweenness(&keystones::successors(&network), &cfg.keystones),
+    let (diffusion, betweenness) = if cfg.skip_centrality {
+        let zeros = IdxVec::filled(network.node_count(), 0.0);
+        (
+            Diffusion {
+                reach: zeros.clone(),
+                iterations: 0,
+                converged: true,
+            },
+            Betweenness {
+                raw: zeros.clone(),
+                normalised: zeros,
+                method: Method::NotComputed,
+            },
+        )
+    } else {
+        let pull = diffusion::pull_graph(&network, &timeline);
+        let diffusion = diffusion::diffuse(&pull, &cfg.diffusion);
+        drop(pull);
+        let betweenness = match like {
+            // Shortest paths depend only on who exchanges with whom.
+            Some(base) if same_structure(&network, &base.network) => base.betweenness.clone(),
+            _ => keystones::betweenness(&keystones::successors(&network), &cfg.keystones),
+        };
+        (diffusion, betweenness)
     };
     let removal = keystones::removal_impact(&network, &timeline);
     let keystone = keystone(&network, &removal, &sells);

@@ -353,6 +353,7 @@ fn keystones(out: &mut String, eco: &Ecosystem, an: &Analysis) {
             Method::Exact => "exact".to_owned(),
             Method::Sampled { pivots, seed } =>
                 format!("sampled from {pivots} sources (seed {seed})"),
+            Method::NotComputed => "not computed".to_owned(),
         }
     );
 }

@@ -144,7 +144,12 @@ pub(super) fn run(args: &CheckArgs) -> u8 {
                 policy
                     .overrides
                     .extend(cli_policy.overrides.iter().map(|(k, v)| (k.clone(), *v)));
-                let an = analysis::analyse(&design, &Config::default());
+                // No finding reads the reach or the betweenness.
+                let cfg = Config {
+                    skip_centrality: true,
+                    ..Config::default()
+                };
+                let an = analysis::analyse(&design, &cfg);
                 let found = findings::findings(&design, &an, &policy);
                 denied += found
                     .iter()

@@ -297,6 +297,7 @@ pub fn build<'a>(
     let (method, sources, seed) = match an.betweenness.method {
         Method::Exact => ("exact", net.node_count(), None),
         Method::Sampled { pivots, seed } => ("sampled", pivots, Some(seed)),
+        Method::NotComputed => ("not computed", 0, None),
     };
     AnalysisJson {
         ecosystem: EcosystemJson {
