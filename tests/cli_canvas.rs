@@ -158,3 +158,29 @@ fn a_closed_standard_output_stops_the_printing_not_the_work() {
         .count();
     assert_eq!(written, 9, "one canvas per actor");
 }
+
+#[test]
+fn streamed_json_to_a_closed_pipe_ends_quietly() {
+    // `valuedesign analyse FILE --format json | head -0`: the JSON is
+    // streamed; a reader that is gone stops it without a panic or a message.
+    use std::process::Stdio;
+    let dir = workdir();
+    let mut child = bin()
+        .current_dir(dir.path())
+        .args([
+            "analyse",
+            "ecosystems/food-plant-monitoring.ron",
+            "--format",
+            "json",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("runs");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("ends");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(!stderr.contains("cannot write"), "{stderr}");
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+}

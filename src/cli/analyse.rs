@@ -26,8 +26,8 @@ pub(super) fn run(args: &AnalyseArgs) -> u8 {
     match args.format {
         Format::Json => {
             let doc = json::build(eco, &an, cfg.diffusion.damping, cfg.diffusion.tolerance);
-            match serde_json::to_string_pretty(&doc) {
-                Ok(s) => outln!("{s}"),
+            match super::say::json(&doc) {
+                Ok(()) => {}
                 Err(e) => {
                     errln!("error: cannot write JSON for {}: {e}", file.name);
                     return EXIT_INPUT;

@@ -70,11 +70,8 @@ pub(super) fn run(args: &CanvasArgs) -> u8 {
     if args.format == CanvasFormat::Json && out_dir.is_none() {
         // One JSON document: an array of canvases.
         let all: Vec<_> = actors.iter().map(|&a| canvas(&design, &an, a)).collect();
-        return match serde_json::to_string_pretty(&all) {
-            Ok(s) => {
-                outln!("{s}");
-                EXIT_OK
-            }
+        return match super::say::json(&all) {
+            Ok(()) => EXIT_OK,
             Err(e) => {
                 errln!("error: cannot write JSON: {e}");
                 EXIT_INPUT

@@ -200,15 +200,13 @@ pub(super) fn run(args: &CheckArgs) -> u8 {
         }
     }
     match args.format {
-        Format::Json => {
-            match serde_json::to_string_pretty(&serde_json::json!({ "files": reports })) {
-                Ok(s) => outln!("{s}"),
-                Err(e) => {
-                    errln!("error: cannot write JSON: {e}");
-                    return EXIT_INPUT;
-                }
+        Format::Json => match super::say::json(&serde_json::json!({ "files": reports })) {
+            Ok(()) => {}
+            Err(e) => {
+                errln!("error: cannot write JSON: {e}");
+                return EXIT_INPUT;
             }
-        }
+        },
         Format::Human if failed > 0 => {
             errln!(
                 "{failed} of {} could not be loaded: {} in all; fix {} and run again.",

@@ -68,8 +68,8 @@ pub(super) fn run(args: &CompareArgs) -> u8 {
                 .iter()
                 .map(|v| show::ComparisonJson::new(&v.comparison, v.scenario.as_deref()))
                 .collect();
-            match serde_json::to_string_pretty(&serde_json::json!({ "comparisons": doc })) {
-                Ok(s) => outln!("{s}"),
+            match super::say::json(&serde_json::json!({ "comparisons": doc })) {
+                Ok(()) => {}
                 Err(e) => {
                     errln!("error: cannot write JSON for {}: {e}", file.name);
                     return EXIT_INPUT;

@@ -60,8 +60,8 @@ pub(super) fn run(args: &DefectArgs) -> u8 {
                         .collect(),
                 })
                 .collect();
-            match serde_json::to_string_pretty(&doc) {
-                Ok(s) => outln!("{s}"),
+            match super::say::json(&doc) {
+                Ok(()) => {}
                 Err(e) => {
                     errln!("error: cannot write JSON for {}: {e}", file.name);
                     return EXIT_INPUT;

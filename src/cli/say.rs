@@ -31,6 +31,32 @@ pub fn stdout(args: fmt::Arguments<'_>) {
     }
 }
 
+/// Writes `value` as pretty JSON and a line break to standard output,
+/// streamed through a buffer: no whole-document string, so a 1e6-node
+/// analysis needs no second copy of its output in memory. JSON escapes every
+/// control character, so nothing needs cleaning. A closed pipe stops the
+/// printing as [`stdout`] does; only a value serde cannot write is an error.
+pub fn json<T: serde::Serialize + ?Sized>(value: &T) -> Result<(), serde_json::Error> {
+    if STDOUT_GONE.load(Ordering::Relaxed) {
+        return Ok(());
+    }
+    let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    let written = serde_json::to_writer_pretty(&mut out, value)
+        .and_then(|()| out.write_all(b"\n").map_err(serde_json::Error::io))
+        .and_then(|()| out.flush().map_err(serde_json::Error::io));
+    match written {
+        Err(e) if e.is_io() => {
+            STDOUT_GONE.store(true, Ordering::Relaxed);
+            let broken = e.io_error_kind() == Some(io::ErrorKind::BrokenPipe);
+            if !broken {
+                let _ = writeln!(io::stderr(), "error: cannot write to standard output: {e}");
+            }
+            Ok(())
+        }
+        other => other,
+    }
+}
+
 /// Writes to standard error; if even that fails there is no one to tell.
 pub fn stderr(args: fmt::Arguments<'_>) {
     let text = terminal_safe(args);

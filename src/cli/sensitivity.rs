@@ -24,8 +24,8 @@ pub(super) fn run(args: &SensitivityArgs) -> u8 {
     match args.format {
         TableFormat::Json => {
             let doc = show::SensitivityJson::new(&s, eco, &an, &actors, args.top);
-            match serde_json::to_string_pretty(&doc) {
-                Ok(text) => outln!("{text}"),
+            match super::say::json(&doc) {
+                Ok(()) => {}
                 Err(e) => {
                     errln!("error: cannot write JSON for {}: {e}", file.name);
                     return EXIT_INPUT;

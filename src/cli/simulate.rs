@@ -128,8 +128,8 @@ pub(super) fn run(args: &SimulateArgs) -> u8 {
                     })
                     .collect(),
             };
-            match serde_json::to_string_pretty(&doc) {
-                Ok(t) => outln!("{t}"),
+            match super::say::json(&doc) {
+                Ok(()) => {}
                 Err(e) => {
                     errln!("error: cannot write JSON for {}: {e}", file.name);
                     return EXIT_INPUT;

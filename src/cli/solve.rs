@@ -113,8 +113,8 @@ pub(super) fn run(args: &SolveArgs) -> u8 {
                 lowest: s(solved.lowest),
                 highest: s(solved.highest),
             };
-            match serde_json::to_string_pretty(&doc) {
-                Ok(t) => outln!("{t}"),
+            match super::say::json(&doc) {
+                Ok(()) => {}
                 Err(e) => {
                     errln!("error: cannot write JSON for {}: {e}", file.name);
                     return EXIT_INPUT;
