@@ -871,9 +871,10 @@ impl<'de> de::MapAccess<'de> for Fields<'_, '_, '_> {
                 }
             }
             let (key, span) = self.p.cur.ident()?;
+            // The context is formatted only when the `:` is missing.
             self.p
                 .cur
-                .expect(b':', &format!("after the field name `{key}`"))?;
+                .expect_with(b':', || format!("after the field name `{key}`"))?;
             match position(self.fields, key) {
                 Some(i) if self.seen & (1 << i) != 0 => {
                     self.p.record(
