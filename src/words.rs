@@ -217,12 +217,13 @@ pub fn bytes(n: u64) -> String {
     format!("{v:.1} {}", UNITS[unit])
 }
 
-/// "1 problem", "3 problems": a count with its noun, singular or plural.
+/// "1 problem", "3 problems", "30,000 findings": a count with its noun,
+/// singular or plural, its digits grouped.
 pub fn count(n: usize, one: &str, many: &str) -> String {
     if n == 1 {
         format!("1 {one}")
     } else {
-        format!("{n} {many}")
+        format!("{} {many}", group(n as f64))
     }
 }
 

@@ -125,7 +125,7 @@ fn generate_writes_a_design_that_checks() {
         "{}",
         String::from_utf8_lossy(&check.stderr)
     );
-    assert!(String::from_utf8_lossy(&check.stdout).contains("300 nodes, 1500 exchanges"));
+    assert!(String::from_utf8_lossy(&check.stdout).contains("300 nodes, 1,500 exchanges"));
 }
 
 fn airport() -> std::path::PathBuf {
