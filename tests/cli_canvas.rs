@@ -129,30 +129,38 @@ fn markdown_files_and_an_unknown_actor() {
     assert!(err.contains("`--actor food-processors`"), "{err}");
 }
 
-#[test]
-fn a_closed_standard_output_stops_the_printing_not_the_work() {
-    // `valuedesign canvas ... | head -0`: the reader is gone before the
-    // first line (the command loads and draws for some milliseconds before
-    // it prints); it must not panic, and must still write every file.
+/// Runs the binary in a copy of the food-plant design's folder with `args`,
+/// its standard output closed before the first line: what it wrote on
+/// standard error, its exit code, and the folder.
+fn run_with_stdout_closed(args: &[&str]) -> (String, Option<i32>, tempfile::TempDir) {
     use std::process::Stdio;
     let dir = workdir();
     let mut child = bin()
         .current_dir(dir.path())
-        .args([
-            "canvas",
-            "ecosystems/food-plant-monitoring.ron",
-            "--format",
-            "svg",
-        ])
+        .args(args)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .expect("runs");
     drop(child.stdout.take());
     let out = child.wait_with_output().expect("ends");
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    (stderr, out.status.code(), dir)
+}
+
+#[test]
+fn a_closed_standard_output_stops_the_printing_not_the_work() {
+    // `valuedesign canvas ... | head -0`: the reader is gone before the
+    // first line (the command loads and draws for some milliseconds before
+    // it prints); it must not panic, and must still write every file.
+    let (stderr, code, dir) = run_with_stdout_closed(&[
+        "canvas",
+        "ecosystems/food-plant-monitoring.ron",
+        "--format",
+        "svg",
+    ]);
     assert!(!stderr.contains("panicked"), "{stderr}");
-    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert_eq!(code, Some(0), "{stderr}");
     let written = std::fs::read_dir(dir.path().join("output/food-plant-monitoring"))
         .expect("folder")
         .count();
@@ -163,24 +171,13 @@ fn a_closed_standard_output_stops_the_printing_not_the_work() {
 fn streamed_json_to_a_closed_pipe_ends_quietly() {
     // `valuedesign analyse FILE --format json | head -0`: the JSON is
     // streamed; a reader that is gone stops it without a panic or a message.
-    use std::process::Stdio;
-    let dir = workdir();
-    let mut child = bin()
-        .current_dir(dir.path())
-        .args([
-            "analyse",
-            "ecosystems/food-plant-monitoring.ron",
-            "--format",
-            "json",
-        ])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("runs");
-    drop(child.stdout.take());
-    let out = child.wait_with_output().expect("ends");
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let (stderr, code, _dir) = run_with_stdout_closed(&[
+        "analyse",
+        "ecosystems/food-plant-monitoring.ron",
+        "--format",
+        "json",
+    ]);
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert!(!stderr.contains("cannot write"), "{stderr}");
-    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert_eq!(code, Some(0), "{stderr}");
 }

@@ -32,17 +32,7 @@ pub(crate) struct Written {
 /// Writes `files` into the folder `dir`, replacing what was there as one
 /// atomic step (see the module doc).
 pub(crate) fn write_folder(dir: &Path, files: &[ReportFile]) -> io::Result<Written> {
-    let parent = dir
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    if parent.is_file() {
-        return Err(io::Error::other(format!(
-            "`{}` is a file, not a folder",
-            parent.display()
-        )));
-    }
-    std::fs::create_dir_all(parent)?;
+    let parent = super::output::parent_folder(dir)?;
     if dir.is_file() {
         return Err(io::Error::other(format!(
             "`{}` is a file; move it away to write the report there",

@@ -5,8 +5,9 @@
 use std::io::Write;
 use std::path::Path;
 
-/// Writes `bytes` to `path` atomically, creating the parent folder.
-pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+/// The folder `path` is written into (`.` for a bare name), created if
+/// missing; an error if it is a file.
+pub(crate) fn parent_folder(path: &Path) -> std::io::Result<&Path> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -18,6 +19,12 @@ pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         )));
     }
     std::fs::create_dir_all(dir)?;
+    Ok(dir)
+}
+
+/// Writes `bytes` to `path` atomically, creating the parent folder.
+pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = parent_folder(path)?;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())

@@ -185,15 +185,25 @@ fn too_large(eco: &Ecosystem, r: &Resolved, over: &Overrides) -> Vec<Problem> {
     let num = Numbers { eco, over };
     let years = eco.horizon_years.max(1);
     let mut out = Vec::new();
-    // The most members each node has in any year.
-    let mut members = vec![0.0f64; eco.nodes.len()];
-    let mut node_ok = vec![true; eco.nodes.len()];
-    for (i, n) in eco.nodes.iter().enumerate() {
-        let (count, growth) = (num.count(i), num.growth(i));
-        let most = count * (1.0 + growth).powi(years as i32 - 1).max(1.0);
-        members[i] = most;
-        if !fits(most) {
-            node_ok[i] = false;
+    let members = most_members(&num, years, &mut out);
+    let occ = most_occurrences(&num, r, &members, &mut out);
+    yearly_costs(&num, r, &occ, &mut out);
+    discount_factor(&num, years, &mut out);
+    out
+}
+
+/// The most members each node has in any year (`None`: too many, reported).
+fn most_members(num: &Numbers<'_>, years: u32, out: &mut Vec<Problem>) -> Vec<Option<f64>> {
+    num.eco
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            let (count, growth) = (num.count(i), num.growth(i));
+            let most = count * (1.0 + growth).powi(years as i32 - 1).max(1.0);
+            if fits(most) {
+                return Some(most);
+            }
             let field = if fits(count) { "growth" } else { "count" };
             out.push(problem(
                 Path::root().field("nodes").index(i).field(field),
@@ -206,58 +216,58 @@ fn too_large(eco: &Ecosystem, r: &Resolved, over: &Overrides) -> Vec<Problem> {
                 ),
                 "lower its count or growth, or the horizon",
             ));
-        }
-    }
-    // The most occurrences each exchange has in a year, root first.
+            None
+        })
+        .collect()
+}
+
+/// The most occurrences each exchange has in a year, roots first (`None`:
+/// too many, reported here or up its chain); its money a year is checked too.
+fn most_occurrences(
+    num: &Numbers<'_>,
+    r: &Resolved,
+    members: &[Option<f64>],
+    out: &mut Vec<Problem>,
+) -> Vec<Option<f64>> {
+    let eco = num.eco;
     let e_count = eco.exchanges.len();
-    let mut occ: Vec<Option<f64>> = vec![None; e_count];
-    // Whether a figure on the way is already reported (not reported again).
-    let mut inherited = vec![false; e_count];
+    // Per exchange: not yet known, or its bound (`None`: too large).
+    let mut occ: Vec<Option<Option<f64>>> = vec![None; e_count];
     let mut chain = Vec::new();
     for start in 0..e_count {
         chain.clear();
         let mut at = Some(start);
-        while let Some(e) = at {
-            if occ[e].is_some() {
-                break;
-            }
+        while let Some(e) = at.filter(|&e| occ[e].is_none()) {
             chain.push(e);
             at = r.follows[e].map(ExchangeIdx::index);
         }
         for &e in chain.iter().rev() {
             let x = &eco.exchanges[e];
-            let (o, from_above) = match r.follows[e] {
-                Some(f) => {
-                    let f = f.index();
-                    let parent = occ[f].unwrap_or(0.0);
-                    (num.ratio(e) * parent, inherited[f] || !fits(parent))
-                }
+            // What it is counted from; `None` if that is already too large.
+            let from = match r.follows[e] {
+                Some(f) => occ[f.index()].flatten().map(|o| num.ratio(e) * o),
                 None => {
                     let rate = match x.cadence {
                         Cadence::Once => 1.0,
                         c => c.per_year(),
                     };
                     match r.per[e] {
-                        Some(n) => (rate * members[n.index()], !node_ok[n.index()]),
-                        None => (rate, false),
+                        Some(n) => members[n.index()].map(|m| rate * m),
+                        None => Some(rate),
                     }
                 }
             };
-            occ[e] = Some(o);
-            inherited[e] = from_above;
-            if from_above {
-                continue;
-            }
+            occ[e] = Some(from.filter(|&o| fits(o)));
+            let Some(o) = from else { continue };
             let path = Path::root().field("exchanges").index(e);
             if !fits(o) {
-                inherited[e] = true;
                 let field = if x.follows.is_some() {
-                    path.field("follows")
+                    "follows"
                 } else {
-                    path.field("cadence")
+                    "cadence"
                 };
                 out.push(problem(
-                    field,
+                    path.field(field),
                     format!(
                         "exchange `{}` would happen {} times in a year",
                         x.id,
@@ -284,22 +294,24 @@ fn too_large(eco: &Ecosystem, r: &Resolved, over: &Overrides) -> Vec<Problem> {
             }
         }
     }
-    // Each cost's most in a year.
+    occ.into_iter().map(Option::flatten).collect()
+}
+
+/// Each cost's most in a year (one on an exchange already too large is not
+/// reported again).
+fn yearly_costs(num: &Numbers<'_>, r: &Resolved, occ: &[Option<f64>], out: &mut Vec<Problem>) {
+    let eco = num.eco;
     let mut k_all = 0;
     for (i, n) in eco.nodes.iter().enumerate() {
         for (k, c) in n.costs.iter().enumerate() {
             let amount = num.amount(i, k);
-            let (yearly, skip) = match (c.cadence, r.cost_exchange.get(k_all).copied().flatten()) {
-                (_, Some(x)) => (
-                    amount * occ[x.index()].unwrap_or(0.0),
-                    inherited[x.index()] || !fits(occ[x.index()].unwrap_or(0.0)),
-                ),
-                (Some(Cadence::Once), None) => (amount, false),
-                (Some(cad), None) => (amount * cad.per_year(), false),
-                (None, None) => (amount, false),
+            let yearly = match (c.cadence, r.cost_exchange.get(k_all).copied().flatten()) {
+                (_, Some(x)) => occ[x.index()].map(|o| amount * o),
+                (Some(Cadence::Once) | None, None) => Some(amount),
+                (Some(cad), None) => Some(amount * cad.per_year()),
             };
             k_all += 1;
-            if !skip && !fits(yearly) {
+            if let Some(yearly) = yearly.filter(|&y| !fits(y)) {
                 out.push(problem(
                     Path::root()
                         .field("nodes")
@@ -319,7 +331,10 @@ fn too_large(eco: &Ecosystem, r: &Resolved, over: &Overrides) -> Vec<Problem> {
             }
         }
     }
-    // The discount factor of the last year.
+}
+
+/// The discount factor of the last year.
+fn discount_factor(num: &Numbers<'_>, years: u32, out: &mut Vec<Problem>) {
     let d = num.discount_rate();
     let factor = (1.0 + d).powi(-(years as i32));
     if !fits(factor) {
@@ -333,5 +348,4 @@ fn too_large(eco: &Ecosystem, r: &Resolved, over: &Overrides) -> Vec<Problem> {
             "use a discount rate closer to 0, or a shorter horizon",
         ));
     }
-    out
 }
