@@ -60,6 +60,22 @@ impl<R: Idx, T: Copy + Default> Csr<R, T> {
     }
 }
 
+impl<R, T: Ord + Send> Csr<R, T> {
+    /// Sorts every row in place, rows in parallel (they are independent);
+    /// repeats stay (a binary search does not mind them).
+    pub(crate) fn sort_each_row(&mut self) {
+        use rayon::prelude::*;
+        let mut rest: &mut [T] = &mut self.items;
+        let mut rows = Vec::with_capacity(self.offsets.len());
+        for w in self.offsets.windows(2) {
+            let (row, tail) = rest.split_at_mut((w[1] - w[0]) as usize);
+            rows.push(row);
+            rest = tail;
+        }
+        rows.into_par_iter().for_each(|row| row.sort_unstable());
+    }
+}
+
 impl<R: Idx, T> Csr<R, T> {
     /// The items of row `r`.
     #[inline]

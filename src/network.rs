@@ -104,6 +104,13 @@ pub struct Network {
     /// The exchange graph for structural algorithms (built on first use, see
     /// [`Network::graph`]).
     graph: OnceLock<DiGraph<NodeIdx, ExchangeIdx>>,
+    /// Per node: the nodes it sends an exchange to, sorted and without
+    /// repeats (built on first use, see [`Network::sends_to`]).
+    receivers: OnceLock<Csr<NodeIdx, NodeIdx>>,
+    /// Per exchange: what it pays for, filled on first use by
+    /// `analysis::revenue` (which owns the rule; kept here so it is worked
+    /// out once per network).
+    paid_for: OnceLock<IdxVec<ExchangeIdx, Option<ExchangeIdx>>>,
 }
 
 impl Network {
@@ -186,7 +193,29 @@ impl Network {
             node_drivers: r.node_drivers.clone(),
             exchange_drivers: r.exchange_drivers.clone(),
             graph: OnceLock::new(),
+            receivers: OnceLock::new(),
+            paid_for: OnceLock::new(),
         }
+    }
+
+    /// Whether node `a` sends at least one exchange to node `b`. O(log d):
+    /// a binary search in `a`'s sorted receivers (built once, in parallel,
+    /// on first use), so a rule that asks it for every exchange stays
+    /// O(E log d) even where a hub sends to a million receivers.
+    pub fn sends_to(&self, a: NodeIdx, b: NodeIdx) -> bool {
+        let receivers = self.receivers.get_or_init(|| {
+            let mut rows: Csr<NodeIdx, NodeIdx> =
+                Csr::from_pairs(self.node_count(), self.edges.iter().map(|e| (e.from, e.to)));
+            rows.sort_each_row();
+            rows
+        });
+        receivers.row(a).binary_search(&b).is_ok()
+    }
+
+    /// The cell that holds what every exchange pays for: filled once by
+    /// `analysis::revenue::paid_for`, which owns the rule.
+    pub(crate) fn paid_for_cell(&self) -> &OnceLock<IdxVec<ExchangeIdx, Option<ExchangeIdx>>> {
+        &self.paid_for
     }
 
     /// Every node, in file order.

@@ -11,6 +11,13 @@ use crate::findings::{self, Finding, Policy};
 use crate::model::Severity;
 use crate::suggest::did_you_mean;
 
+/// What `--format json` writes: every file's result, serialised as it is
+/// written (no document built first).
+#[derive(Serialize)]
+struct Files<'a> {
+    files: &'a [FileReport],
+}
+
 /// One file's result, as `--format json` writes it.
 #[derive(Debug, Serialize)]
 struct FileReport {
@@ -128,7 +135,8 @@ pub(super) fn run(args: &CheckArgs) -> u8 {
     let mut failed = 0usize;
     let mut problems = 0usize;
     let mut denied = 0usize;
-    for path in &files {
+    for (i, path) in files.iter().enumerate() {
+        let last = i + 1 == files.len();
         match load_file(path) {
             Ok((file, design)) => {
                 let eco = design.ecosystem();
@@ -173,14 +181,22 @@ pub(super) fn run(args: &CheckArgs) -> u8 {
                     }
                     out!("{text}");
                 }
-                reports.push(FileReport {
-                    file: file.name,
-                    ok: true,
-                    name: Some(eco.name.to_string()),
-                    counts: Some(counts),
-                    diagnostics: Vec::new(),
-                    findings: found,
-                });
+                // The reports are for JSON; printed text needs nothing kept.
+                if args.format == Format::Json {
+                    reports.push(FileReport {
+                        file: file.name,
+                        ok: true,
+                        name: Some(eco.name.to_string()),
+                        counts: Some(counts),
+                        diagnostics: Vec::new(),
+                        findings: found,
+                    });
+                } else if last {
+                    super::output::leave_to_exit(found);
+                }
+                if last {
+                    super::output::leave_to_exit((design, an));
+                }
             }
             Err(err) => {
                 failed += 1;
@@ -200,7 +216,7 @@ pub(super) fn run(args: &CheckArgs) -> u8 {
         }
     }
     match args.format {
-        Format::Json => match super::say::json(&serde_json::json!({ "files": reports })) {
+        Format::Json => match super::say::json(&Files { files: &reports }) {
             Ok(()) => {}
             Err(e) => {
                 errln!("error: cannot write JSON: {e}");
@@ -217,6 +233,7 @@ pub(super) fn run(args: &CheckArgs) -> u8 {
         }
         Format::Human => {}
     }
+    super::output::leave_to_exit(reports);
     if failed > 0 {
         EXIT_INPUT
     } else if denied > 0 {

@@ -41,3 +41,13 @@ pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     }
     result
 }
+
+/// Leaves `value` for the end of the process instead of dropping it. A
+/// command's last design, analysis and findings are millions of small
+/// allocations at 1e6 nodes: handing them back one by one took seconds (8 %
+/// of `check`), just before the process exits and the system takes the
+/// whole heap back at once. Only for what a command holds when it is about
+/// to return.
+pub(crate) fn leave_to_exit<T>(value: T) {
+    std::mem::forget(value);
+}

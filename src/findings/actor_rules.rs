@@ -4,6 +4,8 @@
 //! customer that only buys has no revenue model to judge. One function per
 //! check, each returning its hits.
 
+use rustc_hash::FxHashMap;
+
 use super::{Ctx, Hit};
 use crate::index::{ExchangeIdx, NodeIdx};
 use crate::model::{Flow, Goal, NodeKind, RevenueModel};
@@ -191,6 +193,8 @@ pub(super) fn everything_in_house(cx: &Ctx<'_>) -> Vec<Hit> {
 fn customers(cx: &Ctx<'_>, a: NodeIdx) -> Vec<(NodeIdx, Vec<ExchangeIdx>)> {
     let net = cx.net;
     let mut out: Vec<(NodeIdx, Vec<ExchangeIdx>)> = Vec::new();
+    // Where each customer is in `out`: a hub has a million of them.
+    let mut at: FxHashMap<NodeIdx, usize> = FxHashMap::default();
     for side in net.side(a) {
         for &e in net.outgoing.row(side) {
             let edge = &net.edges[e];
@@ -200,10 +204,11 @@ fn customers(cx: &Ctx<'_>, a: NodeIdx) -> Vec<(NodeIdx, Vec<ExchangeIdx>)> {
             let Some(c) = net.owner(edge.to).filter(|&c| c != a) else {
                 continue;
             };
-            match out.iter_mut().find(|(x, _)| *x == c) {
-                Some((_, es)) => es.push(e),
-                None => out.push((c, vec![e])),
-            }
+            let k = *at.entry(c).or_insert_with(|| {
+                out.push((c, Vec::new()));
+                out.len() - 1
+            });
+            out[k].1.push(e);
         }
     }
     out
@@ -271,6 +276,7 @@ pub(super) fn everyone_is_a_customer(cx: &Ctx<'_>) -> Vec<Hit> {
 pub(super) fn nice_but_no_pay(cx: &Ctx<'_>) -> Vec<Hit> {
     let net = cx.net;
     let mut out = Vec::new();
+    let pays_to = super::owners_reached(net, |x| x.flow == Flow::Money);
     for a in net
         .nodes()
         .filter(|&a| net.kinds[a].is_actor() && cx.an.sells[a])
@@ -282,25 +288,29 @@ pub(super) fn nice_but_no_pay(cx: &Ctx<'_>) -> Vec<Hit> {
         payers.sort_unstable();
         payers.dedup();
         let pays = |x: NodeIdx| payers.binary_search(&x).is_ok();
-        let paid_by_a: Vec<NodeIdx> = net
+        let mut paid_by_a: Vec<NodeIdx> = net
             .outgoing
             .row(a)
             .iter()
             .filter(|&&m| net.edges[m].flow == Flow::Money)
             .filter_map(|&m| net.owner(net.edges[m].to))
             .collect();
+        paid_by_a.sort_unstable();
         for (c, offers) in customers(cx, a) {
             let worth: f64 = offers.iter().map(|&e| cx.total(e)).sum();
+            // Whether `c`'s side pays someone who pays `a`: the shorter of
+            // the two sorted lists looked up in the longer.
+            let reached = pays_to.row(c);
+            let pays_a_payer = if reached.len() <= payers.len() {
+                reached.iter().any(|&o| pays(o))
+            } else {
+                payers.iter().any(|p| reached.binary_search(p).is_ok())
+            };
             let someone_pays = pays(c)
                 || cx.decides_for(c).any(pays)
                 || cx.decided_by(c).any(pays)
-                || net.side(c).any(|s| {
-                    net.outgoing.row(s).iter().any(|&m| {
-                        let edge = &net.edges[m];
-                        edge.flow == Flow::Money && net.owner(edge.to).is_some_and(pays)
-                    })
-                });
-            if worth <= 0.0 || someone_pays || paid_by_a.contains(&c) {
+                || pays_a_payer;
+            if worth <= 0.0 || someone_pays || paid_by_a.binary_search(&c).is_ok() {
                 continue;
             }
             out.push(Hit {

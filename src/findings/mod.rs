@@ -14,15 +14,17 @@ mod actor_rules;
 mod network_rules;
 
 use indexmap::IndexMap;
+use rayon::prelude::*;
 use serde::Serialize;
 
 pub(crate) use crate::catalogue::check_named;
 pub use crate::catalogue::{check, Check, Code, CATALOGUE};
 
 use crate::analysis::{Analysis, Reason};
+use crate::csr::Csr;
 use crate::index::{DriverIdx, ExchangeIdx, NodeIdx};
 use crate::model::{Ecosystem, Severity};
-use crate::network::Network;
+use crate::network::{Edge, Network};
 use crate::validate::ValueDesign;
 
 /// One finding: a check that fired, with the actors and exchanges it names.
@@ -165,6 +167,28 @@ impl Ctx<'_> {
 }
 
 /// The rule of `code`: every hit on this design.
+/// Per node `a`: the owners (nearest actors up `parent`) of the receivers
+/// of the exchanges that `keep` accepts from `a`'s side (`a` and the
+/// devices, activities and processes directly under it), sorted. O(E log d),
+/// so a rule that asks it of every flow into a hub stays linear.
+pub(crate) fn owners_reached(
+    net: &Network,
+    keep: impl Fn(&Edge) -> bool + Clone,
+) -> Csr<NodeIdx, NodeIdx> {
+    let pairs = net.edges.iter().filter(move |x| keep(x)).flat_map(|x| {
+        let owner = net.owner(x.to);
+        // An exchange from a non-actor is also on its parent's side.
+        let parent = net.parent[x.from].filter(|_| !net.kinds[x.from].is_actor());
+        [Some(x.from), parent]
+            .into_iter()
+            .flatten()
+            .filter_map(move |s| owner.map(|o| (s, o)))
+    });
+    let mut rows = Csr::from_pairs(net.node_count(), pairs);
+    rows.sort_each_row();
+    rows
+}
+
 fn run(code: Code, cx: &Ctx<'_>) -> Vec<Hit> {
     use actor_rules as a;
     use network_rules as n;
@@ -207,37 +231,45 @@ pub fn findings(design: &ValueDesign, an: &Analysis, policy: &Policy) -> Vec<Fin
             .filter_map(|(d, of)| of.map(|of| (NodeIdx::new(d), of)))
             .collect(),
     };
-    let mut found: Vec<(Option<NodeIdx>, Finding)> = Vec::new();
-    for c in CATALOGUE {
-        let severity = policy.severity(c);
-        if severity == Severity::Allow {
-            continue;
-        }
-        for hit in run(c.code, &cx) {
-            found.push((
-                hit.nodes.first().copied(),
-                Finding {
-                    code: c.code,
-                    title: c.title,
-                    severity,
-                    message: hit.message,
-                    nodes: hit
-                        .nodes
-                        .iter()
-                        .map(|&a| eco.node(a).id.to_string())
-                        .collect(),
-                    exchanges: hit
-                        .exchanges
-                        .iter()
-                        .map(|&e| eco.exchange(e).id.to_string())
-                        .collect(),
-                    stake: hit.stake,
-                    why: c.why,
-                    source: c.source,
-                },
-            ));
-        }
-    }
+    // The checks are independent: run in parallel, gathered in catalogue
+    // order (so the result does not depend on the thread count).
+    let found: Vec<Vec<(Option<NodeIdx>, Finding)>> = CATALOGUE
+        .par_iter()
+        .map(|c| {
+            let severity = policy.severity(c);
+            if severity == Severity::Allow {
+                return Vec::new();
+            }
+            run(c.code, &cx)
+                .into_iter()
+                .map(|hit| {
+                    (
+                        hit.nodes.first().copied(),
+                        Finding {
+                            code: c.code,
+                            title: c.title,
+                            severity,
+                            message: hit.message,
+                            nodes: hit
+                                .nodes
+                                .iter()
+                                .map(|&a| eco.node(a).id.to_string())
+                                .collect(),
+                            exchanges: hit
+                                .exchanges
+                                .iter()
+                                .map(|&e| eco.exchange(e).id.to_string())
+                                .collect(),
+                            stake: hit.stake,
+                            why: c.why,
+                            source: c.source,
+                        },
+                    )
+                })
+                .collect()
+        })
+        .collect();
+    let found: Vec<(Option<NodeIdx>, Finding)> = found.into_iter().flatten().collect();
     order(an, found)
 }
 
@@ -263,7 +295,7 @@ fn order(an: &Analysis, found: Vec<(Option<NodeIdx>, Finding)>) -> Vec<Finding> 
         groups.entry(actor).or_default().push(f);
     }
     let mut groups: Vec<(Option<NodeIdx>, Vec<Finding>)> = groups.into_iter().collect();
-    for (_, fs) in &mut groups {
+    groups.par_iter_mut().for_each(|(_, fs)| {
         // The verdict first; a stable sort keeps catalogue order among equals.
         fs.sort_by(|x, y| {
             let verdict = |f: &Finding| f.code != Code::WinWinFailure;
@@ -272,7 +304,8 @@ fn order(an: &Analysis, found: Vec<(Option<NodeIdx>, Finding)>) -> Vec<Finding> 
                 .then(y.severity.cmp(&x.severity))
                 .then(y.stake.total_cmp(&x.stake))
         });
-    }
+    });
+    // Each group's key is worked out once, not at every comparison.
     let key = |(actor, fs): &(Option<NodeIdx>, Vec<Finding>)| {
         let lost = actor.and_then(|a| loss(an, a));
         let severity = fs.iter().map(|f| f.severity).max();
@@ -284,9 +317,10 @@ fn order(an: &Analysis, found: Vec<(Option<NodeIdx>, Finding)>) -> Vec<Finding> 
             actor.map_or(usize::MAX, NodeIdx::index),
         )
     };
-    groups.sort_by(|x, y| {
-        let (lx, sx, kx, ax) = key(x);
-        let (ly, sy, ky, ay) = key(y);
+    let mut groups: Vec<_> = groups.into_iter().map(|g| (key(&g), g)).collect();
+    groups.sort_by(|(x, _), (y, _)| {
+        let (lx, sx, kx, ax) = *x;
+        let (ly, sy, ky, ay) = *y;
         let losing = ly.is_some().cmp(&lx.is_some());
         let larger_loss = match (lx, ly) {
             (Some(a), Some(b)) => a.total_cmp(&b),
@@ -298,5 +332,5 @@ fn order(an: &Analysis, found: Vec<(Option<NodeIdx>, Finding)>) -> Vec<Finding> 
             .then(ky.total_cmp(&kx))
             .then(ax.cmp(&ay))
     });
-    groups.into_iter().flat_map(|(_, fs)| fs).collect()
+    groups.into_iter().flat_map(|(_, (_, fs))| fs).collect()
 }

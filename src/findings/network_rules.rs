@@ -76,11 +76,7 @@ pub(super) fn unreciprocated_flow(cx: &Ctx<'_>) -> Vec<Hit> {
             matches!(edge.flow, Flow::Goods | Flow::Service)
                 && !reciprocated[e]
                 && edge.reciprocates.is_none()
-                && !net
-                    .outgoing
-                    .row(edge.to)
-                    .iter()
-                    .any(|&b| net.edges[b].to == edge.from)
+                && !net.sends_to(edge.to, edge.from)
         })
         .map(|(e, edge)| Hit {
             message: format!(
@@ -104,6 +100,7 @@ pub(super) fn unreciprocated_flow(cx: &Ctx<'_>) -> Vec<Hit> {
 pub(super) fn data_without_return(cx: &Ctx<'_>) -> Vec<Hit> {
     let net = cx.net;
     let mut out = Vec::new();
+    let reached = super::owners_reached(net, |_| true);
     for (e, edge) in net.edges.iter_enumerated() {
         if edge.flow != Flow::Data
             || !matches!(
@@ -122,13 +119,7 @@ pub(super) fn data_without_return(cx: &Ctx<'_>) -> Vec<Hit> {
         if taker == owner {
             continue;
         }
-        let back = net.side(taker).any(|s| {
-            net.outgoing
-                .row(s)
-                .iter()
-                .any(|&b| net.owner(net.edges[b].to) == Some(owner))
-        });
-        if !back {
+        if reached.row(taker).binary_search(&owner).is_err() {
             out.push(Hit {
                 message: format!(
                     "{} takes data from {} ({}) and gives {} nothing back",
