@@ -100,6 +100,23 @@ fn main() {
         "analyse    {:>8.3} s  (the whole, as the CLI runs it)",
         t.elapsed().as_secs_f64()
     );
+    let t = Instant::now();
+    let found = valuedesign::findings::findings(&design, &an, &Default::default());
+    println!(
+        "findings   {:>8.3} s  ({} findings)",
+        t.elapsed().as_secs_f64(),
+        found.len()
+    );
+    let t = Instant::now();
+    let doc = valuedesign::render::json::build(design.ecosystem(), &an, 0.85, 1e-9);
+    println!("json build {:>8.3} s", t.elapsed().as_secs_f64());
+    let t = Instant::now();
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::sink());
+    serde_json::to_writer_pretty(&mut out, &doc).expect("json");
+    println!(
+        "json write {:>8.3} s  (to a sink)",
+        t.elapsed().as_secs_f64()
+    );
     println!(
         "peak RSS: {:.0} MiB; keystone {:?}",
         peak_rss_mib(),

@@ -400,6 +400,7 @@ fn betweenness_on_small_graphs() {
             exact_limit: 0,
             pivots: 4,
             seed: 9,
+            ..analysis::KeystoneConfig::default()
         },
         ..Config::default()
     };
@@ -407,7 +408,11 @@ fn betweenness_on_small_graphs() {
     assert_eq!(sampled.betweenness.raw, an.betweenness.raw);
     assert!(matches!(
         sampled.betweenness.method,
-        analysis::Method::Sampled { pivots: 4, seed: 9 }
+        analysis::Method::Sampled {
+            pivots: 4,
+            seed: 9,
+            ..
+        }
     ));
 }
 

@@ -23,15 +23,29 @@ use layered::rng::SplitMix64;
 /// Sources per block of the betweenness sum (see [`betweenness`]).
 const SOURCES_PER_BLOCK: usize = 64;
 
+/// Sources per block of a sampled betweenness: the unit the sample grows by
+/// and the grouping of its sums (fixed, so any thread count gives the same bits).
+const SAMPLED_PER_BLOCK: usize = 16;
+
+/// Blocks searched between two looks at the error of a sampled betweenness.
+const BLOCKS_PER_ROUND: usize = 4;
+
 /// Betweenness parameters.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct KeystoneConfig {
     /// Largest node count computed exactly.
     pub exact_limit: usize,
-    /// Sources sampled above that.
+    /// Most sources sampled above that.
     pub pivots: usize,
     /// Seed of the sample.
     pub seed: u64,
+    /// Fewest sources sampled before the error is looked at.
+    pub min_pivots: usize,
+    /// The sample stops growing once the relative standard error of each of
+    /// the [`KeystoneConfig::top`] most central nodes is at most this.
+    pub target_error: f64,
+    /// How many of the most central nodes the error is held on.
+    pub top: usize,
 }
 
 impl Default for KeystoneConfig {
@@ -40,6 +54,9 @@ impl Default for KeystoneConfig {
             exact_limit: 5000,
             pivots: 256,
             seed: 0x5EED_2014,
+            min_pivots: 64,
+            target_error: 0.05,
+            top: 10,
         }
     }
 }
@@ -55,6 +72,9 @@ pub enum Method {
         pivots: usize,
         /// Seed.
         seed: u64,
+        /// The largest relative standard error (one standard error over the
+        /// estimate) among the most central nodes ([`KeystoneConfig::top`]).
+        error: f64,
     },
     /// Not computed ([`crate::analysis::Config::skip_centrality`]): every
     /// figure 0.
@@ -125,51 +145,21 @@ pub fn betweenness(succ: &Csr, cfg: &KeystoneConfig) -> Betweenness {
     let n = succ.rows();
     let new_of = crate::network::bfs_order(succ);
     let local = relabel(succ, &new_of);
-    let (sources, method, scale) = if n <= cfg.exact_limit {
-        ((0..n as u32).collect::<Vec<_>>(), Method::Exact, 1.0)
-    } else {
-        let k = cfg.pivots.min(n);
-        (
-            sample(n, k, cfg.seed),
-            Method::Sampled {
-                pivots: k,
-                seed: cfg.seed,
-            },
-            n as f64 / k as f64,
-        )
-    };
-    // Blocks of a fixed number of sources, whatever N and the thread count:
-    // the grouping of the floating-point sums never changes, and a node added
-    // at the end only adds zeros to the last block.
-    let per_block = SOURCES_PER_BLOCK;
-    let partial: Vec<Vec<f64>> = sources
-        .par_chunks(per_block.max(1))
-        .map(|chunk| {
-            let mut scores = vec![0.0; n];
-            let mut work = Work::<u16>::new(n);
-            let mut wide: Option<Work<u32>> = None;
-            for &s in chunk {
-                let s = new_of[s as usize] as usize;
-                if !work.accumulate(&local, s, &mut scores) {
-                    // Deeper than 65,534 hops: this source again with 32-bit distances.
-                    wide.get_or_insert_with(|| Work::new(n))
-                        .accumulate(&local, s, &mut scores);
-                }
-            }
-            scores
-        })
-        .collect();
-    let mut summed = vec![0.0; n];
-    for p in &partial {
-        for (v, x) in summed.iter_mut().zip(p) {
-            *v += x;
+    let (summed, method) = if n <= cfg.exact_limit {
+        let sources: Vec<u32> = (0..n as u32).map(|s| new_of[s as usize]).collect();
+        let mut summed = vec![0.0; n];
+        // Blocks of a fixed number of sources, whatever N and the thread count:
+        // the grouping of the floating-point sums never changes, and a node added
+        // at the end only adds zeros to the last block.
+        for p in search_blocks(&local, &sources, SOURCES_PER_BLOCK, false) {
+            add(&mut summed, &p.scores);
         }
-    }
+        (summed, Method::Exact)
+    } else {
+        sampled(&local, &new_of, cfg)
+    };
     // Back to file order.
-    let mut raw: Vec<f64> = new_of.iter().map(|&new| summed[new as usize]).collect();
-    for v in &mut raw {
-        *v *= scale;
-    }
+    let raw: Vec<f64> = new_of.iter().map(|&new| summed[new as usize]).collect();
     let norm = if n > 2 {
         ((n - 1) * (n - 2)) as f64
     } else {
@@ -181,6 +171,125 @@ pub fn betweenness(succ: &Csr, cfg: &KeystoneConfig) -> Betweenness {
         normalised,
         method,
     }
+}
+
+/// What one block of sources adds: every node's dependencies summed and,
+/// when sampling, their squares (for the error).
+struct Block {
+    scores: Vec<f64>,
+    squares: Vec<f64>,
+}
+
+fn add(into: &mut [f64], from: &[f64]) {
+    for (v, x) in into.iter_mut().zip(from) {
+        *v += x;
+    }
+}
+
+/// Brandes passes from `sources` (relabelled), in blocks of `per_block` run
+/// in parallel; the blocks come back in order.
+fn search_blocks(local: &Csr, sources: &[u32], per_block: usize, squares: bool) -> Vec<Block> {
+    let n = local.rows();
+    sources
+        .par_chunks(per_block.max(1))
+        .map(|chunk| {
+            let mut block = Block {
+                scores: vec![0.0; n],
+                squares: if squares { vec![0.0; n] } else { Vec::new() },
+            };
+            let mut work = Work::<u16>::new(n);
+            let mut wide: Option<Work<u32>> = None;
+            for &s in chunk {
+                let s = s as usize;
+                if !work.accumulate(local, s, &mut block) {
+                    // Deeper than 65,534 hops: this source again with 32-bit distances.
+                    wide.get_or_insert_with(|| Work::new(n))
+                        .accumulate(local, s, &mut block);
+                }
+            }
+            block
+        })
+        .collect()
+}
+
+/// Sampled betweenness that stops when it is precise enough. Sources are
+/// drawn in one fixed order ([`draw`]: every prefix is a uniform sample) and
+/// searched [`BLOCKS_PER_ROUND`] blocks of [`SAMPLED_PER_BLOCK`] at a time.
+/// After at least `min_pivots` sources, and after every round, the estimate
+/// of node `v` from `m` sources is `N * mean(delta_s(v))` and its standard
+/// error `N * sd(delta_s(v)) / sqrt(m)`; the sample stops when the relative
+/// error of each of the `top` most central nodes is at most `target_error`,
+/// or at `pivots` sources. Blocks are added in order and the rule reads only
+/// the sums, so the stop, and every figure, is the same on any thread count.
+fn sampled(local: &Csr, new_of: &[u32], cfg: &KeystoneConfig) -> (Vec<f64>, Method) {
+    let n = local.rows();
+    let order: Vec<u32> = draw(n, cfg.pivots.min(n), cfg.seed)
+        .into_iter()
+        .map(|s| new_of[s as usize])
+        .collect();
+    let (mut summed, mut squares) = (vec![0.0; n], vec![0.0; n]);
+    let mut used = 0;
+    let mut error = f64::INFINITY;
+    let round = SAMPLED_PER_BLOCK * BLOCKS_PER_ROUND;
+    while used < order.len() {
+        let next = (used + round).min(order.len());
+        for b in search_blocks(local, &order[used..next], SAMPLED_PER_BLOCK, true) {
+            add(&mut summed, &b.scores);
+            add(&mut squares, &b.squares);
+        }
+        used = next;
+        if used >= cfg.min_pivots.min(order.len()) {
+            error = top_error(&summed, &squares, used, cfg.top);
+            if error <= cfg.target_error {
+                break;
+            }
+        }
+    }
+    let scale = n as f64 / used.max(1) as f64;
+    for v in &mut summed {
+        *v *= scale;
+    }
+    let method = Method::Sampled {
+        pivots: used,
+        seed: cfg.seed,
+        error: if error.is_finite() { error } else { 0.0 },
+    };
+    (summed, method)
+}
+
+/// The largest relative standard error of the estimates of the `top` nodes
+/// with the largest sums, from `m` sources: `sd / (mean * sqrt(m))` of each
+/// node's per-source dependencies (sums `summed`, squares `squares`). Nodes
+/// no path runs through have no error. Infinite when `m < 2` (no spread yet).
+fn top_error(summed: &[f64], squares: &[f64], m: usize, top: usize) -> f64 {
+    if m < 2 {
+        return f64::INFINITY;
+    }
+    let mut idx: Vec<u32> = (0..summed.len() as u32).collect();
+    let k = top.min(idx.len());
+    if k == 0 {
+        return 0.0;
+    }
+    // The k largest sums (ties by index), in O(N).
+    let larger = |a: &u32, b: &u32| {
+        summed[*b as usize]
+            .total_cmp(&summed[*a as usize])
+            .then(a.cmp(b))
+    };
+    idx.select_nth_unstable_by(k - 1, larger);
+    let m = m as f64;
+    idx[..k]
+        .iter()
+        .map(|&v| {
+            let (s, q) = (summed[v as usize], squares[v as usize]);
+            if s <= 0.0 {
+                return 0.0;
+            }
+            let mean = s / m;
+            let var = ((q / m - mean * mean) * m / (m - 1.0)).max(0.0);
+            (var / m).sqrt() / mean
+        })
+        .fold(0.0, f64::max)
 }
 
 /// A hop count: `u16` keeps the distance array small enough for the cache
@@ -237,7 +346,8 @@ impl<H: Hops> Work<H> {
     /// over successors (no predecessor lists): for `v`,
     /// `delta(v) = sigma(v) * sum over successors w one hop further of (1 + delta(w)) / sigma(w)`.
     /// Returns false, leaving `scores` untouched, if the search is too deep for `H`.
-    fn accumulate(&mut self, succ: &Csr, s: usize, scores: &mut [f64]) -> bool {
+    fn accumulate(&mut self, succ: &Csr, s: usize, block: &mut Block) -> bool {
+        let keep_squares = !block.squares.is_empty();
         let (dist, val, order) = (&mut self.dist, &mut self.val, &mut self.order);
         // The updates below avoid data-dependent branches where they can
         // ("seen before?" is a coin toss per edge and mispredicts badly).
@@ -283,7 +393,10 @@ impl<H: Hops> Work<H> {
                 let delta = sigma * sum;
                 val[v] = (1.0 + delta) / sigma;
                 if v != s {
-                    scores[v] += delta;
+                    block.scores[v] += delta;
+                    if keep_squares {
+                        block.squares[v] += delta * delta;
+                    }
                 }
             }
         }
@@ -296,8 +409,8 @@ impl<H: Hops> Work<H> {
 }
 
 /// `k` distinct node indices drawn with [`SplitMix64`] from `seed` (partial
-/// Fisher-Yates), sorted.
-pub fn sample(n: usize, k: usize, seed: u64) -> Vec<u32> {
+/// Fisher-Yates), in the order drawn: every prefix is a uniform sample.
+pub fn draw(n: usize, k: usize, seed: u64) -> Vec<u32> {
     let mut rng = SplitMix64::new(seed);
     let mut idx: Vec<u32> = (0..n as u32).collect();
     for i in 0..k.min(n) {
@@ -305,6 +418,12 @@ pub fn sample(n: usize, k: usize, seed: u64) -> Vec<u32> {
         idx.swap(i, j);
     }
     idx.truncate(k.min(n));
+    idx
+}
+
+/// The first `k` nodes of [`draw`], sorted.
+pub fn sample(n: usize, k: usize, seed: u64) -> Vec<u32> {
+    let mut idx = draw(n, k, seed);
     idx.sort_unstable();
     idx
 }
@@ -372,7 +491,7 @@ pub fn removal_impact(net: &Network, tl: &Timeline) -> Removal {
 
 #[cfg(test)]
 mod tests {
-    use super::{betweenness, sample, KeystoneConfig, Method};
+    use super::{betweenness, sample, top_error, KeystoneConfig, Method};
     use crate::csr::Csr;
     use proptest::prelude::*;
 
@@ -457,6 +576,7 @@ mod tests {
             exact_limit: 0,
             pivots: 40,
             seed: 3,
+            ..KeystoneConfig::default()
         };
         let got = betweenness(&g, &cfg);
         let sources = sample(n, 40, 3);
@@ -479,5 +599,103 @@ mod tests {
             sources.iter().any(|&s| (s as usize) < n - 65_535),
             "{sources:?}"
         );
+    }
+
+    /// A random directed graph of `n` nodes, about `per` successors each, with
+    /// hubs (every 50th node is a target ten times as often).
+    fn hubbed(n: usize, per: usize, seed: u64) -> Csr {
+        let mut rng = layered::rng::SplitMix64::new(seed);
+        let mut edges = Vec::new();
+        for a in 0..n as u32 {
+            for _ in 0..per {
+                let b = if rng.below(3) == 0 {
+                    (rng.below((n / 50) as u64) * 50) as u32
+                } else {
+                    rng.below(n as u64) as u32
+                };
+                edges.push((a, b));
+            }
+        }
+        csr(n, &edges)
+    }
+
+    #[test]
+    fn relative_error_is_worked_out_from_the_spread() {
+        // Node 0 gets 2 and 4 from two sources: mean 3, sample variance 2,
+        // standard error sqrt(2 / 2) = 1, relative 1 / 3. Node 1 gets nothing.
+        let e = top_error(&[6.0, 0.0], &[20.0, 0.0], 2, 2);
+        assert!((e - 1.0 / 3.0).abs() < 1e-12, "{e}");
+        // The same spread on the second most central node is ignored with top 1.
+        let e = top_error(&[60.0, 6.0], &[1800.0, 20.0], 2, 1);
+        assert!(e.abs() < 1e-12, "{e}");
+        assert_eq!(top_error(&[1.0], &[1.0], 1, 1), f64::INFINITY);
+    }
+
+    #[test]
+    fn sampling_stops_when_the_top_is_precise_and_says_how_precise() {
+        let n = 3000;
+        let g = hubbed(n, 4, 7);
+        let exact = reference(&g);
+        let cfg = KeystoneConfig {
+            exact_limit: 0,
+            pivots: 2000,
+            ..KeystoneConfig::default()
+        };
+        let got = betweenness(&g, &cfg);
+        let Method::Sampled { pivots, error, .. } = got.method else {
+            panic!("{:?}", got.method)
+        };
+        // Stopped early, at a whole round, within the target it states.
+        assert!(
+            pivots >= cfg.min_pivots && pivots < 2000 && pivots % 64 == 0,
+            "{pivots}"
+        );
+        assert!(error > 0.0 && error <= cfg.target_error, "{error}");
+        // The ten most central estimates are within four stated errors of the truth.
+        let mut top: Vec<usize> = (0..n).collect();
+        top.sort_by(|&a, &b| {
+            got.raw[crate::index::NodeIdx::new(b)]
+                .total_cmp(&got.raw[crate::index::NodeIdx::new(a)])
+        });
+        for &v in &top[..10] {
+            let est = got.raw[crate::index::NodeIdx::new(v)];
+            assert!(
+                (est - exact[v]).abs() <= 4.0 * error * est,
+                "node {v}: {est} vs {}",
+                exact[v]
+            );
+        }
+        // A tighter target needs more sources.
+        let tight = betweenness(
+            &g,
+            &KeystoneConfig {
+                target_error: error / 2.0,
+                ..cfg
+            },
+        );
+        let Method::Sampled { pivots: more, .. } = tight.method else {
+            panic!()
+        };
+        assert!(more > pivots, "{more} <= {pivots}");
+    }
+
+    #[test]
+    fn sampled_betweenness_is_the_same_on_one_and_two_threads() {
+        let g = hubbed(2000, 3, 11);
+        let cfg = KeystoneConfig {
+            exact_limit: 0,
+            ..KeystoneConfig::default()
+        };
+        let on = |threads| {
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .expect("pool")
+                .install(|| betweenness(&g, &cfg))
+        };
+        let (one, two) = (on(1), on(2));
+        assert_eq!(one.method, two.method);
+        let bits = |b: &super::Betweenness| b.raw.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+        assert_eq!(bits(&one), bits(&two));
     }
 }

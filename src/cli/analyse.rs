@@ -22,21 +22,36 @@ pub(super) fn run(args: &AnalyseArgs) -> u8 {
     };
     let an = analysis::analyse(&design, &cfg);
     let eco = design.ecosystem();
-    super::note_findings(&file.name, &design, &an, &args.what_if);
-    match args.format {
+    let code = match args.format {
         Format::Json => {
-            let doc = json::build(eco, &an, cfg.diffusion.damping, cfg.diffusion.tolerance);
-            match super::say::json(&doc) {
-                Ok(()) => {}
+            // The findings are counted on one thread while the JSON is
+            // written on the other; the note follows the JSON.
+            let (note, written) = rayon::join(
+                || super::findings_note(&file.name, &design, &an, &args.what_if),
+                || {
+                    let doc = json::build(eco, &an, cfg.diffusion.damping, cfg.diffusion.tolerance);
+                    super::say::json(&doc)
+                },
+            );
+            if let Some(note) = note {
+                errln!("{note}");
+            }
+            match written {
+                Ok(()) => EXIT_OK,
                 Err(e) => {
                     errln!("error: cannot write JSON for {}: {e}", file.name);
-                    return EXIT_INPUT;
+                    EXIT_INPUT
                 }
             }
         }
-        Format::Human => out!("{}", human(eco, &an)),
-    }
-    EXIT_OK
+        Format::Human => {
+            super::note_findings(&file.name, &design, &an, &args.what_if);
+            out!("{}", human(eco, &an));
+            EXIT_OK
+        }
+    };
+    super::output::leave_to_exit((design, an));
+    code
 }
 
 fn kind_name(k: crate::model::NodeKind) -> String {
@@ -351,8 +366,14 @@ fn keystones(out: &mut String, eco: &Ecosystem, an: &Analysis) {
         "  betweenness: {}",
         match an.betweenness.method {
             Method::Exact => "exact".to_owned(),
-            Method::Sampled { pivots, seed } =>
-                format!("sampled from {pivots} sources (seed {seed})"),
+            Method::Sampled {
+                pivots,
+                seed,
+                error,
+            } => format!(
+                "sampled from {pivots} sources (seed {seed}); the 10 most central within ±{:.1}% (one standard error)",
+                error * 100.0
+            ),
             Method::NotComputed => "not computed".to_owned(),
         }
     );

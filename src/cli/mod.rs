@@ -493,12 +493,25 @@ fn note_findings(
     an: &crate::analysis::Analysis,
     what_if: &WhatIfArgs,
 ) {
+    if let Some(note) = findings_note(file_name, design, an, what_if) {
+        errln!("{note}");
+    }
+}
+
+/// The line [`note_findings`] prints, if any: worked out apart from the
+/// printing, so `analyse --format json` can find it while it writes.
+fn findings_note(
+    file_name: &str,
+    design: &crate::ValueDesign,
+    an: &crate::analysis::Analysis,
+    what_if: &WhatIfArgs,
+) -> Option<String> {
     use crate::model::Severity;
     use crate::words::count;
     let policy = crate::findings::Policy::of_file(design.ecosystem());
     let found = crate::findings::findings(design, an, &policy);
     if found.is_empty() {
-        return;
+        return None;
     }
     let deny = found
         .iter()
@@ -514,14 +527,14 @@ fn note_findings(
             count(w, "warning", "warnings")
         ),
     };
-    if what_if.is_empty() {
-        errln!("{file_name}: {words}: run `valuedesign check {file_name}` to read them");
+    Some(if what_if.is_empty() {
+        format!("{file_name}: {words}: run `valuedesign check {file_name}` to read them")
     } else {
         // `check` reads the file as it is; the what-if's findings are in its report.
-        errln!(
+        format!(
             "{file_name} with the what-if: {words}: its report lists them (valuedesign report {file_name} with the same options); `valuedesign check {file_name}` checks the file as it is"
-        );
-    }
+        )
+    })
 }
 
 /// The actor `id` names (as a one-element list), or every actor when `id`
