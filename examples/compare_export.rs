@@ -101,6 +101,15 @@ fn main() {
         &out.join("source.bin"),
         (0..n).map(|a| pull.source[pull.position[a] as usize]),
     );
+    // The same matrix in our breadth-first positions, so a peer can be given
+    // the node order we iterate in.
+    let bfs_rows = (0..n).flat_map(|p| {
+        let (lo, hi) = (pull.offsets[p], pull.offsets[p + 1]);
+        (lo..hi).map(move |_| p as u32)
+    });
+    write_u32(&out.join("wbfs_rows.bin"), bfs_rows);
+    write_u32(&out.join("wbfs_cols.bin"), pull.senders.iter().copied());
+    write_f64(&out.join("source_bfs.bin"), pull.source.iter().copied());
     let succ = keystones::successors(&net);
     let from = (0..n as u32).flat_map(|a| std::iter::repeat_n(a, succ.row(a).len()));
     write_u32(&out.join("edges_from.bin"), from);
@@ -124,6 +133,15 @@ fn main() {
         keystones::betweenness(&succ, &kcfg)
     });
     write_f64(&out.join("betweenness.bin"), b.raw.iter().copied());
+    let one = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .expect("pool");
+    let (t_btw_one, _) = one.install(|| {
+        median_time(if n >= 100_000 { 1 } else { 3 }, || {
+            keystones::betweenness(&succ, &kcfg)
+        })
+    });
     let (read_gbs, copy_gbs) = bandwidth();
     let nnz = pull.senders.len();
     // Bytes one iteration must move at least: offsets (4 per node), senders and
@@ -132,7 +150,7 @@ fn main() {
     let json = format!(
         "{{\"nodes\": {n}, \"exchanges\": {}, \"unique_edges\": {}, \"intangible_entries\": {nnz}, \
          \"diffusion_seconds\": {t_diff}, \"diffusion_sequential_seconds\": {t_diff_seq}, \"diffusion_iterations\": {}, \
-         \"betweenness_seconds\": {t_btw}, \"betweenness_method\": \"{:?}\", \
+         \"betweenness_seconds\": {t_btw}, \"betweenness_one_thread_seconds\": {t_btw_one}, \"betweenness_method\": \"{:?}\", \
          \"read_gb_per_s\": {read_gbs}, \"copy_gb_per_s\": {copy_gbs}, \"bytes_per_iteration\": {bytes_per_iteration}, \
          \"threads\": {}}}",
         net.exchange_count(),

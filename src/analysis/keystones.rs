@@ -151,7 +151,7 @@ pub fn betweenness(succ: &Csr, cfg: &KeystoneConfig) -> Betweenness {
         // Blocks of a fixed number of sources, whatever N and the thread count:
         // the grouping of the floating-point sums never changes, and a node added
         // at the end only adds zeros to the last block.
-        for p in search_blocks(&local, &sources, SOURCES_PER_BLOCK, false) {
+        for p in search_blocks(&local, &sources, SOURCES_PER_BLOCK) {
             add(&mut summed, &p.scores);
         }
         (summed, Method::Exact)
@@ -173,11 +173,9 @@ pub fn betweenness(succ: &Csr, cfg: &KeystoneConfig) -> Betweenness {
     }
 }
 
-/// What one block of sources adds: every node's dependencies summed and,
-/// when sampling, their squares (for the error).
+/// What one block of sources adds: every node's dependencies summed.
 struct Block {
     scores: Vec<f64>,
-    squares: Vec<f64>,
 }
 
 fn add(into: &mut [f64], from: &[f64]) {
@@ -188,14 +186,13 @@ fn add(into: &mut [f64], from: &[f64]) {
 
 /// Brandes passes from `sources` (relabelled), in blocks of `per_block` run
 /// in parallel; the blocks come back in order.
-fn search_blocks(local: &Csr, sources: &[u32], per_block: usize, squares: bool) -> Vec<Block> {
+fn search_blocks(local: &Csr, sources: &[u32], per_block: usize) -> Vec<Block> {
     let n = local.rows();
     sources
         .par_chunks(per_block.max(1))
         .map(|chunk| {
             let mut block = Block {
                 scores: vec![0.0; n],
-                squares: if squares { vec![0.0; n] } else { Vec::new() },
             };
             let mut work = Work::<u16>::new(n);
             let mut wide: Option<Work<u32>> = None;
@@ -215,11 +212,14 @@ fn search_blocks(local: &Csr, sources: &[u32], per_block: usize, squares: bool) 
 /// Sampled betweenness that stops when it is precise enough. Sources are
 /// drawn in one fixed order ([`draw`]: every prefix is a uniform sample) and
 /// searched [`BLOCKS_PER_ROUND`] blocks of [`SAMPLED_PER_BLOCK`] at a time.
-/// After at least `min_pivots` sources, and after every round, the estimate
-/// of node `v` from `m` sources is `N * mean(delta_s(v))` and its standard
-/// error `N * sd(delta_s(v)) / sqrt(m)`; the sample stops when the relative
-/// error of each of the `top` most central nodes is at most `target_error`,
-/// or at `pivots` sources. Blocks are added in order and the rule reads only
+/// The estimate of node `v` is `N` times the mean dependency on `v` over the
+/// sources; its standard error is worked out from the spread of the block
+/// sums (`B` blocks of equal size: `sd(block sums) / (sqrt(B) * mean(block
+/// sums))` relative), so the searches keep no second array. After at least
+/// `min_pivots` sources, and after every round, the sample stops when the
+/// relative error of each of the `top` most central nodes is at most
+/// `target_error`, or at `pivots` sources. (Only the last block may be
+/// shorter, when `pivots` is not a multiple of the block size.) Blocks are added in order and the rule reads only
 /// the sums, so the stop, and every figure, is the same on any thread count.
 fn sampled(local: &Csr, new_of: &[u32], cfg: &KeystoneConfig) -> (Vec<f64>, Method) {
     let n = local.rows();
@@ -228,18 +228,21 @@ fn sampled(local: &Csr, new_of: &[u32], cfg: &KeystoneConfig) -> (Vec<f64>, Meth
         .map(|s| new_of[s as usize])
         .collect();
     let (mut summed, mut squares) = (vec![0.0; n], vec![0.0; n]);
-    let mut used = 0;
+    let (mut used, mut blocks) = (0, 0);
     let mut error = f64::INFINITY;
     let round = SAMPLED_PER_BLOCK * BLOCKS_PER_ROUND;
     while used < order.len() {
         let next = (used + round).min(order.len());
-        for b in search_blocks(local, &order[used..next], SAMPLED_PER_BLOCK, true) {
+        for b in search_blocks(local, &order[used..next], SAMPLED_PER_BLOCK) {
             add(&mut summed, &b.scores);
-            add(&mut squares, &b.squares);
+            for (q, x) in squares.iter_mut().zip(&b.scores) {
+                *q += x * x;
+            }
+            blocks += 1;
         }
         used = next;
         if used >= cfg.min_pivots.min(order.len()) {
-            error = top_error(&summed, &squares, used, cfg.top);
+            error = top_error(&summed, &squares, blocks, cfg.top);
             if error <= cfg.target_error {
                 break;
             }
@@ -258,8 +261,8 @@ fn sampled(local: &Csr, new_of: &[u32], cfg: &KeystoneConfig) -> (Vec<f64>, Meth
 }
 
 /// The largest relative standard error of the estimates of the `top` nodes
-/// with the largest sums, from `m` sources: `sd / (mean * sqrt(m))` of each
-/// node's per-source dependencies (sums `summed`, squares `squares`). Nodes
+/// with the largest sums, from `m` samples: `sd / (mean * sqrt(m))` of each
+/// node's samples (sums `summed`, sums of squares `squares`). Nodes
 /// no path runs through have no error. Infinite when `m < 2` (no spread yet).
 fn top_error(summed: &[f64], squares: &[f64], m: usize, top: usize) -> f64 {
     if m < 2 {
@@ -347,7 +350,6 @@ impl<H: Hops> Work<H> {
     /// `delta(v) = sigma(v) * sum over successors w one hop further of (1 + delta(w)) / sigma(w)`.
     /// Returns false, leaving `scores` untouched, if the search is too deep for `H`.
     fn accumulate(&mut self, succ: &Csr, s: usize, block: &mut Block) -> bool {
-        let keep_squares = !block.squares.is_empty();
         let (dist, val, order) = (&mut self.dist, &mut self.val, &mut self.order);
         // The updates below avoid data-dependent branches where they can
         // ("seen before?" is a coin toss per edge and mispredicts badly).
@@ -394,9 +396,6 @@ impl<H: Hops> Work<H> {
                 val[v] = (1.0 + delta) / sigma;
                 if v != s {
                     block.scores[v] += delta;
-                    if keep_squares {
-                        block.squares[v] += delta * delta;
-                    }
                 }
             }
         }

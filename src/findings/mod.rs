@@ -101,8 +101,10 @@ pub(crate) struct Ctx<'a> {
     pub eco: &'a Ecosystem,
     pub an: &'a Analysis,
     pub net: &'a Network,
-    /// Every `(decider, decided for)` pair (`decides_for`), a short list.
+    /// Every `(decider, decided for)` pair (`decides_for`), sorted.
     pub decides: Vec<(NodeIdx, NodeIdx)>,
+    /// The same pairs as `(decided for, decider)`, sorted.
+    pub decided: Vec<(NodeIdx, NodeIdx)>,
 }
 
 /// "Label (`id`)", or "`id`" when the label is the id. Backticks in the
@@ -118,17 +120,19 @@ pub(crate) fn named(label: &str, id: &str) -> String {
 impl Ctx<'_> {
     /// The nodes that decide for `n`.
     pub fn decides_for(&self, n: NodeIdx) -> impl Iterator<Item = NodeIdx> + '_ {
-        self.decides
+        let start = self.decided.partition_point(|&(of, _)| of < n);
+        self.decided[start..]
             .iter()
-            .filter(move |(_, of)| *of == n)
-            .map(|(d, _)| *d)
+            .take_while(move |(of, _)| *of == n)
+            .map(|(_, d)| *d)
     }
 
     /// The nodes that `d` decides for.
     pub(crate) fn decided_by(&self, d: NodeIdx) -> impl Iterator<Item = NodeIdx> + '_ {
-        self.decides
+        let start = self.decides.partition_point(|&(x, _)| x < d);
+        self.decides[start..]
             .iter()
-            .filter(move |(x, _)| *x == d)
+            .take_while(move |(x, _)| *x == d)
             .map(|(_, of)| *of)
     }
 
@@ -219,17 +223,24 @@ fn run(code: Code, cx: &Ctx<'_>) -> Vec<Hit> {
 /// (`order`).
 pub fn findings(design: &ValueDesign, an: &Analysis, policy: &Policy) -> Vec<Finding> {
     let eco = design.ecosystem();
+    // In file order of the deciders, so already sorted by decider.
+    let pairs: Vec<(NodeIdx, NodeIdx)> = design
+        .resolved()
+        .decides_for
+        .iter()
+        .enumerate()
+        .filter_map(|(d, of)| of.map(|of| (NodeIdx::new(d), of)))
+        .collect();
     let cx = Ctx {
         eco,
         an,
         net: &an.network,
-        decides: design
-            .resolved()
-            .decides_for
-            .iter()
-            .enumerate()
-            .filter_map(|(d, of)| of.map(|of| (NodeIdx::new(d), of)))
-            .collect(),
+        decides: pairs.clone(),
+        decided: {
+            let mut back: Vec<(NodeIdx, NodeIdx)> = pairs.iter().map(|&(d, of)| (of, d)).collect();
+            back.sort_unstable();
+            back
+        },
     };
     // The checks are independent: run in parallel, gathered in catalogue
     // order (so the result does not depend on the thread count).

@@ -259,7 +259,8 @@ pub struct DriverJson<'a> {
 pub struct DiffusionJson {
     /// Damping.
     pub damping: f64,
-    /// Tolerance on the L1 change.
+    /// Relative tolerance: it stopped when the L1 change of an iteration was
+    /// at most this times the L1 norm of the vector.
     pub tolerance: f64,
     /// Iterations run.
     pub iterations: u32,
