@@ -23,7 +23,7 @@ fn file(text: String) -> SourceFile {
 }
 
 #[test]
-fn references_across_chunks_resolve_to_their_nodes() {
+fn every_reference_resolves_to_its_entry() {
     // 12,000 nodes x 5 = 60,000 exchanges.
     let eco = design(&GenerateConfig::new(12_000, 4));
     assert_eq!(eco.exchanges.len(), 60_000);
@@ -56,7 +56,7 @@ fn references_across_chunks_resolve_to_their_nodes() {
 }
 
 #[test]
-fn problems_from_every_chunk_are_reported_in_file_order() {
+fn problems_anywhere_in_the_exchanges_are_reported_in_file_order() {
     let mut eco = design(&GenerateConfig::new(12_000, 5));
     let broken = [3usize, 16_383, 16_384, 40_000, eco.exchanges.len() - 1];
     for &k in &broken {
@@ -81,4 +81,37 @@ fn problems_from_every_chunk_are_reported_in_file_order() {
         .map(|d| d.start.expect("located").line)
         .collect();
     assert!(lines.windows(2).all(|w| w[0] < w[1]), "{lines:?}");
+}
+
+#[test]
+fn only_the_first_200_unknown_ids_get_a_suggestion() {
+    // 300 misspelt receivers, each one letter from a real node: the first 200
+    // are told which node they may mean; the rest what to do, without the
+    // comparison against every id that would make a file full of them hang.
+    let mut eco = design(&GenerateConfig::new(2_000, 6));
+    for k in 0..300 {
+        eco.exchanges[k * 20].to = format!("n{}x", k + 1).into();
+    }
+    let err = valuedesign::load_source(&file(text(&eco))).expect_err("unknown nodes");
+    let helps: Vec<&str> = err
+        .diagnostics
+        .iter()
+        .filter(|d| d.message.starts_with("unknown node `n"))
+        .map(|d| d.help.as_deref().unwrap_or(""))
+        .collect();
+    assert_eq!(helps.len(), 300);
+    for (k, help) in helps.iter().enumerate() {
+        if k < 200 {
+            assert_eq!(
+                *help,
+                format!("did you mean `n{}`?", k + 1),
+                "reference {k}"
+            );
+        } else {
+            assert!(
+                help.starts_with("add a node with this id"),
+                "reference {k}: {help}"
+            );
+        }
+    }
 }

@@ -22,6 +22,7 @@ pub(super) fn run(eco: &Ecosystem, unreadable: &Unreadable) -> (Vec<Problem>, Re
         unreadable,
         problems: Vec::new(),
         resolved: Resolved::with_capacity(eco),
+        suggested: 0,
     };
     v.run();
     (v.problems, v.resolved)
@@ -32,7 +33,15 @@ struct Validator<'e> {
     unreadable: &'e Unreadable,
     problems: Vec<Problem>,
     resolved: Resolved,
+    /// Unknown references given a "did you mean" so far (see [`MAX_SUGGESTED`]).
+    suggested: usize,
 }
+
+/// Unknown references that get a "did you mean": each compares the id with
+/// every id of its list, so a file full of unknown ids (a list renamed, a
+/// million references to it) would take hours. Beyond this many, the help
+/// says what to do without a suggestion.
+const MAX_SUGGESTED: usize = 200;
 
 /// The ids of the lists that entries refer into.
 struct Lists<'e> {
@@ -46,6 +55,8 @@ struct Ids<'e> {
     list: &'static str,
     noun: &'static str,
     map: HashMap<&'e str, usize, FxBuildHasher>,
+    /// The ids, sorted (for suggestions; made on the first unknown reference).
+    sorted: std::cell::OnceCell<Vec<&'e str>>,
 }
 
 impl<'e> Validator<'e> {
@@ -689,7 +700,12 @@ impl<'e> Validator<'e> {
                 map.insert(id, i);
             }
         }
-        Ids { list, noun, map }
+        Ids {
+            list,
+            noun,
+            map,
+            sorted: std::cell::OnceCell::new(),
+        }
     }
 
     /// Checks that `id` names an existing entry of `ids`.
@@ -717,9 +733,18 @@ impl<'e> Validator<'e> {
             DiagnosticCode::UnknownId
         };
         // Sorted, so that ties between equally close ids are broken the same way every run.
-        let mut candidates: Vec<&str> = ids.map.keys().copied().collect();
-        candidates.sort_unstable();
-        let help = match did_you_mean(id, candidates.iter().copied()) {
+        let candidates = ids.sorted.get_or_init(|| {
+            let mut all: Vec<&str> = ids.map.keys().copied().collect();
+            all.sort_unstable();
+            all
+        });
+        self.suggested += 1;
+        let best = if self.suggested <= MAX_SUGGESTED {
+            did_you_mean(id, candidates.iter().copied())
+        } else {
+            None
+        };
+        let help = match best {
             Some(best) => Some(format!("did you mean `{best}`?")),
             None if ids.map.is_empty() => Some(format!(
                 "there are no {}s in this file; add one to `{}`",
