@@ -151,8 +151,8 @@ pub fn betweenness(succ: &Csr, cfg: &KeystoneConfig) -> Betweenness {
         // Blocks of a fixed number of sources, whatever N and the thread count:
         // the grouping of the floating-point sums never changes, and a node added
         // at the end only adds zeros to the last block.
-        for p in search_blocks(&local, &sources, SOURCES_PER_BLOCK) {
-            add(&mut summed, &p.scores);
+        for scores in search_blocks(&local, &sources, SOURCES_PER_BLOCK) {
+            add(&mut summed, &scores);
         }
         (summed, Method::Exact)
     } else {
@@ -173,11 +173,6 @@ pub fn betweenness(succ: &Csr, cfg: &KeystoneConfig) -> Betweenness {
     }
 }
 
-/// What one block of sources adds: every node's dependencies summed.
-struct Block {
-    scores: Vec<f64>,
-}
-
 fn add(into: &mut [f64], from: &[f64]) {
     for (v, x) in into.iter_mut().zip(from) {
         *v += x;
@@ -185,26 +180,24 @@ fn add(into: &mut [f64], from: &[f64]) {
 }
 
 /// Brandes passes from `sources` (relabelled), in blocks of `per_block` run
-/// in parallel; the blocks come back in order.
-fn search_blocks(local: &Csr, sources: &[u32], per_block: usize) -> Vec<Block> {
+/// in parallel: each block's dependencies summed per node, blocks in order.
+fn search_blocks(local: &Csr, sources: &[u32], per_block: usize) -> Vec<Vec<f64>> {
     let n = local.rows();
     sources
         .par_chunks(per_block.max(1))
         .map(|chunk| {
-            let mut block = Block {
-                scores: vec![0.0; n],
-            };
+            let mut scores = vec![0.0; n];
             let mut work = Work::<u16>::new(n);
             let mut wide: Option<Work<u32>> = None;
             for &s in chunk {
                 let s = s as usize;
-                if !work.accumulate(local, s, &mut block) {
+                if !work.accumulate(local, s, &mut scores) {
                     // Deeper than 65,534 hops: this source again with 32-bit distances.
                     wide.get_or_insert_with(|| Work::new(n))
-                        .accumulate(local, s, &mut block);
+                        .accumulate(local, s, &mut scores);
                 }
             }
-            block
+            scores
         })
         .collect()
 }
@@ -219,8 +212,9 @@ fn search_blocks(local: &Csr, sources: &[u32], per_block: usize) -> Vec<Block> {
 /// `min_pivots` sources, and after every round, the sample stops when the
 /// relative error of each of the `top` most central nodes is at most
 /// `target_error`, or at `pivots` sources. (Only the last block may be
-/// shorter, when `pivots` is not a multiple of the block size.) Blocks are added in order and the rule reads only
-/// the sums, so the stop, and every figure, is the same on any thread count.
+/// shorter, when `pivots` is not a multiple of the block size.) Blocks are
+/// added in order and the rule reads only the sums, so the stop, and every
+/// figure, is the same on any thread count.
 fn sampled(local: &Csr, new_of: &[u32], cfg: &KeystoneConfig) -> (Vec<f64>, Method) {
     let n = local.rows();
     let order: Vec<u32> = draw(n, cfg.pivots.min(n), cfg.seed)
@@ -233,9 +227,9 @@ fn sampled(local: &Csr, new_of: &[u32], cfg: &KeystoneConfig) -> (Vec<f64>, Meth
     let round = SAMPLED_PER_BLOCK * BLOCKS_PER_ROUND;
     while used < order.len() {
         let next = (used + round).min(order.len());
-        for b in search_blocks(local, &order[used..next], SAMPLED_PER_BLOCK) {
-            add(&mut summed, &b.scores);
-            for (q, x) in squares.iter_mut().zip(&b.scores) {
+        for scores in search_blocks(local, &order[used..next], SAMPLED_PER_BLOCK) {
+            add(&mut summed, &scores);
+            for (q, x) in squares.iter_mut().zip(&scores) {
                 *q += x * x;
             }
             blocks += 1;
@@ -349,7 +343,7 @@ impl<H: Hops> Work<H> {
     /// over successors (no predecessor lists): for `v`,
     /// `delta(v) = sigma(v) * sum over successors w one hop further of (1 + delta(w)) / sigma(w)`.
     /// Returns false, leaving `scores` untouched, if the search is too deep for `H`.
-    fn accumulate(&mut self, succ: &Csr, s: usize, block: &mut Block) -> bool {
+    fn accumulate(&mut self, succ: &Csr, s: usize, scores: &mut [f64]) -> bool {
         let (dist, val, order) = (&mut self.dist, &mut self.val, &mut self.order);
         // The updates below avoid data-dependent branches where they can
         // ("seen before?" is a coin toss per edge and mispredicts badly).
@@ -395,7 +389,7 @@ impl<H: Hops> Work<H> {
                 let delta = sigma * sum;
                 val[v] = (1.0 + delta) / sigma;
                 if v != s {
-                    block.scores[v] += delta;
+                    scores[v] += delta;
                 }
             }
         }

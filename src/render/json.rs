@@ -22,9 +22,9 @@ pub struct AnalysisJson<'a> {
     /// Sum over all nodes of `revenue - spend`, per year (0 up to rounding).
     pub money_balance: Vec<f64>,
     /// Per node, by id (each entry built as it is written).
-    pub nodes: NodesJson<'a>,
+    pub nodes: Entries<'a, NodeJson<'a>>,
     /// Per exchange, by id (each entry built as it is written).
-    pub exchanges: ExchangesJson<'a>,
+    pub exchanges: Entries<'a, ExchangeJson<'a>>,
     /// Per extract.
     pub extracts: IndexMap<&'a str, ExtractJson<'a>>,
     /// Per driver.
@@ -318,8 +318,18 @@ pub fn build<'a>(
         win_win: an.win_win(),
         keystone: an.keystone.map(node_id),
         money_balance,
-        nodes: NodesJson { eco, an },
-        exchanges: ExchangesJson { eco, an },
+        nodes: Entries {
+            eco,
+            an,
+            len: eco.nodes.len(),
+            entry: node,
+        },
+        exchanges: Entries {
+            eco,
+            an,
+            len: eco.exchanges.len(),
+            entry: exchange,
+        },
         extracts: extracts(eco, an),
         drivers: drivers(eco, an),
         unit_economics: an
@@ -342,36 +352,41 @@ pub fn build<'a>(
     }
 }
 
-/// The entries of [`AnalysisJson::nodes`]: every node by id, each entry
-/// built as it is written, so the document is never held whole (at 1e6
-/// nodes it was 7.8 s and gigabytes before the first byte was written).
-pub struct NodesJson<'a> {
+/// A map of `len` entries serialised entry by entry as it is written, each
+/// made by `entry` from its position: [`AnalysisJson::nodes`] and
+/// [`AnalysisJson::exchanges`] are never held whole (at 1e6 nodes building
+/// them took 7.8 s and gigabytes before the first byte was written).
+pub struct Entries<'a, V> {
     eco: &'a Ecosystem,
     an: &'a Analysis,
+    len: usize,
+    entry: fn(&'a Ecosystem, &'a Analysis, usize) -> (&'a str, V),
 }
 
-impl Serialize for NodesJson<'_> {
+impl<V: Serialize> Serialize for Entries<'_, V> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
-        let mut map = s.serialize_map(Some(self.eco.nodes.len()))?;
-        for (a, n) in self.eco.nodes.iter().enumerate() {
-            map.serialize_entry(n.id.as_str(), &node(self.eco, self.an, NodeIdx::new(a)))?;
+        let mut map = s.serialize_map(Some(self.len))?;
+        for i in 0..self.len {
+            let (id, value) = (self.entry)(self.eco, self.an, i);
+            map.serialize_entry(id, &value)?;
         }
         map.end()
     }
 }
 
-impl std::fmt::Debug for NodesJson<'_> {
+impl<V> std::fmt::Debug for Entries<'_, V> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "NodesJson({} nodes)", self.eco.nodes.len())
+        write!(f, "Entries({} entries)", self.len)
     }
 }
 
 /// One node's entry: its ledger, verdict and network measures.
-fn node<'a>(eco: &'a Ecosystem, an: &'a Analysis, a: NodeIdx) -> NodeJson<'a> {
-    let n = eco.node(a);
+fn node<'a>(eco: &'a Ecosystem, an: &'a Analysis, a: usize) -> (&'a str, NodeJson<'a>) {
+    let n = &eco.nodes[a];
+    let a = NodeIdx::new(a);
     let verdict = &an.verdicts[a];
-    NodeJson {
+    let entry = NodeJson {
         label: &n.label,
         kind: n.kind,
         parent: n.parent.as_deref(),
@@ -409,42 +424,25 @@ fn node<'a>(eco: &'a Ecosystem, an: &'a Analysis, a: NodeIdx) -> NodeJson<'a> {
         betweenness: an.betweenness.normalised[a],
         betweenness_raw: an.betweenness.raw[a],
         removal_impact: an.removal.impact[a],
-    }
+    };
+    (n.id.as_str(), entry)
 }
 
-/// The entries of [`AnalysisJson::exchanges`]: every exchange by id, each
-/// entry built as it is written.
-pub struct ExchangesJson<'a> {
-    eco: &'a Ecosystem,
-    an: &'a Analysis,
-}
-
-impl Serialize for ExchangesJson<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = s.serialize_map(Some(self.eco.exchanges.len()))?;
-        for (e, x) in self.eco.exchanges.iter().enumerate() {
-            let e = ExchangeIdx::new(e);
-            let occ = self.an.timeline.occurrences(e);
-            let entry = ExchangeJson {
-                from: &x.from,
-                to: &x.to,
-                flow: x.flow,
-                revenue_model: self.an.revenue_model(e),
-                occurrences: occ,
-                new_occurrences: self.an.cohorts.new_occurrences(e),
-                value_per_year: occ.iter().map(|o| x.value * o).collect(),
-            };
-            map.serialize_entry(x.id.as_str(), &entry)?;
-        }
-        map.end()
-    }
-}
-
-impl std::fmt::Debug for ExchangesJson<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "ExchangesJson({} exchanges)", self.eco.exchanges.len())
-    }
+/// One exchange's entry: its ends, flow, revenue model and value per year.
+fn exchange<'a>(eco: &'a Ecosystem, an: &'a Analysis, e: usize) -> (&'a str, ExchangeJson<'a>) {
+    let x = &eco.exchanges[e];
+    let e = ExchangeIdx::new(e);
+    let occ = an.timeline.occurrences(e);
+    let entry = ExchangeJson {
+        from: &x.from,
+        to: &x.to,
+        flow: x.flow,
+        revenue_model: an.revenue_model(e),
+        occurrences: occ,
+        new_occurrences: an.cohorts.new_occurrences(e),
+        value_per_year: occ.iter().map(|o| x.value * o).collect(),
+    };
+    (x.id.as_str(), entry)
 }
 
 /// Every value extract by id: its closure and the money it captures.
