@@ -1,4 +1,5 @@
-//! Times every stage of `analyse` once on a generated design and prints the
+//! Times every stage of `analyse`, the sensitivity and the report (built,
+//! not written) once on a generated design and prints the
 //! figures, with the peak resident memory: a quick look before the criterion
 //! benches. `cargo run --release --example stages -- 1000000`
 
@@ -116,6 +117,32 @@ fn main() {
     println!(
         "json write {:>8.3} s  (to a sink)",
         t.elapsed().as_secs_f64()
+    );
+    drop(out);
+    drop(doc);
+    let t = Instant::now();
+    let s = valuedesign::whatif::sensitivity(&design, &an, 0.2);
+    println!(
+        "sensitivity{:>8.3} s  ({} numbers swung)",
+        t.elapsed().as_secs_f64(),
+        s.inputs.len()
+    );
+    drop(s);
+    let t = Instant::now();
+    let files = valuedesign::report::build(
+        &design,
+        &an,
+        &valuedesign::report::ReportConfig {
+            png: false,
+            source_name: "gen.ron".into(),
+        },
+    )
+    .expect("report");
+    println!(
+        "report     {:>8.3} s  ({} files, {:.0} MB, not written; no PNG)",
+        t.elapsed().as_secs_f64(),
+        files.len(),
+        files.iter().map(|f| f.bytes.len()).sum::<usize>() as f64 / 1e6
     );
     println!(
         "peak RSS: {:.0} MiB; keystone {:?}",

@@ -501,3 +501,31 @@ fn food_plant_vendor_earns_the_canvas_figures() {
     // Year 1: 5 customers, all new: 140,000.
     assert!(close(from_plants[0], 140_000.0, 1e-12));
 }
+
+/// A hub's exchange terms are summed in blocks of 64 (docs/semantics.md,
+/// "Ledger"): 130 payments of 0.1 into one node, over one year, are
+/// `(64 x 0.1) + (64 x 0.1) + (2 x 0.1)`, each block summed from 0 in file
+/// order; that is not the plain running sum's rounding (12.99999999999997),
+/// so the test sees which order was taken.
+#[test]
+fn a_hub_sums_its_exchanges_in_blocks_of_64() {
+    let mut nodes = String::from("Node(id: \"hub\", kind: Organization),\n");
+    let mut exchanges = String::new();
+    for i in 0..130 {
+        nodes.push_str(&format!("Node(id: \"p{i}\", kind: Organization),\n"));
+        exchanges.push_str(&format!(
+            "Exchange(id: \"e{i}\", from: \"p{i}\", to: \"hub\", flow: Money, value: 0.1, cadence: Once),\n"
+        ));
+    }
+    let text = format!(
+        "Ecosystem(name: \"Blocks\", horizon_years: 1, discount_rate: 0.0, nodes: [{nodes}], exchanges: [{exchanges}])"
+    );
+    let (design, an) = analyse(&text);
+    let block = |n: usize| (0..n).fold(0.0, |s: f64, _| s + 0.1);
+    let blocked = 0.0 + block(64) + block(64) + block(2);
+    let plain = block(130);
+    assert_eq!(blocked, 12.999999999999986);
+    assert_ne!(blocked, plain, "the orders round differently");
+    let revenue = an.ledgers.get(node(&design, "hub"), Field::Revenue)[0];
+    assert_eq!(revenue.to_bits(), blocked.to_bits(), "{revenue}");
+}

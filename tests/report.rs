@@ -452,3 +452,70 @@ fn the_verdict_is_the_same_in_every_file_of_the_report() {
     let map = file("map.svg");
     assert!(map.contains("NOT win-win: 1 of 7 actors does not get value"));
 }
+
+/// A design with hundreds of findings: the report lists, code by code, the
+/// first 10 of each and how many more, says how to see every one, and the
+/// counts add up to every finding (here 2,000 nodes).
+#[test]
+fn hundreds_of_findings_are_summarised_per_code() {
+    use valuedesign::findings::{by_code, findings, Policy};
+    use valuedesign::generate::{generate_string, GenerateConfig};
+    let text = generate_string(&GenerateConfig::new(2000, 3));
+    let (design, an) = load(&text);
+    let all = findings(&design, &an, &Policy::default());
+    assert!(all.len() > 200, "{} findings", all.len());
+    let files = build(
+        &design,
+        &an,
+        &ReportConfig {
+            png: false,
+            source_name: "big.ron".into(),
+        },
+    )
+    .expect("report");
+    let page = |name: &str| {
+        let f = files.iter().find(|f| f.name == name).expect(name);
+        String::from_utf8(f.bytes.clone()).expect("utf-8")
+    };
+    let (html, md) = (page("index.html"), page("summary.md"));
+    let groups = by_code(&all);
+    let head = format!(
+        "{} findings of {} codes",
+        thousands(all.len()),
+        groups.len()
+    );
+    assert!(html.contains(&head), "{head}");
+    assert!(md.contains(&head), "{head}");
+    assert!(html.contains("valuedesign check big.ron&nbsp;--all"));
+    let mut listed = 0;
+    for (code, fs) in &groups {
+        let shown = fs.len().min(10);
+        listed += shown;
+        if fs.len() > 10 {
+            let more = fs.len() - 10;
+            let line = format!("- `{code}`: and {} more\n", thousands(more));
+            assert!(md.contains(&line), "{line}");
+            let row = format!(
+                "<code>{code}</code></td><td colspan=\"3\">and {} more</td>",
+                thousands(more)
+            );
+            assert!(html.contains(&row), "{row}");
+        }
+    }
+    // One table row per finding listed, one per code with more.
+    let rows = html.matches("<tr><td class=\"sev-").count();
+    assert_eq!(rows, listed);
+}
+
+/// `n` with thousands separated by commas, as the report writes counts.
+fn thousands(n: usize) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}

@@ -171,37 +171,159 @@ pub(crate) fn ledger_with(
     (row, npv, breakeven)
 }
 
-fn own_ledger(net: &Network, years: usize, a: NodeIdx, row: &mut [f64], reads: &impl Reads) {
-    let (head, rest) = row.split_at_mut(years);
-    let revenue = head;
-    let (spend, rest) = rest.split_at_mut(years);
-    let (costs, rest) = rest.split_at_mut(years);
-    let (cash, rest) = rest.split_at_mut(years);
-    let (cumulative, rest) = rest.split_at_mut(years);
-    let (tangible, rest) = rest.split_at_mut(years);
-    let (intangible, net_value) = rest.split_at_mut(years);
-    for &e in net.incoming.row(a) {
+/// A ledger's exchange terms are summed in blocks of this many exchanges of
+/// a row (into the node, out of it): each block from 0 in row order, then the
+/// blocks' sums in order into the field. A row of at most `BLOCK` exchanges
+/// is one block, the plain sum in row order; for a hub, a what-if that
+/// changes one exchange re-sums that block and the block sums
+/// ([`super::hub_blocks`]), not the whole row, and gets the same bits.
+pub(crate) const BLOCK: usize = 64;
+
+/// The fields an exchange into a node adds to: revenue, tangible, intangible
+/// (their offsets in a block's partial sums, of `years` each).
+pub(crate) const INCOMING_PARTS: usize = 3;
+
+/// Where an incoming exchange of `flow` adds, among [`INCOMING_PARTS`].
+fn incoming_part(flow: Flow) -> usize {
+    match flow {
+        Flow::Money => 0,
+        Flow::Goods | Flow::Service => 1,
+        Flow::Data | Flow::Knowledge | Flow::Benefit => 2,
+    }
+}
+
+/// The partial sums of one block of exchanges into a node:
+/// `parts` (`INCOMING_PARTS * years`) set to the block's revenue, tangible
+/// and intangible per year, each summed from 0 in row order.
+pub(crate) fn incoming_block(
+    net: &Network,
+    block: &[ExchangeIdx],
+    parts: &mut [f64],
+    reads: &impl Reads,
+) {
+    parts.fill(0.0);
+    let years = parts.len() / INCOMING_PARTS;
+    for &e in block {
         if reads.gone(e) {
             continue;
         }
-        let edge = &net.edges[e];
         let value = reads.value(e);
-        let target = match edge.flow {
-            Flow::Money => &mut *revenue,
-            Flow::Goods | Flow::Service => &mut *tangible,
-            Flow::Data | Flow::Knowledge | Flow::Benefit => &mut *intangible,
-        };
-        for (t, o) in target.iter_mut().zip(reads.occurrences(e)) {
+        let k = incoming_part(net.edges[e].flow) * years;
+        for (t, o) in parts[k..k + years].iter_mut().zip(reads.occurrences(e)) {
             *t += value * o;
         }
     }
-    for &e in net.outgoing.row(a) {
-        let edge = &net.edges[e];
-        if edge.flow == Flow::Money && !reads.gone(e) {
+}
+
+/// The partial sums of one block of exchanges out of a node: `part`
+/// (`years`) set to its money spent per year, summed from 0 in row order.
+pub(crate) fn outgoing_block(
+    net: &Network,
+    block: &[ExchangeIdx],
+    part: &mut [f64],
+    reads: &impl Reads,
+) {
+    part.fill(0.0);
+    for &e in block {
+        if net.edges[e].flow == Flow::Money && !reads.gone(e) {
             let value = reads.value(e);
-            for (t, o) in spend.iter_mut().zip(reads.occurrences(e)) {
+            for (t, o) in part.iter_mut().zip(reads.occurrences(e)) {
                 *t += value * o;
             }
+        }
+    }
+}
+
+/// The block partial sums a ledger row is made from, given block by block:
+/// the incoming blocks' (revenue, tangible, intangible) and the outgoing
+/// blocks' spend.
+pub(crate) trait BlockSums {
+    /// Block `b` of the exchanges into the node, into `parts`.
+    fn incoming(&mut self, b: usize, parts: &mut [f64]);
+    /// Block `b` of the exchanges out of the node, into `part`.
+    fn outgoing(&mut self, b: usize, part: &mut [f64]);
+}
+
+/// Every block summed afresh, reading the design through `reads`.
+struct Fresh<'a, R> {
+    net: &'a Network,
+    a: NodeIdx,
+    reads: &'a R,
+}
+
+impl<R: Reads> BlockSums for Fresh<'_, R> {
+    fn incoming(&mut self, b: usize, parts: &mut [f64]) {
+        incoming_block(
+            self.net,
+            block(self.net.incoming.row(self.a), b),
+            parts,
+            self.reads,
+        );
+    }
+    fn outgoing(&mut self, b: usize, part: &mut [f64]) {
+        outgoing_block(
+            self.net,
+            block(self.net.outgoing.row(self.a), b),
+            part,
+            self.reads,
+        );
+    }
+}
+
+/// Number of blocks of a row of `len` exchanges.
+pub(crate) fn blocks_of(len: usize) -> usize {
+    len.div_ceil(BLOCK)
+}
+
+/// Block `b` of a row of exchanges.
+pub(crate) fn block(row: &[ExchangeIdx], b: usize) -> &[ExchangeIdx] {
+    &row[b * BLOCK..row.len().min((b + 1) * BLOCK)]
+}
+
+fn own_ledger(net: &Network, years: usize, a: NodeIdx, row: &mut [f64], reads: &impl Reads) {
+    assemble(net, years, a, row, reads, &mut Fresh { net, a, reads });
+}
+
+/// Node `a`'s ledger row from its block sums (`sums`) and its costs (read
+/// through `reads`).
+pub(crate) fn assemble(
+    net: &Network,
+    years: usize,
+    a: NodeIdx,
+    row: &mut [f64],
+    reads: &impl Reads,
+    sums: &mut impl BlockSums,
+) {
+    // A block's partial sums: on the stack for horizons up to 16 years.
+    let mut stack = [0.0; INCOMING_PARTS * 16];
+    let mut heap = Vec::new();
+    let scratch: &mut [f64] = if years <= 16 {
+        &mut stack[..INCOMING_PARTS * years]
+    } else {
+        heap.resize(INCOMING_PARTS * years, 0.0);
+        &mut heap
+    };
+    let (revenue, rest) = row.split_at_mut(years);
+    let (spend, rest) = rest.split_at_mut(years);
+    let (costs, rest) = rest.split_at_mut(years);
+    let (_cash_and_cumulative, rest) = rest.split_at_mut(2 * years);
+    let (tangible, rest) = rest.split_at_mut(years);
+    let (intangible, _net_value) = rest.split_at_mut(years);
+    for b in 0..blocks_of(net.incoming.row(a).len()) {
+        sums.incoming(b, scratch);
+        for (k, target) in [&mut *revenue, &mut *tangible, &mut *intangible]
+            .into_iter()
+            .enumerate()
+        {
+            for (t, p) in target.iter_mut().zip(&scratch[k * years..(k + 1) * years]) {
+                *t += p;
+            }
+        }
+    }
+    for b in 0..blocks_of(net.outgoing.row(a).len()) {
+        sums.outgoing(b, &mut scratch[..years]);
+        for (t, p) in spend.iter_mut().zip(&scratch[..years]) {
+            *t += p;
         }
     }
     for &c in net.node_costs.row(a) {
@@ -226,6 +348,13 @@ fn own_ledger(net: &Network, years: usize, a: NodeIdx, row: &mut [f64], reads: &
             }
         }
     }
+    let (head, rest) = row.split_at_mut(3 * years);
+    let (revenue, rest0) = head.split_at(years);
+    let (spend, costs) = rest0.split_at(years);
+    let (cash, rest) = rest.split_at_mut(years);
+    let (cumulative, rest) = rest.split_at_mut(years);
+    let (tangible, rest) = rest.split_at_mut(years);
+    let (intangible, net_value) = rest.split_at_mut(years);
     let worth_counts = net.goals[a] == Goal::Worth;
     let mut running = 0.0;
     for y in 0..years {

@@ -15,6 +15,7 @@ pub mod cohorts;
 pub mod diffusion;
 pub mod drivers;
 pub mod extracts;
+pub(crate) mod hub_blocks;
 pub mod keystones;
 pub mod ledger;
 pub mod revenue;

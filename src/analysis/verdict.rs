@@ -179,9 +179,36 @@ pub(crate) fn judge(
         return Verdict::NOT_APPLICABLE;
     }
     let goal = net.goals[a];
+    Verdict {
+        goal: Some(goal),
+        reasons: vec![money_reason(net, a, t), drivers_reason(net, a, gone)],
+    }
+}
+
+/// The verdict on actor `a` with totals `t` when the same exchanges happen
+/// as in `base` (its verdict in the design): its money test on `t`, its
+/// drivers test as in `base` (which exchanges reach it has not changed). O(1),
+/// where [`judge`] reads every exchange into `a`: a swing of each of a hub's
+/// exchanges would otherwise cost the square of its degree.
+pub(crate) fn judge_same_exchanges(
+    net: &Network,
+    a: NodeIdx,
+    t: &Totals,
+    base: &Verdict,
+) -> Verdict {
+    match (base.goal, base.reasons.get(1)) {
+        (Some(goal), Some(drivers)) => Verdict {
+            goal: Some(goal),
+            reasons: vec![money_reason(net, a, t), drivers.clone()],
+        },
+        _ => judge(net, a, t, |_| false),
+    }
+}
+
+/// The money (profit) or worth test of actor `a` on totals `t`.
+fn money_reason(net: &Network, a: NodeIdx, t: &Totals) -> Reason {
     let money: f64 = [t.revenue, t.spend, t.costs].iter().map(|x| x.abs()).sum();
-    let mut reasons = Vec::with_capacity(2);
-    reasons.push(match goal {
+    match net.goals[a] {
         Goal::Profit => Reason::Money {
             npv: t.npv,
             holds: not_negative(t.npv, money),
@@ -193,10 +220,19 @@ pub(crate) fn judge(
                 holds: not_negative(t.net_value, money + worth),
             }
         }
-    });
+    }
+}
+
+/// The drivers test of actor `a`: whether what reaches it (the exchanges
+/// into it that are not `gone`) serves a driver of its own.
+fn drivers_reason(
+    net: &Network,
+    a: NodeIdx,
+    gone: impl Fn(crate::index::ExchangeIdx) -> bool,
+) -> Reason {
     let wanted = net.node_drivers.row(a);
     let inflows = net.incoming.row(a);
-    reasons.push(if inflows.iter().all(|&e| gone(e)) {
+    if inflows.iter().all(|&e| gone(e)) {
         Reason::ReceivesNothing
     } else if wanted.is_empty() {
         Reason::ReceivesValue
@@ -215,9 +251,5 @@ pub(crate) fn judge(
         } else {
             Reason::ServesDrivers(served)
         }
-    });
-    Verdict {
-        goal: Some(goal),
-        reasons,
     }
 }

@@ -69,15 +69,8 @@ fn every_finding(text: &mut String, found: &[Finding]) {
 fn summary(text: &mut String, found: &[Finding]) {
     use crate::words::count;
     use std::fmt::Write;
-    let mut by_code: indexmap::IndexMap<(bool, &str), Vec<&Finding>> = indexmap::IndexMap::new();
-    for f in found {
-        by_code
-            .entry((f.severity != Severity::Deny, f.code.as_str()))
-            .or_default()
-            .push(f);
-    }
-    by_code.sort_by(|a, _, b, _| a.0.cmp(&b.0));
-    for ((_, code), fs) in &by_code {
+    let by_code = findings::by_code(found);
+    for (code, fs) in &by_code {
         let f = fs[0];
         let _ = writeln!(
             text,

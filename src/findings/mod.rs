@@ -284,6 +284,22 @@ pub fn findings(design: &ValueDesign, an: &Analysis, policy: &Policy) -> Vec<Fin
     order(an, found)
 }
 
+/// Findings grouped by code: deny-level codes first, then in the order each
+/// code is first found; within a code, in the order given. What `check` and
+/// the report print when findings run into the hundreds.
+pub fn by_code(found: &[Finding]) -> Vec<(Code, Vec<&Finding>)> {
+    let mut groups: IndexMap<(bool, Code), Vec<&Finding>> = IndexMap::new();
+    for f in found {
+        groups
+            .entry((f.severity != Severity::Deny, f.code))
+            .or_default()
+            .push(f);
+    }
+    // Stable: first-found order within each severity.
+    groups.sort_by(|a, _, b, _| a.0.cmp(&b.0));
+    groups.into_iter().map(|((_, c), fs)| (c, fs)).collect()
+}
+
 /// How much actor `a` loses: its NPV (profit) or net value (worth) when that
 /// test fails, else `None`.
 fn loss(an: &Analysis, a: NodeIdx) -> Option<f64> {

@@ -6,6 +6,7 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use crate::analysis::hub_blocks::HubBlocks;
 use crate::analysis::{ledger, verdict, Analysis, Outcome, Timeline};
 use crate::index::{CostIdx, ExchangeIdx, NodeIdx};
 use crate::model::Goal;
@@ -23,6 +24,9 @@ pub(crate) struct Changed<'a> {
     pub values: Vec<(ExchangeIdx, f64)>,
     /// New amounts of costs.
     pub costs: Vec<(CostIdx, f64)>,
+    /// The base block sums of the hubs, to re-sum only the blocks of a
+    /// hub's changed exchanges ([`Changed::totals_around`]).
+    pub hubs: Option<&'a HubBlocks>,
 }
 
 impl<'a> Changed<'a> {
@@ -34,6 +38,7 @@ impl<'a> Changed<'a> {
             rows: FxHashMap::default(),
             values: Vec::new(),
             costs: Vec::new(),
+            hubs: None,
         }
     }
 
@@ -43,6 +48,50 @@ impl<'a> Changed<'a> {
         let (row, npv, _) = ledger::ledger_with(self.base.net, years, a, rate, self);
         verdict::Totals::of_row(&row, years, npv)
     }
+
+    /// As [`Changed::totals`] (the same bits), when of `a`'s exchanges only
+    /// `changed` are read differently from the base (costs may differ too):
+    /// for a hub, with [`Changed::hubs`] set, only their blocks are summed
+    /// again.
+    pub(crate) fn totals_around(
+        &self,
+        a: NodeIdx,
+        rate: f64,
+        changed: &[ExchangeIdx],
+    ) -> verdict::Totals {
+        let years = self.base.tl.years;
+        match self
+            .hubs
+            .and_then(|h| h.ledger_around(self.base.net, a, rate, self, changed))
+        {
+            Some((row, npv, _)) => verdict::Totals::of_row(&row, years, npv),
+            None => self.totals(a, rate),
+        }
+    }
+}
+
+/// The exchanges of `changed` by the actors at their ends: `(actor,
+/// exchange)`, sorted, for [`touching`].
+pub(crate) fn by_end(
+    net: &Network,
+    changed: impl Iterator<Item = ExchangeIdx>,
+) -> Vec<(NodeIdx, ExchangeIdx)> {
+    let mut pairs: Vec<(NodeIdx, ExchangeIdx)> = changed
+        .flat_map(|e| [(net.edges[e].from, e), (net.edges[e].to, e)])
+        .collect();
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
+}
+
+/// The exchanges of `pairs` ([`by_end`]) at actor `a`.
+pub(crate) fn touching(pairs: &[(NodeIdx, ExchangeIdx)], a: NodeIdx) -> Vec<ExchangeIdx> {
+    let start = pairs.partition_point(|p| p.0 < a);
+    pairs[start..]
+        .iter()
+        .take_while(|p| p.0 == a)
+        .map(|p| p.1)
+        .collect()
 }
 
 impl ledger::Reads for Changed<'_> {

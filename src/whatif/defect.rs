@@ -8,14 +8,15 @@ use rayon::prelude::*;
 
 use rustc_hash::FxHashSet;
 
-use crate::analysis::{self, verdict, Analysis, Config, Field};
+use crate::analysis::hub_blocks::HubBlocks;
+use crate::analysis::{self, ledger, verdict, Analysis, Config, Field};
 use crate::index::{ExchangeIdx, NodeIdx};
 use crate::model::Flow;
 use crate::network::Network;
 use crate::validate::ValueDesign;
 
 use super::apply::{apply, Changes};
-use super::changed::Changed;
+use super::changed::{self, Changed};
 use super::links::Links;
 
 /// What the ecosystem loses when one actor leaves.
@@ -59,6 +60,14 @@ pub fn defections(
 ) -> Vec<Defection> {
     let net = &base.network;
     let links = Links::new(net);
+    let hubs = HubBlocks::of(
+        net,
+        base.timeline.years,
+        &ledger::Base {
+            net,
+            tl: &base.timeline,
+        },
+    );
     let before = money_flowing(base);
     let mut out: Vec<Defection> = actors
         .par_iter()
@@ -70,7 +79,14 @@ pub fn defections(
             if per_elsewhere {
                 defection_by_reanalysis(design, base, actor, before, cfg)
             } else {
-                Some(defection_sharing(design, base, actor, &gone, &links.drives))
+                Some(defection_sharing(
+                    design,
+                    base,
+                    actor,
+                    &gone,
+                    &links.drives,
+                    &hubs,
+                ))
             }
         })
         .collect();
@@ -109,6 +125,7 @@ fn defection_sharing(
     actor: NodeIdx,
     gone: &FxHashSet<ExchangeIdx>,
     drives: &[Vec<NodeIdx>],
+    hubs: &HubBlocks,
 ) -> Defection {
     let net = &base.network;
     let tl = &base.timeline;
@@ -130,10 +147,12 @@ fn defection_sharing(
     touched.dedup();
     let mut reads = Changed::new(net, tl);
     reads.gone = Some(gone);
+    reads.hubs = Some(hubs);
+    let changed = changed::by_end(net, gone.iter().copied());
     let mut flips = Vec::new();
     let mut losers = Vec::new();
     for a in touched.into_iter().filter(|&a| net.kinds[a].is_actor()) {
-        let totals = reads.totals(a, rate);
+        let totals = reads.totals_around(a, rate, &changed::touching(&changed, a));
         let v = verdict::judge(net, a, &totals, is_gone);
         if !base.verdicts[a].fails() && v.fails() {
             flips.push(a);

@@ -12,8 +12,10 @@
 
 use rayon::prelude::*;
 
+use crate::analysis::hub_blocks::HubBlocks;
 use crate::analysis::timeline::{base_occurrences, members_row};
-use crate::analysis::{verdict, Analysis};
+use crate::analysis::{ledger, verdict, Analysis};
+use crate::csr::Csr;
 use crate::index::{ExchangeIdx, IdxVec, NodeIdx};
 use crate::network::Network;
 use crate::validate::ValueDesign;
@@ -66,7 +68,7 @@ pub struct Input {
 }
 
 /// The sensitivity of a design.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Sensitivity {
     /// The relative swing (0.2: down and up by 20%).
     pub swing: f64,
@@ -77,6 +79,21 @@ pub struct Sensitivity {
     pub inputs: Vec<Input>,
     /// Numbers left out because they are 0 (a swing moves nothing).
     pub zero: usize,
+    /// Per actor, its `(input, effect)` positions in file order: made on
+    /// the first [`Sensitivity::ranked`], so ranking every actor is
+    /// O(effects), not O(actors x inputs).
+    by_actor: std::sync::OnceLock<Csr<NodeIdx, (u32, u32)>>,
+}
+
+/// Equal when the figures are (whether the ranking index is made yet does
+/// not matter).
+impl PartialEq for Sensitivity {
+    fn eq(&self, other: &Self) -> bool {
+        self.swing == other.swing
+            && self.base == other.base
+            && self.inputs == other.inputs
+            && self.zero == other.zero
+    }
 }
 
 impl Sensitivity {
@@ -84,12 +101,24 @@ impl Sensitivity {
     /// ties), each with its effect; inputs that do not move it are left out.
     pub fn ranked(&self, a: NodeIdx) -> Vec<(&Input, Effect)> {
         let base = self.base[a];
-        let mut out: Vec<(&Input, Effect)> = self
-            .inputs
+        let by_actor = self.by_actor.get_or_init(|| {
+            Csr::from_pairs(
+                self.base.len(),
+                self.inputs.iter().enumerate().flat_map(|(i, input)| {
+                    input
+                        .effects
+                        .iter()
+                        .enumerate()
+                        .map(move |(k, e)| (e.actor, (i as u32, k as u32)))
+                }),
+            )
+        });
+        let mut out: Vec<(&Input, Effect)> = by_actor
+            .row(a)
             .iter()
-            .filter_map(|i| {
-                let k = i.effects.binary_search_by_key(&a, |e| e.actor).ok()?;
-                Some((i, i.effects[k]))
+            .map(|&(i, k)| {
+                let input = &self.inputs[i as usize];
+                (input, input.effects[k as usize])
             })
             .collect();
         out.sort_by(|x, y| y.1.reach(base).total_cmp(&x.1.reach(base)));
@@ -163,14 +192,23 @@ pub fn sensitivity(design: &ValueDesign, base: &Analysis, swing: f64) -> Sensiti
             .collect(),
     );
     let links = Links::new(net);
+    let hubs = HubBlocks::of(
+        net,
+        base.timeline.years,
+        &ledger::Base {
+            net,
+            tl: &base.timeline,
+        },
+    );
     let (targets, zero) = numbers(design, net);
     let eco = design.ecosystem();
     let inputs = targets
         .par_iter()
         .map(|&target| {
             let value = target.get(eco);
-            let run =
-                |v: f64| in_range(target, v).then(|| changed_scores(base, rate, &links, target, v));
+            let run = |v: f64| {
+                in_range(target, v).then(|| changed_scores(base, rate, &links, &hubs, target, v))
+            };
             let (down, up) = (run(value * (1.0 - swing)), run(value * (1.0 + swing)));
             Input {
                 target,
@@ -184,6 +222,7 @@ pub fn sensitivity(design: &ValueDesign, base: &Analysis, swing: f64) -> Sensiti
         base: scores,
         inputs,
         zero,
+        by_actor: std::sync::OnceLock::new(),
     }
 }
 
@@ -225,25 +264,29 @@ pub(crate) fn changed_scores(
     base: &Analysis,
     rate: f64,
     links: &Links,
+    hubs: &HubBlocks,
     target: Target,
     v: f64,
 ) -> Vec<(NodeIdx, f64, bool)> {
     let net = &base.network;
-    changed_totals(base, rate, links, target, v, None)
+    changed_totals(base, rate, links, Some(hubs), target, v, None)
         .into_iter()
         .map(|(a, t)| {
-            let fails = verdict::judge(net, a, &t, |_| false).fails();
+            let fails = verdict::judge_same_exchanges(net, a, &t, &base.verdicts[a]).fails();
             (a, changed::score(net.goals[a], &t), fails)
         })
         .collect()
 }
 
 /// The totals of every actor whose ledger `target = v` touches (only `only`,
-/// when given), in file order; the others' are as in `base`.
+/// when given), in file order; the others' are as in `base`. With `hubs`
+/// (the base's block sums), a hub's ledger re-sums only the blocks of its
+/// changed exchanges: the same bits.
 pub(crate) fn changed_totals(
     base: &Analysis,
     rate: f64,
     links: &Links,
+    hubs: Option<&HubBlocks>,
     target: Target,
     v: f64,
     only: Option<NodeIdx>,
@@ -252,6 +295,7 @@ pub(crate) fn changed_totals(
     let tl = &base.timeline;
     let years = tl.years;
     let mut reads = Changed::new(net, tl);
+    reads.hubs = hubs;
     let mut touched: Vec<NodeIdx> = Vec::new();
     let mut rate = rate;
     // The exchanges whose occurrences change, roots first.
@@ -314,9 +358,23 @@ pub(crate) fn changed_totals(
     }
     touched.sort_unstable();
     touched.dedup();
+    // The exchanges read differently: the one whose value is set, and every
+    // one whose occurrences moved. (A new discount rate or cost amount
+    // changes no exchange's terms.)
+    let changed = changed::by_end(
+        net,
+        reads
+            .values
+            .iter()
+            .map(|x| x.0)
+            .chain(moved.iter().copied()),
+    );
     touched
         .into_iter()
         .filter(|&a| net.kinds[a].is_actor() && only.is_none_or(|o| o == a))
-        .map(|a| (a, reads.totals(a, rate)))
+        .map(|a| {
+            let t = reads.totals_around(a, rate, &changed::touching(&changed, a));
+            (a, t)
+        })
         .collect()
 }

@@ -265,7 +265,8 @@ impl Shared {
                 let t = reads.totals(a, rate);
                 (
                     score(net.goals[a], &t),
-                    !crate::analysis::verdict::judge(net, a, &t, |_| false).fails(),
+                    !crate::analysis::verdict::judge_same_exchanges(net, a, &t, &full.verdicts[a])
+                        .fails(),
                 )
             })
             .collect()

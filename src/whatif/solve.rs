@@ -106,7 +106,7 @@ pub fn solve(
     let rate = design.ecosystem().discount_rate;
     let own = verdict::Totals::of(&base.ledgers, a);
     let measure = |v: f64| -> f64 {
-        changed_totals(base, rate, &links, target, v, Some(a))
+        changed_totals(base, rate, &links, None, target, v, Some(a))
             .first()
             .map_or(aim.of(&own), |(_, t)| aim.of(t))
     };

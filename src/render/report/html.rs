@@ -594,14 +594,30 @@ fn uncertainty_section(o: &mut String, p: &ReportParts<'_>) {
     o.push_str("</section>\n");
 }
 
-/// The findings table.
+/// The findings table, code by code (deny-level first); above
+/// [`super::parts::FINDINGS_LISTED_IN_FULL`] findings, the first few of each
+/// code and how many more.
 fn findings_section(o: &mut String, p: &ReportParts<'_>) {
     o.push_str("<section id=\"findings\">\n<h2>Findings</h2>\n");
     if p.findings.is_empty() {
         o.push_str("<p class=\"ok\">No finding: every check of the catalogue passes.</p>\n");
-    } else {
-        o.push_str("<table>\n<thead><tr><th>severity</th><th>code</th><th>finding</th><th>why</th><th>source</th></tr></thead>\n");
-        for f in &p.findings {
+        o.push_str("</section>\n");
+        return;
+    }
+    let listed = super::parts::finding_groups(&p.findings);
+    if listed.summarised {
+        let _ = writeln!(
+            o,
+            "<p class=\"lead\">{} of {}: the first {} of each code are listed. <code>valuedesign check {}&nbsp;--all</code> lists every one (<code>--format json</code> too).</p>",
+            crate::words::count(p.findings.len(), "finding", "findings"),
+            crate::words::count(listed.codes, "code", "codes"),
+            super::parts::SHOWN_PER_CODE,
+            xml(&p.source_name)
+        );
+    }
+    o.push_str("<table>\n<thead><tr><th>severity</th><th>code</th><th>finding</th><th>why</th><th>source</th></tr></thead>\n");
+    for (shown, more) in &listed.runs {
+        for f in shown {
             let (class, word) = if f.severity == Severity::Deny {
                 ("sev-deny", "deny")
             } else {
@@ -609,9 +625,16 @@ fn findings_section(o: &mut String, p: &ReportParts<'_>) {
             };
             let _ = writeln!(o, "<tr><td class=\"{class}\">{word}</td><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td></tr>", xml(f.code.as_str()), code_spans(&xml(&f.message)), xml(f.why), xml(f.source));
         }
-        o.push_str("</table>\n");
+        if let Some((code, more)) = more {
+            let _ = writeln!(
+                o,
+                "<tr><td></td><td><code>{}</code></td><td colspan=\"3\">and {}</td></tr>",
+                xml(code.as_str()),
+                crate::words::count(*more, "more", "more")
+            );
+        }
     }
-    o.push_str("</section>\n");
+    o.push_str("</table>\n</section>\n");
 }
 
 /// Every actor's canvas (or customer profile) with its details.

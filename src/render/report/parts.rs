@@ -15,6 +15,55 @@ use crate::validate::ValueDesign;
 pub(crate) const MAX_CANVASES: usize = 40;
 /// Most rows in the report's ledger tables.
 pub(crate) const MAX_TABLE_ROWS: usize = 100;
+/// Above this many findings the report lists, per code, how many and the
+/// first [`SHOWN_PER_CODE`] (a 1e5-node design has 300,000 findings: listed
+/// in full they made a 147 MB page).
+pub(crate) const FINDINGS_LISTED_IN_FULL: usize = 200;
+/// Findings of each code the report shows when it summarises.
+pub(crate) const SHOWN_PER_CODE: usize = 10;
+
+/// The findings as the report lists them: every one in the findings' own
+/// order (grouped by actor, most important first), or, above
+/// [`FINDINGS_LISTED_IN_FULL`], code by code (deny-level first), the first
+/// [`SHOWN_PER_CODE`] of each and how many more.
+pub(crate) struct FindingGroups<'a> {
+    /// How many codes fired.
+    pub codes: usize,
+    /// Whether some are left out (the report then says how to see them).
+    pub summarised: bool,
+    /// The findings shown, each run followed by the code and the number of
+    /// its findings left out (if any).
+    pub runs: Vec<Run<'a>>,
+}
+
+/// Findings listed together, and the code and number of those left out after them.
+pub(crate) type Run<'a> = (Vec<&'a Finding>, Option<(crate::findings::Code, usize)>);
+
+/// The findings of a report as it lists them.
+pub(crate) fn finding_groups(found: &[Finding]) -> FindingGroups<'_> {
+    let groups = crate::findings::by_code(found);
+    let codes = groups.len();
+    if found.len() <= FINDINGS_LISTED_IN_FULL {
+        return FindingGroups {
+            codes,
+            summarised: false,
+            runs: vec![(found.iter().collect(), None)],
+        };
+    }
+    let runs = groups
+        .into_iter()
+        .map(|(code, mut fs)| {
+            let more = fs.len().saturating_sub(SHOWN_PER_CODE);
+            fs.truncate(SHOWN_PER_CODE);
+            (fs, (more > 0).then_some((code, more)))
+        })
+        .collect();
+    FindingGroups {
+        codes,
+        summarised: true,
+        runs,
+    }
+}
 
 /// A map drawn: its view and SVG.
 #[derive(Debug, Clone)]
