@@ -26,6 +26,7 @@ pub mod diagnostic;
 pub mod findings;
 pub mod generate;
 pub mod index;
+pub mod live;
 pub mod load;
 pub mod model;
 pub mod network;

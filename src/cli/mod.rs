@@ -36,6 +36,7 @@ mod sensitivity;
 mod simulate;
 mod solve;
 mod table;
+mod watch;
 mod what_if;
 
 use std::ffi::OsString;
@@ -97,6 +98,8 @@ pub enum Command {
     Canvas(CanvasArgs),
     /// Write the report folder of each file: index.html, maps, canvases, charts, analysis.json, summary.md, PNGs.
     Report(ReportArgs),
+    /// Serve the live report of one file on 127.0.0.1: rebuilt on every save, the page reloads by itself and shows the file's errors until they are fixed.
+    Watch(WatchArgs),
     /// Draw the value-design map (SVG): the whole network, one extract, a neighbourhood or a level.
     Map(MapArgs),
     /// Write a synthetic value design (for benchmarks and experiments) to standard output.
@@ -318,6 +321,19 @@ pub struct ReportArgs {
     pub what_if: WhatIfArgs,
 }
 
+/// Arguments of `watch`.
+#[derive(Debug, clap::Args)]
+pub struct WatchArgs {
+    /// The value-design file (.ron) to watch.
+    pub file: PathBuf,
+    /// The port on 127.0.0.1 (0: any free port, printed).
+    #[arg(long, default_value_t = 8731)]
+    pub port: u16,
+    /// Open the page in the desktop's browser.
+    #[arg(long)]
+    pub open: bool,
+}
+
 /// Arguments of `map`.
 #[derive(Debug, clap::Args)]
 pub struct MapArgs {
@@ -435,6 +451,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         Some(Command::Canvas(args)) => canvas::run(&args),
         Some(Command::Map(args)) => map::run(&args),
         Some(Command::Report(args)) => report::run(&args),
+        Some(Command::Watch(args)) => watch::run(&args),
         Some(Command::Generate(args)) => generate(&args),
         Some(Command::Defect(args)) => defect::run(&args),
         Some(Command::Compare(args)) => compare::run(&args),
