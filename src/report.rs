@@ -48,7 +48,7 @@ fn draw_map(design: &ValueDesign, an: &Analysis, zoom: &Zoom) -> Result<DrawnMap
     let view = map_view::view(design, an, zoom)?;
     let layout = map_layout::layout(&view);
     let svg = map_svg::svg(&view, &layout)?;
-    Ok(DrawnMap { view, svg })
+    Ok(DrawnMap { view, svg, layout })
 }
 
 /// Builds every file of the report: the pieces are drawn, gathered into
@@ -160,7 +160,7 @@ fn drawn_scenarios(design: &ValueDesign, an: &Analysis) -> Result<Vec<DrawnScena
                 id,
                 stem,
                 comparison: v.comparison,
-                map: DrawnMap { view, svg },
+                map: DrawnMap { view, svg, layout },
             })
         })
         .collect()

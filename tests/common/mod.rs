@@ -3,6 +3,8 @@
 // Each test file uses some of these, none uses all.
 #![allow(dead_code)]
 
+pub mod webdriver;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 

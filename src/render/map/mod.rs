@@ -3,6 +3,7 @@
 //! and the drawing ([`svg`], with the `legend` and the [`marks`] both use).
 
 pub mod diff;
+pub(crate) mod explore;
 pub mod fold;
 pub mod layout;
 pub(crate) mod legend;

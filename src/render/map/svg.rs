@@ -312,17 +312,30 @@ pub fn frame_caption(view: &MapView, l: &MapLayout, i: usize, f: &Rect) -> Optio
     (!blocked).then_some(text)
 }
 
-/// The map as SVG text.
-pub fn svg(view: &MapView, l: &MapLayout) -> Result<String, RenderError> {
+/// The drawing's width and height, and where the layout's origin is drawn
+/// (below the header, centred): what [`svg`] draws at, and what the
+/// explorable layer of the report (`super::explore`) is placed by.
+pub(crate) fn page_geometry(view: &MapView, l: &MapLayout) -> (f64, f64, (f64, f64)) {
     let width = (l.width + 2.0 * M).max(LEGEND_W + 2.0 * M).ceil();
-    let head = header_lines(view, width - 2.0 * M);
-    let head_h: f64 = head
-        .iter()
-        .map(|(_, f, _)| f.line_height() + 2.0)
-        .sum::<f64>()
-        + 12.0;
+    let head_h = head_height(&header_lines(view, width - 2.0 * M));
     let legend_h = super::legend::height(view);
     let height = (M + head_h + l.height + 28.0 + legend_h + M).ceil();
+    let origin = (M + ((width - 2.0 * M - l.width) / 2.0).max(0.0), M + head_h);
+    (width, height, origin)
+}
+
+fn head_height(head: &[(String, Font, RGBColor)]) -> f64 {
+    head.iter()
+        .map(|(_, f, _)| f.line_height() + 2.0)
+        .sum::<f64>()
+        + 12.0
+}
+
+/// The map as SVG text.
+pub fn svg(view: &MapView, l: &MapLayout) -> Result<String, RenderError> {
+    let (width, height, origin) = page_geometry(view, l);
+    let head = header_lines(view, width - 2.0 * M);
+    let legend_h = super::legend::height(view);
     let mut buf = String::new();
     {
         let area =
@@ -333,7 +346,6 @@ pub fn svg(view: &MapView, l: &MapLayout) -> Result<String, RenderError> {
             draw::text(&area, t, (M, y), *f, *c, Align::Left)?;
             y += f.line_height() + 2.0;
         }
-        let origin = (M + ((width - 2.0 * M - l.width) / 2.0).max(0.0), M + head_h);
         // Containers, outermost first (larger areas first).
         let mut frames: Vec<(usize, Rect)> = l
             .frames

@@ -187,10 +187,12 @@ pub fn html(p: &ReportParts<'_>) -> String {
     let _ = write!(
         o,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src {}; style-src 'unsafe-inline'; font-src data:; img-src data:\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{} · value design report</title>\n<style>@font-face {{ font-family: \"DejaVu Sans\"; src: url(data:font/ttf;base64,{font}) format(\"truetype\"); }}{STYLE}</style>\n</head>\n<body>\n",
-        xml(&eco.name)
+         <title>{} · value design report</title>\n<style>@font-face {{ font-family: \"DejaVu Sans\"; src: url(data:font/ttf;base64,{font}) format(\"truetype\"); }}{STYLE}{}</style>\n</head>\n<body>\n",
+        super::explore::SCRIPT_SOURCE,
+        xml(&eco.name),
+        super::explore::STYLE
     );
     header(&mut o, p);
     summary_section(&mut o, p);
@@ -313,7 +315,7 @@ fn map_section(o: &mut String, p: &ReportParts<'_>) {
     for n in &p.map.view.notes {
         let _ = writeln!(o, "<p class=\"lead\">{}</p>", xml(n));
     }
-    map_figure(o, &p.map.svg, "Every node and flow: tangible flows solid, intangible dashed, width by value per year. Also in map.svg and map.png.");
+    super::explore::map_figure(o, p, &p.map.svg, "Every node and flow: tangible flows solid, intangible dashed, width by value per year. On screen: hover or Tab to an actor to see its flows, click it (or Enter) for its ledger, verdict and canvas; filter the flows by kind, driver or extract. Also in map.svg and map.png.");
     o.push_str("</section>\n");
 }
 

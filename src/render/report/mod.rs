@@ -1,6 +1,7 @@
 //! The report's pages: what a report holds ([`parts`]), `index.html`
-//! ([`html`]) and `summary.md` (`markdown`).
+//! ([`html`], its explorable map `explore`) and `summary.md` (`markdown`).
 
+pub(crate) mod explore;
 pub mod html;
 pub(crate) mod markdown;
 pub mod parts;

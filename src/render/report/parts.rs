@@ -72,6 +72,8 @@ pub struct DrawnMap {
     pub view: MapView,
     /// The SVG.
     pub svg: String,
+    /// Where everything is on it (for the explorable layer of `index.html`).
+    pub layout: crate::render::map::layout::MapLayout,
 }
 
 /// One actor's canvas, drawn.
