@@ -100,7 +100,33 @@ fn bench(c: &mut Criterion) {
         g.bench_with_input(BenchmarkId::new("analyse", n), &design, |b, d| {
             b.iter(|| black_box(analysis::analyse(d, &Config::default()).keystone))
         });
+        // What the commands do after the analysis: the findings (`check`),
+        // analysis.json streamed to a sink (`analyse --format json`), every
+        // number swung (`sensitivity`, the report's tornadoes), the report
+        // built in memory without PNGs (`report --no-png`, not written).
+        let an = analysis::analyse(&design, &Config::default());
+        g.bench_with_input(BenchmarkId::new("findings", n), &design, |b, d| {
+            b.iter(|| black_box(valuedesign::findings::findings(d, &an, &Default::default()).len()))
+        });
+        g.bench_with_input(BenchmarkId::new("json", n), &design, |b, d| {
+            b.iter(|| {
+                let doc = valuedesign::render::json::build(d.ecosystem(), &an, 0.85, 1e-9);
+                let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::sink());
+                black_box(serde_json::to_writer_pretty(&mut out, &doc).is_ok())
+            })
+        });
+        g.bench_with_input(BenchmarkId::new("sensitivity", n), &design, |b, d| {
+            b.iter(|| black_box(valuedesign::whatif::sensitivity(d, &an, 0.2).inputs.len()))
+        });
+        g.bench_with_input(BenchmarkId::new("report", n), &design, |b, d| {
+            let cfg = valuedesign::report::ReportConfig {
+                png: false,
+                source_name: "synthetic.ron".into(),
+            };
+            b.iter(|| black_box(valuedesign::report::build(d, &an, &cfg).map(|f| f.len())))
+        });
         g.finish();
+        drop(an);
         drop((own, pull, succ));
     }
 }
