@@ -12,18 +12,10 @@
 mod common;
 
 use std::io::{BufRead, BufReader};
-use std::path::Path;
 use std::process::Stdio;
 
 use common::webdriver::{Browser, Killed};
 use serde_json::Value;
-
-/// Saves as editors do: a new file, renamed over the old.
-fn save(path: &Path, text: &str) {
-    let tmp = path.with_extension("ron.tmp");
-    std::fs::write(&tmp, text).expect("write");
-    std::fs::rename(&tmp, path).expect("rename");
-}
 
 #[test]
 fn the_open_page_follows_saves_and_shows_errors_in_chromium() {
@@ -62,7 +54,7 @@ fn the_open_page_follows_saves_and_shows_errors_in_chromium() {
     browser.run("window.__kept = true; return true;");
 
     let renamed = original.replace("Smart parking city service", "Smart parking, second draft");
-    save(&file, &renamed);
+    common::save(&file, &renamed);
     let took = browser.until(
         "return window.__kept === undefined && document.body.innerText.includes('Smart parking, second draft');",
         "the page reloads with the saved change",
@@ -73,7 +65,7 @@ fn the_open_page_follows_saves_and_shows_errors_in_chromium() {
     );
 
     browser.run("window.__kept = true; return true;");
-    save(
+    common::save(
         &file,
         &renamed.replacen("kind: Organization", "kind: Organisation", 1),
     );
@@ -104,7 +96,7 @@ fn the_open_page_follows_saves_and_shows_errors_in_chromium() {
         "the last good report stays under the errors"
     );
 
-    save(&file, &original);
+    common::save(&file, &original);
     browser.until(
         "return !document.getElementById('valuedesign-errors') && document.body.innerText.includes('Smart parking city service');",
         "the errors cleared by a good save",

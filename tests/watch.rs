@@ -49,13 +49,6 @@ fn version(port: u16) -> u64 {
         .expect("a version")
 }
 
-/// Saves as editors do: a new file, renamed over the old.
-fn save(path: &Path, text: &str) {
-    let tmp = path.with_extension("ron.tmp");
-    std::fs::write(&tmp, text).expect("write");
-    std::fs::rename(&tmp, path).expect("rename");
-}
-
 /// Waits for the version to move past `v`; how long it took.
 fn next_version(port: u16, v: u64) -> Duration {
     let start = Instant::now();
@@ -132,7 +125,7 @@ fn the_page_follows_every_save_and_shows_errors_until_they_are_fixed() {
     // A save: the version moves and the page follows.
     let v = version(port);
     let renamed = original.replace("Smart parking city service", "Smart parking, second draft");
-    save(&file, &renamed);
+    common::save(&file, &renamed);
     let took = next_version(port, v);
     eprintln!(
         "rebuilt after a save in {:.0} ms (seen by polling)",
@@ -149,7 +142,7 @@ fn the_page_follows_every_save_and_shows_errors_until_they_are_fixed() {
     let v = version(port);
     let broken = renamed.replacen("kind: Organization", "kind: Organisation", 1);
     assert_ne!(broken, renamed);
-    save(&file, &broken);
+    common::save(&file, &broken);
     next_version(port, v);
     let page = get(port, "/").2;
     assert!(page.contains("id=\"valuedesign-errors\""), "the overlay");
@@ -163,7 +156,7 @@ fn the_page_follows_every_save_and_shows_errors_until_they_are_fixed() {
 
     // Fixed: the errors go.
     let v = version(port);
-    save(&file, &original);
+    common::save(&file, &original);
     next_version(port, v);
     let page = get(port, "/").2;
     assert!(!page.contains("valuedesign-errors"));

@@ -68,6 +68,11 @@ impl HubBlocks {
         HubBlocks { years, slot, hubs }
     }
 
+    /// The block sums of every hub of an analysed design, as analysed.
+    pub(crate) fn of_analysis(net: &Network, tl: &super::Timeline) -> Self {
+        Self::of(net, tl.years, &ledger::Base { net, tl })
+    }
+
     /// Node `a`'s ledger row, NPV and breakeven read through `reads`, when
     /// only the exchanges `changed` (those of `a`'s exchanges whose value,
     /// occurrences or presence `reads` changes; any order) differ from the

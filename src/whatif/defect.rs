@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashSet;
 
 use crate::analysis::hub_blocks::HubBlocks;
-use crate::analysis::{self, ledger, verdict, Analysis, Config, Field};
+use crate::analysis::{self, verdict, Analysis, Config, Field};
 use crate::index::{ExchangeIdx, NodeIdx};
 use crate::model::Flow;
 use crate::network::Network;
@@ -60,14 +60,7 @@ pub fn defections(
 ) -> Vec<Defection> {
     let net = &base.network;
     let links = Links::new(net);
-    let hubs = HubBlocks::of(
-        net,
-        base.timeline.years,
-        &ledger::Base {
-            net,
-            tl: &base.timeline,
-        },
-    );
+    let hubs = HubBlocks::of_analysis(net, &base.timeline);
     let before = money_flowing(base);
     let mut out: Vec<Defection> = actors
         .par_iter()

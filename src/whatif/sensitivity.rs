@@ -14,7 +14,7 @@ use rayon::prelude::*;
 
 use crate::analysis::hub_blocks::HubBlocks;
 use crate::analysis::timeline::{base_occurrences, members_row};
-use crate::analysis::{ledger, verdict, Analysis};
+use crate::analysis::{verdict, Analysis};
 use crate::csr::Csr;
 use crate::index::{ExchangeIdx, IdxVec, NodeIdx};
 use crate::network::Network;
@@ -192,14 +192,7 @@ pub fn sensitivity(design: &ValueDesign, base: &Analysis, swing: f64) -> Sensiti
             .collect(),
     );
     let links = Links::new(net);
-    let hubs = HubBlocks::of(
-        net,
-        base.timeline.years,
-        &ledger::Base {
-            net,
-            tl: &base.timeline,
-        },
-    );
+    let hubs = HubBlocks::of_analysis(net, &base.timeline);
     let (targets, zero) = numbers(design, net);
     let eco = design.ecosystem();
     let inputs = targets

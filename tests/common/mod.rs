@@ -94,3 +94,10 @@ pub const SHOPS: &str = r#"Ecosystem(
         Scenario(id: "no-fee", remove: ["fee"]),
     ],
 )"#;
+
+/// Saves `text` to `path` as editors do: a new file, renamed over the old.
+pub fn save(path: &Path, text: &str) {
+    let tmp = path.with_extension("ron.tmp");
+    std::fs::write(&tmp, text).expect("write");
+    std::fs::rename(&tmp, path).expect("rename");
+}

@@ -184,16 +184,20 @@ const SCRIPT: &str = r#"
 /// The Content-Security-Policy source that lets the page's one script run.
 pub(crate) const SCRIPT_SOURCE: &str = "'unsafe-inline'";
 
+/// One `<option>` per `(id, label)` (the id when the label is empty).
+fn options<'a>(o: &mut String, items: impl Iterator<Item = (&'a str, &'a str)>) {
+    for (id, label) in items {
+        let label = if label.is_empty() { id } else { label };
+        let _ = write!(o, "<option value=\"{}\">{}</option>", xml(id), xml(label));
+    }
+}
+
 /// The explorable map figure, its facts and its script.
 pub(crate) fn map_figure(o: &mut String, p: &ReportParts<'_>, svg: &str, caption: &str) {
     let eco = p.design.ecosystem();
     let an = p.analysis;
     let view = &p.map.view;
-    let width = svg
-        .find("width=\"")
-        .and_then(|i| svg[i + 7..].split('"').next())
-        .and_then(|w| w.parse::<f64>().ok())
-        .unwrap_or(1200.0);
+    let width = super::html::drawn_width(svg);
     o.push_str("<figure class=\"map\">\n<div class=\"vd-controls\" hidden role=\"group\" aria-label=\"Explore the map\">\n");
     o.push_str("<label>Find an actor <input type=\"search\" id=\"vd-search\" list=\"vd-names\" placeholder=\"name, then Enter\"></label>\n<datalist id=\"vd-names\">");
     for n in &view.nodes {
@@ -221,30 +225,21 @@ pub(crate) fn map_figure(o: &mut String, p: &ReportParts<'_>, svg: &str, caption
     o.push_str(
         "</fieldset>\n<label>Driver <select id=\"vd-driver\"><option value=\"\">any</option>",
     );
-    for d in &eco.drivers {
-        let label = if d.label.is_empty() { &d.id } else { &d.label };
-        let _ = write!(
-            o,
-            "<option value=\"{}\">{}</option>",
-            xml(&d.id),
-            xml(label)
-        );
-    }
+    options(
+        o,
+        eco.drivers
+            .iter()
+            .map(|d| (d.id.as_str(), d.label.as_str())),
+    );
     o.push_str("</select></label>\n<label>Extract <select id=\"vd-extract\"><option value=\"\">any</option>");
-    for x in &eco.extracts {
-        let label = if x.label.is_empty() { &x.id } else { &x.label };
-        let _ = write!(
-            o,
-            "<option value=\"{}\">{}</option>",
-            xml(&x.id),
-            xml(label)
-        );
-    }
+    options(
+        o,
+        eco.extracts
+            .iter()
+            .map(|x| (x.id.as_str(), x.label.as_str())),
+    );
     o.push_str("</select></label>\n<span><button type=\"button\" id=\"vd-zoom-in\" aria-label=\"Zoom in\">+</button> <button type=\"button\" id=\"vd-zoom-out\" aria-label=\"Zoom out\">&#8722;</button> <button type=\"button\" id=\"vd-zoom-fit\">fit</button></span>\n<span class=\"vd-status\" aria-live=\"polite\"></span>\n</div>\n");
-    let inline = match svg.find("<svg") {
-        Some(i) => &svg[i..],
-        None => svg,
-    };
+    let inline = super::html::inline_svg(svg);
     let layer = layer(view, &p.map.layout, eco, an);
     // The veil's holes (the actors shown) are made by the script.
     let layer = layer.replacen(

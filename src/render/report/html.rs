@@ -144,7 +144,7 @@ fn entries_table(c: &crate::canvas::Canvas, currency: &str) -> String {
 }
 
 /// Strips the XML declaration plotters may write, so the SVG can be inlined.
-fn inline_svg(svg: &str) -> &str {
+pub(super) fn inline_svg(svg: &str) -> &str {
     match svg.find("<svg") {
         Some(i) => &svg[i..],
         None => svg,
@@ -160,15 +160,19 @@ fn figure(out: &mut String, svg: &str, caption: &str) {
     );
 }
 
+/// The width an SVG is drawn at (its `width` attribute; 1200 if none).
+pub(super) fn drawn_width(svg: &str) -> f64 {
+    svg.find("width=\"")
+        .and_then(|i| svg[i + 7..].split('"').next())
+        .and_then(|w| w.parse::<f64>().ok())
+        .unwrap_or(1200.0)
+}
+
 /// A map: on screen at no less than 80% of its drawn size (scrolling
 /// sideways when wider than the page), so its text stays readable; printed
 /// to the page width.
 fn map_figure(out: &mut String, svg: &str, caption: &str) {
-    let width = svg
-        .find("width=\"")
-        .and_then(|i| svg[i + 7..].split('"').next())
-        .and_then(|w| w.parse::<f64>().ok())
-        .unwrap_or(1200.0);
+    let width = drawn_width(svg);
     let _ = writeln!(
         out,
         "<figure class=\"map\"><div class=\"scroll\" style=\"--w: {:.0}px\">{}</div><figcaption>{}</figcaption></figure>",

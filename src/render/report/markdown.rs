@@ -124,45 +124,7 @@ pub(crate) fn markdown(p: &ReportParts<'_>) -> String {
         ));
     }
     what_if_sections(&mut o, p);
-    let _ = writeln!(o, "\n## Findings\n");
-    if p.findings.is_empty() {
-        o.push_str("None: every check of the catalogue passes.\n");
-    }
-    let listed = super::parts::finding_groups(&p.findings);
-    if listed.summarised {
-        let _ = writeln!(
-            o,
-            "{} of {}: the first {} of each code. `valuedesign check {} --all` lists every one (`--format json` too).\n",
-            crate::words::count(p.findings.len(), "finding", "findings"),
-            crate::words::count(listed.codes, "code", "codes"),
-            super::parts::SHOWN_PER_CODE,
-            md(&p.source_name)
-        );
-    }
-    for (shown, more) in &listed.runs {
-        for f in shown {
-            let level = if f.severity == Severity::Deny {
-                "deny"
-            } else {
-                "warning"
-            };
-            let title = md(f.title);
-            let _ = writeln!(
-                o,
-                "- **{title}** ({level}, `{}`): {}  \n  *Why:* {}",
-                f.code,
-                md_code_spans(&f.message),
-                md(f.why)
-            );
-        }
-        if let Some((code, more)) = more {
-            let _ = writeln!(
-                o,
-                "- `{code}`: and {}",
-                crate::words::count(*more, "more", "more")
-            );
-        }
-    }
+    findings_section(&mut o, p);
     let _ = writeln!(o, "\n## Files of this report\n");
     o.push_str("- `index.html`: the whole report in one page (map, extracts, charts, findings, canvases)\n- `map.svg`, `map.png`: the value-design map\n");
     for (stem, _) in &p.extract_maps {
@@ -260,6 +222,49 @@ fn what_if_sections(o: &mut String, p: &ReportParts<'_>) {
                 amount(a.percentile(5.0)),
                 amount(a.percentile(50.0)),
                 amount(a.percentile(95.0))
+            );
+        }
+    }
+}
+
+/// The findings, every one or (above 200) the first few of each code.
+fn findings_section(o: &mut String, p: &ReportParts<'_>) {
+    let _ = writeln!(o, "\n## Findings\n");
+    if p.findings.is_empty() {
+        o.push_str("None: every check of the catalogue passes.\n");
+    }
+    let listed = super::parts::finding_groups(&p.findings);
+    if listed.summarised {
+        let _ = writeln!(
+            o,
+            "{} of {}: the first {} of each code. `valuedesign check {} --all` lists every one (`--format json` too).\n",
+            crate::words::count(p.findings.len(), "finding", "findings"),
+            crate::words::count(listed.codes, "code", "codes"),
+            super::parts::SHOWN_PER_CODE,
+            md(&p.source_name)
+        );
+    }
+    for (shown, more) in &listed.runs {
+        for f in shown {
+            let level = if f.severity == Severity::Deny {
+                "deny"
+            } else {
+                "warning"
+            };
+            let title = md(f.title);
+            let _ = writeln!(
+                o,
+                "- **{title}** ({level}, `{}`): {}  \n  *Why:* {}",
+                f.code,
+                md_code_spans(&f.message),
+                md(f.why)
+            );
+        }
+        if let Some((code, more)) = more {
+            let _ = writeln!(
+                o,
+                "- `{code}`: and {}",
+                crate::words::count(*more, "more", "more")
             );
         }
     }
