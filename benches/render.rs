@@ -48,7 +48,7 @@ fn bench(c: &mut Criterion) {
                 let an = analysis::analyse(d, &Config::default());
                 let v = map_view::view(d, &an, &map_view::Zoom::Auto).expect("view");
                 let l = map_layout::layout(&v);
-                black_box(map_svg::svg(&v, &l).expect("svg").len())
+                black_box(map_svg::svg(&v, &l, "").expect("svg").len())
             })
         });
         let an = analysis::analyse(&design, &Config::default());

@@ -44,10 +44,17 @@ pub struct ReportConfig {
     pub source_name: String,
 }
 
-fn draw_map(design: &ValueDesign, an: &Analysis, zoom: &Zoom) -> Result<DrawnMap, RenderError> {
+/// The map of `zoom`; `ids` prefixes its groups' ids: its file's stem and a
+/// dash, unique per map of the report (they also share index.html).
+fn draw_map(
+    design: &ValueDesign,
+    an: &Analysis,
+    zoom: &Zoom,
+    ids: &str,
+) -> Result<DrawnMap, RenderError> {
     let view = map_view::view(design, an, zoom)?;
     let layout = map_layout::layout(&view);
-    let svg = map_svg::svg(&view, &layout)?;
+    let svg = map_svg::svg(&view, &layout, ids)?;
     Ok(DrawnMap { view, svg, layout })
 }
 
@@ -71,7 +78,7 @@ pub fn build(
         design,
         analysis: an,
         findings: findings::findings(design, an, &policy),
-        map: draw_map(design, an, &Zoom::Auto)?,
+        map: draw_map(design, an, &Zoom::Auto, "map-")?,
         extract_maps: extract_maps(design, an)?,
         canvases: drawn_canvases(design, an, canvas_actors)?,
         failing: crate::index::all::<NodeIdx>(eco.nodes.len())
@@ -126,10 +133,9 @@ fn extract_maps(
         .iter()
         .zip(stems)
         .map(|(x, stem)| {
-            Ok((
-                stem,
-                draw_map(design, an, &Zoom::Extract(x.id.to_string()))?,
-            ))
+            let ids = format!("map-extract-{stem}-");
+            let map = draw_map(design, an, &Zoom::Extract(x.id.to_string()), &ids)?;
+            Ok((stem, map))
         })
         .collect()
 }
@@ -149,7 +155,7 @@ fn drawn_scenarios(design: &ValueDesign, an: &Analysis) -> Result<Vec<DrawnScena
                 &v.comparison,
             )?;
             let layout = map_layout::layout(&view);
-            let svg = map_svg::svg(&view, &layout)?;
+            let svg = map_svg::svg(&view, &layout, &format!("diff-scenario-{stem}-"))?;
             let id = v.scenario.unwrap_or_default();
             let s = eco.scenarios.iter().find(|s| s.id == id.as_str());
             Ok(DrawnScenario {

@@ -183,8 +183,9 @@ fn the_difference_map_marks_changes_and_draws_what_left_as_ghosts() {
         .expect("ghost flow");
     assert_eq!(parts.mark(), Mark::Removed);
     assert_eq!(v.nodes[parts.to].id, "supplier");
-    let svg = valuedesign::render::map::svg::svg(&v, &valuedesign::render::map::layout::layout(&v))
-        .expect("svg");
+    let svg =
+        valuedesign::render::map::svg::svg(&v, &valuedesign::render::map::layout::layout(&v), "")
+            .expect("svg");
     assert!(
         svg.contains("removed: faded, dashed"),
         "the legend explains the marks"

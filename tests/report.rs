@@ -168,6 +168,8 @@ fn hostile_labels_are_escaped_in_every_file_and_every_svg_renders() {
     let badge = map
         .lines()
         .find(|l| l.contains("Very long label"))
+        .and_then(|l| l.split('>').nth(1))
+        .and_then(|t| t.strip_suffix("</text"))
         .expect("the badge text");
     assert!(
         badge.ends_with('…') && badge.chars().count() < 60,
@@ -284,13 +286,27 @@ fn no_arguments_reports_every_shipped_file_into_output() {
     // The map and its explorable layer, 3 extract maps, 3 charts, 4
     // difference maps, 8 tornado charts and 9 canvases, inline.
     assert_eq!(html.matches("<svg ").count(), 29);
+    // Every map's groups have ids of their own on the page.
+    let ids: Vec<&str> = html
+        .split(" id=\"")
+        .skip(1)
+        .filter_map(|t| t.split('"').next())
+        .collect();
+    assert!(ids.contains(&"map-node-integrator") && ids.len() > 300);
+    let mut unique = ids.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(unique.len(), ids.len(), "an id is used twice on the page");
     assert!(html.contains("<section id=\"sensitivity\">"));
     assert!(html.contains("<section id=\"scenarios\">"));
     assert!(html.contains("Without the system integrator"));
-    assert!(
-        !html.contains("http://")
-            || html.matches("http://").count()
-                == html.matches("xmlns=\"http://www.w3.org/2000/svg\"").count()
+    // No address but the namespaces of SVG (and of Inkscape's layers).
+    assert_eq!(
+        html.matches("http://").count(),
+        html.matches("xmlns=\"http://www.w3.org/2000/svg\"").count()
+            + html
+                .matches("xmlns:inkscape=\"http://www.inkscape.org/namespaces/inkscape\"")
+                .count()
     );
     assert!(!html.contains("https://"));
     // No temporary folder is left behind.

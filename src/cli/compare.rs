@@ -118,7 +118,10 @@ fn write_map(path: &Path, base: &ValueDesign, an: &Analysis, v: &Versus) -> Resu
         },
     )?;
     let layout = map_layout::layout(&view);
-    let svg = map_svg::svg(&view, &layout).map_err(|e| {
+    let stem = path
+        .file_stem()
+        .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+    let svg = map_svg::svg(&view, &layout, &format!("{stem}-")).map_err(|e| {
         errln!("error: cannot draw the difference map: {e}");
         EXIT_INPUT
     })?;

@@ -58,7 +58,7 @@ pub(super) fn run(args: &MapArgs) -> u8 {
     }
     super::note_findings(&file.name, &design, &an, &args.what_if);
     let layout = map_layout::layout(&view);
-    let svg = match map_svg::svg(&view, &layout) {
+    let svg = match map_svg::svg(&view, &layout, &format!("{name}-")) {
         Ok(s) => s,
         Err(e) => {
             errln!("error: cannot draw the map of {}: {e}", file.name);

@@ -145,10 +145,7 @@ pub(crate) fn start(
     h: f64,
     f: impl FnOnce(&Area<'_>) -> DrawResult,
 ) -> Result<(), RenderError> {
-    let area = SVGBackend::with_string(buf, (w.ceil() as u32, h.ceil() as u32)).into_drawing_area();
-    area.fill(&WHITE)?;
-    f(&area)?;
-    Ok(area.present()?)
+    draw::drawing(buf, (w.ceil(), h.ceil()), f)
 }
 
 /// A horizontal scale for `values` (0 included), rounded out to round

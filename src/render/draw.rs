@@ -1,18 +1,65 @@
 //! Drawing helpers shared by every SVG we make with plotters: text in pixels
-//! with the measured face, lines, dashed lines, outlines, arrowheads, and the
-//! cleaning of user text (characters XML 1.0 cannot hold are replaced).
+//! with the measured face, lines, dashed lines, outlines, arrowheads, discs,
+//! named groups, and the cleaning of user text (characters XML 1.0 cannot
+//! hold are replaced).
 //!
-//! plotters writes `font-size` as the size it is given divided by 1.24, so
-//! sizes are multiplied by 1.24 here: a 13-pixel [`Font`] is drawn 13 pixels
-//! high, the size it was measured at.
+//! Everything is drawn on our backend ([`super::svg_backend`]), whose units
+//! are tenths of a pixel: the helpers take pixels and convert, so callers
+//! never see the units.
 
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::fonts::{Font, FAMILY};
+use super::svg_backend::{backend_colour, CleanSvg, Close, Open, Paint, Path, SUB};
 
-/// The drawing area of an SVG made with plotters.
-pub(crate) type Area<'a> = DrawingArea<SVGBackend<'a>, plotters::coord::Shift>;
+/// The drawing area of an SVG made with plotters, on our backend.
+pub(crate) type Area<'a> = DrawingArea<CleanSvg<'a>, plotters::coord::Shift>;
+
+/// A white drawing `w` × `h` pixels in `buf`, drawn by `f`.
+pub(crate) fn drawing(
+    buf: &mut String,
+    (w, h): (f64, f64),
+    f: impl FnOnce(&Area<'_>) -> DrawResult,
+) -> DrawResult {
+    let area = CleanSvg::new(buf, (w, h)).into_drawing_area();
+    area.fill(&WHITE)?;
+    f(&area)?;
+    Ok(area.present()?)
+}
+
+/// Draws what `f` draws inside `<g id="…">` with a `<title>` (for editors:
+/// one object to select, move or hide, named by its title).
+pub(crate) fn group(
+    area: &Area<'_>,
+    id: &str,
+    title: Option<&str>,
+    f: impl FnOnce() -> DrawResult,
+) -> DrawResult {
+    area.draw(&Open {
+        id: id.to_owned(),
+        title: title.map(clean),
+        layer: None,
+    })?;
+    f()?;
+    Ok(area.draw(&Close)?)
+}
+
+/// Like [`group`], as an Inkscape layer called `name`.
+pub(crate) fn layer(
+    area: &Area<'_>,
+    id: &str,
+    name: &str,
+    f: impl FnOnce() -> DrawResult,
+) -> DrawResult {
+    area.draw(&Open {
+        id: id.to_owned(),
+        title: None,
+        layer: Some(name.to_owned()),
+    })?;
+    f()?;
+    Ok(area.draw(&Close)?)
+}
 
 /// The result of drawing one piece.
 pub(crate) type DrawResult = Result<(), super::RenderError>;
@@ -45,8 +92,13 @@ pub enum Align {
     Right,
 }
 
+/// Pixels to backend units.
 fn px(v: f64) -> i32 {
-    v.round() as i32
+    (v * SUB).round() as i32
+}
+
+fn width_units(w: f64) -> u32 {
+    (w * SUB).round().max(1.0) as u32
 }
 
 /// Draws one line of text with its top at `y`.
@@ -60,7 +112,7 @@ pub fn text(
 ) -> DrawResult {
     let face = FontDesc::new(
         FontFamily::Name(FAMILY),
-        font.size * 1.24,
+        font.size * SUB,
         if font.bold {
             FontStyle::Bold
         } else {
@@ -77,12 +129,17 @@ pub fn text(
         .map_err(super::RenderError::from)
 }
 
-/// A stroke style.
+/// A stroke style, `width` pixels wide.
 pub(crate) fn stroke(color: RGBColor, width: f64) -> ShapeStyle {
+    stroke_mix(color, 1.0, width)
+}
+
+/// A translucent stroke style, `width` pixels wide.
+pub(crate) fn stroke_mix(color: RGBColor, alpha: f64, width: f64) -> ShapeStyle {
     ShapeStyle {
-        color: color.to_rgba(),
+        color: color.mix(alpha),
         filled: false,
-        stroke_width: width.round().max(1.0) as u32,
+        stroke_width: width_units(width),
     }
 }
 
@@ -95,39 +152,65 @@ pub(crate) fn fill(color: RGBColor, alpha: f64) -> ShapeStyle {
     }
 }
 
-/// A polyline, solid or dashed.
+/// A polyline, solid or dashed (one element: the dashes are its pattern).
 pub fn line(area: &Area<'_>, points: &[(f64, f64)], style: ShapeStyle, dashed: bool) -> DrawResult {
-    let pts: Vec<(i32, i32)> = points.iter().map(|p| (px(p.0), px(p.1))).collect();
-    if dashed {
-        let w = style.stroke_width.max(1) as i32;
-        area.draw(&plotters::element::DashedPathElement::new(
-            pts,
-            5 + 2 * w,
-            4 + w,
-            style,
-        ))
-    } else {
-        area.draw(&PathElement::new(pts, style))
-    }
+    let w = style.stroke_width.max(1);
+    // Dash and gap grow with the width, so thick dashed lines stay readable.
+    let px_w = f64::from(w) / SUB;
+    let dash = dashed.then(|| (width_units(5.0 + 2.0 * px_w), width_units(4.0 + px_w)));
+    area.draw(&Path {
+        points: points.iter().map(|p| (px(p.0), px(p.1))).collect(),
+        paint: Paint {
+            fill: None,
+            stroke: Some((backend_colour(style.color), w)),
+            dash,
+            closed: false,
+        },
+    })
     .map_err(super::RenderError::from)
 }
 
-/// A filled polygon with an outline.
+/// A filled polygon with an outline, as one element.
 pub fn shape(
     area: &Area<'_>,
     points: &[(f64, f64)],
     fill_style: ShapeStyle,
     outline: ShapeStyle,
 ) -> DrawResult {
-    let pts: Vec<(i32, i32)> = points.iter().map(|p| (px(p.0), px(p.1))).collect();
-    area.draw(&Polygon::new(pts.clone(), fill_style))
-        .map_err(super::RenderError::from)?;
-    let mut closed = pts;
-    if let Some(&first) = closed.first() {
-        closed.push(first);
-    }
-    area.draw(&PathElement::new(closed, outline))
-        .map_err(super::RenderError::from)
+    area.draw(&Path {
+        points: points.iter().map(|p| (px(p.0), px(p.1))).collect(),
+        paint: Paint {
+            fill: Some(backend_colour(fill_style.color)),
+            stroke: Some((backend_colour(outline.color), outline.stroke_width.max(1))),
+            dash: None,
+            closed: true,
+        },
+    })
+    .map_err(super::RenderError::from)
+}
+
+/// A filled disc of radius `r` pixels centred at `c`.
+pub(crate) fn disc(area: &Area<'_>, c: (f64, f64), r: f64, color: RGBColor) -> DrawResult {
+    area.draw(&Circle::new(
+        (px(c.0), px(c.1)),
+        width_units(r),
+        fill(color, 1.0),
+    ))
+    .map_err(super::RenderError::from)
+}
+
+/// A rectangle's outline, `width` pixels wide.
+pub(crate) fn frame_rect(
+    area: &Area<'_>,
+    r: crate::render::geometry::Rect,
+    color: RGBColor,
+    width: f64,
+) -> DrawResult {
+    area.draw(&Rectangle::new(
+        [(px(r.x), px(r.y)), (px(r.x + r.w), px(r.y + r.h))],
+        stroke(color, width),
+    ))
+    .map_err(super::RenderError::from)
 }
 
 /// A filled rectangle without outline.

@@ -20,6 +20,7 @@ pub(crate) mod palette;
 pub mod png;
 pub mod report;
 pub mod sensitivity;
+pub mod svg_backend;
 pub mod tornado;
 pub mod uncertainty;
 pub mod unit_economics;

@@ -192,14 +192,17 @@ fn block(
     body: f64,
 ) -> Result<(), RenderError> {
     let (x0, y0, x1, y1) = rect;
-    area.draw(&Rectangle::new(
-        [(x0, y0), (x1, y1)],
-        ShapeStyle {
-            color: RGBColor(60, 60, 60).to_rgba(),
-            filled: false,
-            stroke_width: 2,
+    draw::frame_rect(
+        area,
+        crate::render::geometry::Rect {
+            x: f64::from(x0),
+            y: f64::from(y0),
+            w: f64::from(x1 - x0),
+            h: f64::from(y1 - y0),
         },
-    ))?;
+        RGBColor(60, 60, 60),
+        2.0,
+    )?;
     text(
         area,
         title,
@@ -350,16 +353,14 @@ pub fn left_out(c: &Canvas, currency: &str) -> usize {
 /// "+ N more" and `md_name` (say, "in canvas-vendor.md").
 pub fn svg(c: &Canvas, ledger: &LedgerSummary, md_name: &str) -> Result<String, RenderError> {
     let mut buf = String::new();
-    {
-        let page = size(c, &ledger.currency);
-        let area = SVGBackend::with_string(&mut buf, page).into_drawing_area();
-        area.fill(&WHITE)?;
+    let page = size(c, &ledger.currency);
+    draw::drawing(&mut buf, (f64::from(page.0), f64::from(page.1)), |area| {
         let w = page.0 as i32;
         let m = MARGIN;
         // A long label is cut to the page, with an ellipsis.
         let room = f64::from(w - 2 * m);
         text(
-            &area,
+            area,
             &crate::render::fonts::Font::bold(TITLE)
                 .truncate(&format!("{}: {}", c.title(), c.label), room),
             (m, m),
@@ -368,7 +369,7 @@ pub fn svg(c: &Canvas, ledger: &LedgerSummary, md_name: &str) -> Result<String, 
             true,
         )?;
         text(
-            &area,
+            area,
             &crate::render::fonts::Font::regular(BODY).truncate(
                 &format!("derived from the value network ({})", c.actor),
                 room,
@@ -383,7 +384,7 @@ pub fn svg(c: &Canvas, ledger: &LedgerSummary, md_name: &str) -> Result<String, 
         let body = body_size(&blocks, cur);
         let lower_bottom = blocks.iter().map(|b| b.0 .3).max().unwrap_or(0);
         for (r, title, es) in &blocks {
-            block(&area, *r, title, es, cur, md_name, body)?;
+            block(area, *r, title, es, cur, md_name, body)?;
         }
         // Footer: patterns, IoT role, ledger.
         let fy = lower_bottom + 12;
@@ -449,7 +450,7 @@ pub fn svg(c: &Canvas, ledger: &LedgerSummary, md_name: &str) -> Result<String, 
         lines.extend(ledger_lines);
         for (k, l) in lines.iter().take(5).enumerate() {
             text(
-                &area,
+                area,
                 l,
                 (m, fy + k as i32 * (LINE + 2)),
                 BODY,
@@ -457,8 +458,8 @@ pub fn svg(c: &Canvas, ledger: &LedgerSummary, md_name: &str) -> Result<String, 
                 k >= first_ledger,
             )?;
         }
-        area.present()?;
-    }
+        Ok(())
+    })?;
     Ok(buf)
 }
 

@@ -32,7 +32,7 @@ pub(crate) fn kind_word(f: Flow) -> &'static str {
     }
 }
 
-/// The layer over a map drawn by `super::svg::svg(view, layout)`.
+/// The layer over a map drawn by `super::svg::svg(view, layout, ids)`.
 pub(crate) fn layer(view: &MapView, l: &MapLayout, eco: &Ecosystem, an: &Analysis) -> String {
     let (width, height, (ox, oy)) = super::svg::page_geometry(view, l);
     let mut o = String::with_capacity(256 * (view.nodes.len() + view.edges.len()));

@@ -66,11 +66,7 @@ fn changes_row(area: &Area<'_>, (x0, y): (f64, f64)) -> DrawResult {
         (ADDED, "added (tagged \"new:\")"),
         (CHANGED, "changed (tagged \"changed:\", with what it was)"),
     ] {
-        let halo = ShapeStyle {
-            color: m.mix(0.4),
-            filled: false,
-            stroke_width: 11,
-        };
+        let halo = draw::stroke_mix(m, 0.4, 11.0);
         draw::line(area, &[(x, y + 7.0), (x + 34.0, y + 7.0)], halo, false)?;
         draw::line(
             area,

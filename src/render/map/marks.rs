@@ -21,11 +21,7 @@ pub(crate) fn status_mark(area: &Area<'_>, status: Status, c: (f64, f64)) -> Dra
         Status::Fails => FAIL,
         Status::None => return Ok(()),
     };
-    area.draw(&Circle::new(
-        (c.0.round() as i32, c.1.round() as i32),
-        8,
-        draw::fill(color, 1.0),
-    ))?;
+    draw::disc(area, c, 8.0, color)?;
     let white = draw::stroke(WHITE, 2.0);
     if status == Status::WinWin {
         draw::line(

@@ -4,6 +4,12 @@
 //! kind (tangible solid, intangible dashed), as wide as the log of their value
 //! per year, labelled with the offering and its value; a header saying what is
 //! shown and a legend. Pure: returns the SVG text.
+//!
+//! The SVG is made to be edited (PowerPoint, Keynote, Inkscape): its layers
+//! (header, containers, flows, labels, nodes, legend) are Inkscape layers;
+//! every node, container, flow and flow label is a `<g>` with an id made from
+//! the file's ids ([`MapIds`]) and a `<title>` saying what it is; lines and
+//! shapes are one element each, to a tenth of a pixel (`svg_backend`).
 
 use plotters::prelude::*;
 
@@ -14,6 +20,7 @@ use super::shape::{grown, offset, outline};
 use super::view::{MapView, Mark, Status};
 use crate::model::NodeKind;
 use crate::render::draw::{self, Align, Area, DrawResult};
+use crate::render::escape::unique_file_stems;
 use crate::render::fonts::Font;
 use crate::render::geometry::{rect_points, rounded_points};
 use crate::render::palette::{
@@ -143,21 +150,116 @@ fn draw_card(
     status_mark(area, node.status, (r.x + r.w - 2.0, r.y + 2.0))
 }
 
-/// A green tick or a red cross in a disc centred at `c`.
-fn draw_flows(area: &Area<'_>, view: &MapView, l: &MapLayout, (ox, oy): (f64, f64)) -> DrawResult {
-    // Difference-map halos under every line.
-    for (e, route) in view.edges.iter().zip(&l.routes) {
-        if let Some(m) = mark_color(e.mark()) {
-            let pts: Vec<(f64, f64)> = route.points.iter().map(|p| (p.0 + ox, p.1 + oy)).collect();
-            let halo = ShapeStyle {
-                color: m.mix(0.4),
-                filled: false,
-                stroke_width: (route.width + 9.0).round() as u32,
-            };
-            draw::line(area, &pts, halo, false)?;
+/// The ids of a map's groups: one per node (`node-<id>`) and per flow
+/// (`flow-<from>-<to>-<kind>`), from the file's ids made safe for XML and
+/// unique, each after a prefix that keeps two maps on one page apart.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MapIds {
+    /// The prefix of every id ("" on a map of its own).
+    pub prefix: String,
+    /// Per node of the view.
+    pub nodes: Vec<String>,
+    /// Per flow of the view.
+    pub flows: Vec<String>,
+}
+
+impl MapIds {
+    /// The ids of `view`'s groups, each starting with `prefix`.
+    pub fn of(view: &MapView, prefix: &str) -> Self {
+        let node_stems = unique_file_stems(view.nodes.iter().map(|n| n.id.as_str()));
+        let flow_keys: Vec<String> = view
+            .edges
+            .iter()
+            .map(|e| {
+                format!(
+                    "{}-{}-{}",
+                    node_stems[e.from],
+                    node_stems[e.to],
+                    super::explore::kind_word(e.flow)
+                )
+            })
+            .collect();
+        let flow_stems = unique_file_stems(flow_keys.iter().map(|k| k.as_str()));
+        MapIds {
+            prefix: prefix.to_owned(),
+            nodes: node_stems
+                .iter()
+                .map(|s| format!("{prefix}node-{s}"))
+                .collect(),
+            flows: flow_stems
+                .iter()
+                .map(|s| format!("{prefix}flow-{s}"))
+                .collect(),
         }
     }
-    for (e, route) in view.edges.iter().zip(&l.routes) {
+
+    fn layer(&self, name: &str) -> String {
+        format!("{}{name}", self.prefix)
+    }
+}
+
+/// What a flow's group is called in an editor: "From → To: offerings".
+fn flow_title(view: &MapView, k: usize, l: &MapLayout) -> String {
+    let e = &view.edges[k];
+    let label: Vec<&str> = l.routes[k]
+        .label
+        .iter()
+        .map(|s| s.trim_start_matches(CONTINUED))
+        .collect();
+    format!(
+        "{} → {} ({}): {}",
+        view.nodes[e.from].label,
+        view.nodes[e.to].label,
+        super::explore::kind_word(e.flow),
+        label.join(" ")
+    )
+}
+
+/// What a node's group is called in an editor: its label, kind and verdict.
+fn node_title(view: &MapView, i: usize) -> String {
+    let n = &view.nodes[i];
+    let kind = if n.members > 1 {
+        format!("{} nodes", n.members)
+    } else {
+        crate::render::map::fold::kind_word(n.kind).to_owned()
+    };
+    let status = match n.status {
+        Status::WinWin => ", win-win",
+        Status::Fails => ", does not get value",
+        Status::None => "",
+    };
+    format!("{} ({kind}{status})", n.label)
+}
+
+/// Every flow: its group holds the difference-map halo, the line and the
+/// arrowhead.
+fn draw_flows(
+    area: &Area<'_>,
+    view: &MapView,
+    l: &MapLayout,
+    ids: &MapIds,
+    (ox, oy): (f64, f64),
+) -> DrawResult {
+    for (k, (e, route)) in view.edges.iter().zip(&l.routes).enumerate() {
+        draw::group(area, &ids.flows[k], Some(&flow_title(view, k, l)), || {
+            draw_flow(area, e, route, (ox, oy))
+        })?;
+    }
+    Ok(())
+}
+
+fn draw_flow(
+    area: &Area<'_>,
+    e: &super::view::MapEdge,
+    route: &super::layout::Route,
+    (ox, oy): (f64, f64),
+) -> DrawResult {
+    if let Some(m) = mark_color(e.mark()) {
+        let pts: Vec<(f64, f64)> = route.points.iter().map(|p| (p.0 + ox, p.1 + oy)).collect();
+        let halo = draw::stroke_mix(m, 0.4, route.width + 9.0);
+        draw::line(area, &pts, halo, false)?;
+    }
+    {
         let color = if e.mark() == Mark::Removed {
             GREY
         } else {
@@ -181,10 +283,40 @@ fn draw_flows(area: &Area<'_>, view: &MapView, l: &MapLayout, (ox, oy): (f64, f6
             draw::stroke(color, route.width),
             e.flow.is_intangible() || e.mark() == Mark::Removed,
         )?;
-        draw::arrowhead(area, &tip, head, color)?;
+        draw::arrowhead(area, &tip, head, color)
     }
-    // Labels last, over every line.
-    for (e, route) in view.edges.iter().zip(&l.routes) {
+}
+
+/// Every flow's label, in a group of its own (`<flow id>-label`): drawn
+/// after every line, so a label is never crossed.
+fn draw_labels(
+    area: &Area<'_>,
+    view: &MapView,
+    l: &MapLayout,
+    ids: &MapIds,
+    origin: (f64, f64),
+) -> DrawResult {
+    for (k, (e, route)) in view.edges.iter().zip(&l.routes).enumerate() {
+        if route.label.is_empty() {
+            continue;
+        }
+        draw::group(
+            area,
+            &format!("{}-label", ids.flows[k]),
+            Some(&flow_title(view, k, l)),
+            || draw_label(area, e, route, origin),
+        )?;
+    }
+    Ok(())
+}
+
+fn draw_label(
+    area: &Area<'_>,
+    e: &super::view::MapEdge,
+    route: &super::layout::Route,
+    (ox, oy): (f64, f64),
+) -> DrawResult {
+    {
         let r = route.label_rect;
         let (x, y) = (r.x + ox, r.y + oy);
         draw::fill_rect(
@@ -208,11 +340,7 @@ fn draw_flows(area: &Area<'_>, view: &MapView, l: &MapLayout, (ox, oy): (f64, f6
             draw::line(
                 area,
                 &frame,
-                ShapeStyle {
-                    color: flow_color(e.flow).mix(0.55),
-                    filled: false,
-                    stroke_width: 1,
-                },
+                draw::stroke_mix(flow_color(e.flow), 0.55, 1.0),
                 false,
             )?;
         }
@@ -315,7 +443,7 @@ pub fn frame_caption(view: &MapView, l: &MapLayout, i: usize, f: &Rect) -> Optio
 /// The drawing's width and height, and where the layout's origin is drawn
 /// (below the header, centred): what [`svg`] draws at, and what the
 /// explorable layer of the report (`super::explore`) is placed by.
-pub(crate) fn page_geometry(view: &MapView, l: &MapLayout) -> (f64, f64, (f64, f64)) {
+pub fn page_geometry(view: &MapView, l: &MapLayout) -> (f64, f64, (f64, f64)) {
     let width = (l.width + 2.0 * M).max(LEGEND_W + 2.0 * M).ceil();
     let head_h = head_height(&header_lines(view, width - 2.0 * M));
     let legend_h = super::legend::height(view);
@@ -331,68 +459,96 @@ fn head_height(head: &[(String, Font, RGBColor)]) -> f64 {
         + 12.0
 }
 
-/// The map as SVG text.
-pub fn svg(view: &MapView, l: &MapLayout) -> Result<String, RenderError> {
+/// The map as SVG text, its groups' ids after `id_prefix` (see [`MapIds`]):
+/// the file's stem and a dash (`map-`, `map-extract-subs-`), so that maps
+/// sharing a page keep their ids apart.
+pub fn svg(view: &MapView, l: &MapLayout, id_prefix: &str) -> Result<String, RenderError> {
     let (width, height, origin) = page_geometry(view, l);
     let head = header_lines(view, width - 2.0 * M);
     let legend_h = super::legend::height(view);
+    let ids = MapIds::of(view, id_prefix);
+    // Containers, outermost first (larger areas first).
+    let mut frames: Vec<(usize, Rect)> = l
+        .frames
+        .iter()
+        .enumerate()
+        .filter_map(|(i, f)| f.map(|f| (i, f)))
+        .collect();
+    frames.sort_by(|a, b| (b.1.w * b.1.h).total_cmp(&(a.1.w * a.1.h)));
     let mut buf = String::new();
-    {
-        let area =
-            SVGBackend::with_string(&mut buf, (width as u32, height as u32)).into_drawing_area();
-        area.fill(&WHITE)?;
-        let mut y = M;
-        for (t, f, c) in &head {
-            draw::text(&area, t, (M, y), *f, *c, Align::Left)?;
-            y += f.line_height() + 2.0;
-        }
-        // Containers, outermost first (larger areas first).
-        let mut frames: Vec<(usize, Rect)> = l
-            .frames
-            .iter()
-            .enumerate()
-            .filter_map(|(i, f)| f.map(|f| (i, f)))
-            .collect();
-        frames.sort_by(|a, b| (b.1.w * b.1.h).total_cmp(&(a.1.w * a.1.h)));
-        for (k, (i, f)) in frames.iter().enumerate() {
-            let shade = if k % 2 == 0 {
-                RGBColor(246, 247, 249)
-            } else {
-                RGBColor(236, 239, 243)
-            };
-            let (x, y) = (f.x + origin.0, f.y + origin.1);
-            let frame_color = if view.nodes[*i].extract {
-                GOLD
-            } else {
-                RGBColor(150, 160, 170)
-            };
-            draw::shape(
-                &area,
-                &rounded_points(x, y, f.w, f.h, 8.0),
-                draw::fill(shade, 1.0),
-                draw::stroke(frame_color, 1.5),
-            )?;
-        }
-        draw_flows(&area, view, l, origin)?;
-        for (i, c) in l.cards.iter().enumerate() {
-            draw_card(&area, view, i, c, origin)?;
-        }
-        // Each container names its group in its top-left corner, where
-        // there is room above everything inside it.
-        for (i, f) in &frames {
-            if let Some(name) = frame_caption(view, l, *i, f) {
-                draw::text(
-                    &area,
-                    &name,
-                    (f.x + origin.0 + 10.0, f.y + origin.1 + 3.0),
-                    CAPTION,
-                    GREY,
-                    Align::Left,
-                )?;
+    draw::drawing(&mut buf, (width, height), |area| {
+        draw::layer(area, &ids.layer("header"), "Header", || {
+            let mut y = M;
+            for (t, f, c) in &head {
+                draw::text(area, t, (M, y), *f, *c, Align::Left)?;
+                y += f.line_height() + 2.0;
             }
-        }
-        super::legend::legend(&area, view, l, (M, height - M - legend_h))?;
-        area.present()?;
-    }
+            Ok(())
+        })?;
+        draw::layer(area, &ids.layer("containers"), "Containers", || {
+            for (k, (i, f)) in frames.iter().enumerate() {
+                let id = format!("{}-frame", ids.nodes[*i]);
+                let title = format!("Group: {}", view.nodes[*i].label);
+                draw::group(area, &id, Some(&title), || {
+                    draw_frame(area, view, l, (k, *i, f), origin)
+                })?;
+            }
+            Ok(())
+        })?;
+        draw::layer(area, &ids.layer("flows"), "Flows", || {
+            draw_flows(area, view, l, &ids, origin)
+        })?;
+        draw::layer(area, &ids.layer("labels"), "Flow labels", || {
+            draw_labels(area, view, l, &ids, origin)
+        })?;
+        draw::layer(area, &ids.layer("nodes"), "Nodes", || {
+            for (i, c) in l.cards.iter().enumerate() {
+                if c.rect.w <= 0.0 {
+                    // A group with no flow of its own: its frame stands for it.
+                    continue;
+                }
+                draw::group(area, &ids.nodes[i], Some(&node_title(view, i)), || {
+                    draw_card(area, view, i, c, origin)
+                })?;
+            }
+            Ok(())
+        })?;
+        draw::layer(area, &ids.layer("legend"), "Legend", || {
+            super::legend::legend(area, view, l, (M, height - M - legend_h))
+        })
+    })?;
     Ok(buf)
+}
+
+/// A container: its shaded frame and, where there is room, its caption.
+fn draw_frame(
+    area: &Area<'_>,
+    view: &MapView,
+    l: &MapLayout,
+    (k, i, f): (usize, usize, &Rect),
+    origin: (f64, f64),
+) -> DrawResult {
+    let shade = if k % 2 == 0 {
+        RGBColor(246, 247, 249)
+    } else {
+        RGBColor(236, 239, 243)
+    };
+    let (x, y) = (f.x + origin.0, f.y + origin.1);
+    let frame_color = if view.nodes[i].extract {
+        GOLD
+    } else {
+        RGBColor(150, 160, 170)
+    };
+    draw::shape(
+        area,
+        &rounded_points(x, y, f.w, f.h, 8.0),
+        draw::fill(shade, 1.0),
+        draw::stroke(frame_color, 1.5),
+    )?;
+    // The container names its group in its top-left corner, where there is
+    // room above everything inside it.
+    match frame_caption(view, l, i, f) {
+        Some(name) => draw::text(area, &name, (x + 10.0, y + 3.0), CAPTION, GREY, Align::Left),
+        None => Ok(()),
+    }
 }
