@@ -1,13 +1,17 @@
 //! The map's SVG is made to be edited: one group per node, container, flow
 //! and label, with ids from the file and titles; one element per line (a
 //! dashed line is one polyline with a dash pattern); coordinates to a tenth
-//! of a pixel, where the layout put them.
+//! of a pixel, where the layout put them. And the slide: 1920 x 1080, text of
+//! 14 px or more, what it leaves out said.
 
 mod common;
 use common::load;
 
 use valuedesign::model::Flow;
 use valuedesign::render::map::layout::layout;
+use valuedesign::render::map::slide::{
+    largest_flows, one_offering_per_flow, slide, MAX_SCALE, SLIDE, SLIDE_TEXT,
+};
 use valuedesign::render::map::svg::{page_geometry, svg};
 use valuedesign::render::map::view::{view, Zoom};
 
@@ -165,4 +169,178 @@ fn a_card_is_one_shape_at_the_layouts_tenth_of_a_pixel() {
     );
     // Coordinates keep their tenths: some are not whole pixels.
     assert!(s.contains(".5,") || s.contains(".3,") || s.contains(".7,"));
+}
+
+/// Every `font-size` of an SVG, in pixels.
+fn font_sizes(svg: &str) -> Vec<f64> {
+    svg.split("font-size=\"")
+        .skip(1)
+        .filter_map(|t| t.split('"').next()?.parse().ok())
+        .collect()
+}
+
+#[test]
+fn a_small_map_fits_a_slide_whole_with_text_of_14_px_or_more() {
+    let (design, an) = load(SMALL);
+    let s = slide(&design, &an, &Zoom::Auto, "map-slide-").expect("slide");
+    assert_eq!((s.view.nodes.len(), s.view.edges.len()), (4, 5));
+    assert!(s.view.notes.is_empty(), "{:?}", s.view.notes);
+    assert!(s.svg.starts_with(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:inkscape=\"http://www.inkscape.org/namespaces/inkscape\" width=\"1920\" height=\"1080\" viewBox=\"0 0 1920 1080\">"
+    ));
+    // The file says the sizes it is seen at: the smallest face (10 px) is
+    // written at the slide's scale, 14 px or more, and nothing is smaller.
+    let sizes = font_sizes(&s.svg);
+    let smallest = sizes.iter().copied().fold(f64::INFINITY, f64::min);
+    assert!(smallest >= SLIDE_TEXT, "{smallest}");
+    assert!(
+        (smallest - s.smallest_text()).abs() < 0.051,
+        "{smallest} {}",
+        s.smallest_text()
+    );
+    assert!(s.page.scale <= MAX_SCALE);
+    assert!(s.svg.contains("<g id=\"map-slide-node-vendor\">"));
+}
+
+#[test]
+fn every_shipped_slide_is_1920_by_1080_with_no_text_under_14_px_and_says_what_it_left_out() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("ecosystems");
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .expect("ecosystems/")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 5);
+    for f in files {
+        let (design, an) = load(&std::fs::read_to_string(&f).expect("read"));
+        let full = view(&design, &an, &Zoom::Auto).expect("view");
+        let s = slide(&design, &an, &Zoom::Auto, "").expect("slide");
+        let name = f.display();
+        assert!(
+            s.svg
+                .contains("width=\"1920\" height=\"1080\" viewBox=\"0 0 1920 1080\""),
+            "{name}"
+        );
+        let smallest = font_sizes(&s.svg).into_iter().fold(f64::INFINITY, f64::min);
+        assert!(smallest >= SLIDE_TEXT, "{name}: {smallest} px");
+        // What is not drawn is said.
+        if s.view.nodes.len() < full.nodes.len() {
+            assert!(
+                s.view
+                    .notes
+                    .iter()
+                    .any(|n| n.contains("too many for one slide")),
+                "{name}"
+            );
+        }
+        if s.view.edges.len() < full.edges.len() && s.view.nodes.len() == full.nodes.len() {
+            assert!(
+                s.view.notes.iter().any(|n| n.contains("flows left out")),
+                "{name}"
+            );
+        }
+        // Every node and flow drawn is a group.
+        assert_eq!(
+            s.svg.matches("<g id=\"flow-").count() - s.svg.matches("-label\">").count(),
+            s.view.edges.len(),
+            "{name}"
+        );
+        // The slide still fits: its cards are inside the page.
+        for c in &s.layout.cards {
+            let right = (c.rect.x + c.rect.w + s.page.origin.0) * s.page.scale;
+            let bottom = (c.rect.y + c.rect.h + s.page.origin.1) * s.page.scale;
+            assert!(
+                right <= SLIDE.0 + 0.5 && bottom <= SLIDE.1 + 0.5,
+                "{name}: {right} {bottom}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_slide_keeps_each_nodes_largest_flow_then_the_largest_of_the_rest() {
+    let (design, an) = load(SMALL);
+    let mut v = view(&design, &an, &Zoom::Auto).expect("view");
+    // Per year: sub 1,200 (shop -> vendor), svc 500 (vendor -> shop),
+    // parts and pay-parts 200 each (supplier <-> vendor), readings 0
+    // (sensor -> vendor). Asked for 2: each node's largest comes first, so
+    // sub (shop, vendor), one of the supplier's flows, and readings (the
+    // sensor's only flow) stay: 3; svc and the other 200 go.
+    largest_flows(&mut v, 2);
+    let kept: Vec<(String, String)> = v
+        .edges
+        .iter()
+        .map(|e| (v.nodes[e.from].id.clone(), v.nodes[e.to].id.clone()))
+        .collect();
+    assert_eq!(kept.len(), 3, "{kept:?}");
+    assert!(kept.contains(&("shop".into(), "vendor".into())));
+    assert!(kept.contains(&("sensor".into(), "vendor".into())));
+    assert_eq!(
+        kept.iter()
+            .filter(|k| k.0 == "supplier" || k.1 == "supplier")
+            .count(),
+        1
+    );
+    assert_eq!(
+        v.notes,
+        ["2 of 5 flows left out to fit one slide (the smallest: none over 500/yr); the full map has them all."]
+    );
+    // Asked for all, nothing goes and nothing is said.
+    let mut w = view(&design, &an, &Zoom::Auto).expect("view");
+    largest_flows(&mut w, 5);
+    assert_eq!(w.edges.len(), 5);
+    assert!(w.notes.is_empty());
+}
+
+#[test]
+fn a_slide_names_the_first_offering_of_a_flow_and_counts_the_others() {
+    // A setup fee of 300 once over 2 years: 150 a year, with the 1,200 a
+    // year subscription: one line, "Subscription +1 more", 1,350 a year.
+    let text = SMALL.replace(
+        "        Exchange(id: \"readings\"",
+        "        Exchange(id: \"fee\", from: \"shop\", to: \"vendor\", flow: Money, offering: \"Setup fee\", value: 300.0, cadence: Once),\n        Exchange(id: \"readings\"",
+    );
+    let (design, an) = load(&text);
+    let mut v = view(&design, &an, &Zoom::Auto).expect("view");
+    one_offering_per_flow(&mut v);
+    let e = v
+        .edges
+        .iter()
+        .find(|e| v.nodes[e.from].id == "shop" && e.flow == Flow::Money)
+        .expect("shop pays");
+    assert_eq!(e.items.len(), 1);
+    assert_eq!(e.items[0].offering, "Subscription +1 more");
+    assert!((e.items[0].per_year - 1350.0).abs() < 1e-9);
+}
+
+#[test]
+fn map_slide_writes_a_slide_of_the_zoom_and_a_wrong_zoom_is_an_input_error() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = common::shipped("smart-parking.ron");
+    let out = common::bin()
+        .args(["map", "--slide", "--focus", "parking-operator", "--out"])
+        .arg(dir.path())
+        .arg(&file)
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let svg = std::fs::read_to_string(dir.path().join("map-focus-parking-operator-r1-slide.svg"))
+        .expect("the slide");
+    assert!(svg.contains("width=\"1920\" height=\"1080\""));
+    assert!(svg.contains("<g id=\"map-focus-parking-operator-r1-slide-node-parking-operator\">"));
+    let out = common::bin()
+        .args(["map", "--slide", "--focus", "parking-operatr", "--out"])
+        .arg(dir.path())
+        .arg(&file)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("did you mean `parking-operator`?"), "{err}");
 }

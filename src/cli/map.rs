@@ -1,11 +1,12 @@
 //! `valuedesign map`: the value-design map of one file, whole or zoomed, as
-//! SVG or PNG, written into the file's report folder.
+//! SVG or PNG, for a page or (`--slide`) a 16:9 slide, written into the
+//! file's report folder.
 
 use super::{default_out_dir, write_file, MapArgs, MapFormat, EXIT_INPUT, EXIT_OK};
 use crate::analysis::{self, Config};
 use crate::render::map::view::{self as map_view, Zoom};
-use crate::render::map::{layout as map_layout, svg as map_svg};
-use crate::render::{escape, png};
+use crate::render::map::{layout as map_layout, slide as map_slide, svg as map_svg};
+use crate::render::{escape, png, RenderError};
 
 /// Runs `map`; returns the exit code.
 pub(super) fn run(args: &MapArgs) -> u8 {
@@ -46,10 +47,26 @@ pub(super) fn run(args: &MapArgs) -> u8 {
         (Zoom::Auto, "map".to_owned())
     };
     let an = analysis::analyse(&design, &Config::default());
-    let view = match map_view::view(&design, &an, &zoom) {
-        Ok(v) => v,
-        Err(e) => {
+    let drawn = if args.slide {
+        let name = format!("{name}-slide");
+        map_slide::slide(&design, &an, &zoom, &format!("{name}-")).map(|s| (s.view, s.svg, name))
+    } else {
+        map_view::view(&design, &an, &zoom)
+            .map_err(RenderError::from)
+            .and_then(|view| {
+                let layout = map_layout::layout(&view);
+                let svg = map_svg::svg(&view, &layout, &format!("{name}-"))?;
+                Ok((view, svg, name))
+            })
+    };
+    let (view, svg, name) = match drawn {
+        Ok(x) => x,
+        Err(RenderError::Zoom(e)) => {
             errln!("error: {}: {e}", file.name);
+            return EXIT_INPUT;
+        }
+        Err(e) => {
+            errln!("error: cannot draw the map of {}: {e}", file.name);
             return EXIT_INPUT;
         }
     };
@@ -57,14 +74,6 @@ pub(super) fn run(args: &MapArgs) -> u8 {
         errln!("note: {note}");
     }
     super::note_findings(&file.name, &design, &an, &args.what_if);
-    let layout = map_layout::layout(&view);
-    let svg = match map_svg::svg(&view, &layout, &format!("{name}-")) {
-        Ok(s) => s,
-        Err(e) => {
-            errln!("error: cannot draw the map of {}: {e}", file.name);
-            return EXIT_INPUT;
-        }
-    };
     let dir = args
         .out
         .clone()

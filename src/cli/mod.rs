@@ -354,6 +354,9 @@ pub struct MapArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = MapFormat::Svg)]
     pub format: MapFormat,
+    /// Sized for a 16:9 slide: 1920 x 1080 pixels, no text under 14 px; what does not fit is folded (written as `...-slide.svg`).
+    #[arg(long)]
+    pub slide: bool,
     /// Folder to write into (default: `output/<file stem>/`).
     #[arg(long)]
     pub out: Option<PathBuf>,

@@ -19,10 +19,21 @@ pub(crate) type Area<'a> = DrawingArea<CleanSvg<'a>, plotters::coord::Shift>;
 /// A white drawing `w` × `h` pixels in `buf`, drawn by `f`.
 pub(crate) fn drawing(
     buf: &mut String,
-    (w, h): (f64, f64),
+    size: (f64, f64),
     f: impl FnOnce(&Area<'_>) -> DrawResult,
 ) -> DrawResult {
-    let area = CleanSvg::new(buf, (w, h)).into_drawing_area();
+    drawing_scaled(buf, size, 1.0, f)
+}
+
+/// Like [`drawing`], written `scale` times as large (see
+/// [`CleanSvg::scaled`]).
+pub(crate) fn drawing_scaled(
+    buf: &mut String,
+    (w, h): (f64, f64),
+    scale: f64,
+    f: impl FnOnce(&Area<'_>) -> DrawResult,
+) -> DrawResult {
+    let area = CleanSvg::scaled(buf, (w, h), scale).into_drawing_area();
     area.fill(&WHITE)?;
     f(&area)?;
     Ok(area.present()?)

@@ -35,29 +35,39 @@ pub struct CleanSvg<'a> {
     out: &'a mut String,
     /// Size in backend units.
     size: (u32, u32),
+    /// Everything written is multiplied by this (1 but on slides).
+    scale: f64,
     open: usize,
     done: bool,
 }
 
 impl<'a> CleanSvg<'a> {
     /// A drawing `width` × `height` pixels, written into `out`.
-    pub fn new(out: &'a mut String, (width, height): (f64, f64)) -> Self {
+    pub fn new(out: &'a mut String, size: (f64, f64)) -> Self {
+        Self::scaled(out, size, 1.0)
+    }
+
+    /// A drawing of `width` × `height` pixels written `scale` times as large:
+    /// every coordinate, width and font size is multiplied when written, so
+    /// the file says the sizes it is seen at (a slide's text in real pixels).
+    pub fn scaled(out: &'a mut String, (width, height): (f64, f64), scale: f64) -> Self {
         let (w, h) = (width.max(1.0), height.max(1.0));
         let size = ((w * SUB).round() as u32, (h * SUB).round() as u32);
         let s = CleanSvg {
             out,
             size,
+            scale,
             open: 0,
             done: false,
         };
         s.out.push_str("<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:inkscape=\"http://www.inkscape.org/namespaces/inkscape\" width=\"");
-        num(s.out, size.0 as i32);
+        num(s.out, size.0 as i32, s.scale);
         s.out.push_str("\" height=\"");
-        num(s.out, size.1 as i32);
+        num(s.out, size.1 as i32, s.scale);
         s.out.push_str("\" viewBox=\"0 0 ");
-        num(s.out, size.0 as i32);
+        num(s.out, size.0 as i32, s.scale);
         s.out.push(' ');
-        num(s.out, size.1 as i32);
+        num(s.out, size.1 as i32, s.scale);
         s.out.push_str("\">\n");
         s
     }
@@ -79,9 +89,9 @@ impl<'a> CleanSvg<'a> {
             if k > 0 {
                 self.out.push(' ');
             }
-            num(self.out, x);
+            num(self.out, x, self.scale);
             self.out.push(',');
-            num(self.out, y);
+            num(self.out, y, self.scale);
         }
         self.out.push('"');
     }
@@ -94,13 +104,13 @@ impl<'a> CleanSvg<'a> {
         if let Some((c, w)) = p.stroke {
             colour(self.out, "stroke", c);
             self.out.push_str(" stroke-width=\"");
-            num(self.out, w as i32);
+            num(self.out, w as i32, self.scale);
             self.out.push('"');
             if let Some((on, off)) = p.dash {
                 self.out.push_str(" stroke-dasharray=\"");
-                num(self.out, on as i32);
+                num(self.out, on as i32, self.scale);
                 self.out.push(' ');
-                num(self.out, off as i32);
+                num(self.out, off as i32, self.scale);
                 self.out.push('"');
             }
         }
@@ -152,8 +162,13 @@ impl Drop for CleanSvg<'_> {
     }
 }
 
-/// Writes backend units as pixels with at most one decimal.
-fn num(out: &mut String, v: i32) {
+/// Writes backend units, times `scale`, as pixels with at most one decimal.
+fn num(out: &mut String, v: i32, scale: f64) {
+    let v = if scale == 1.0 {
+        i64::from(v)
+    } else {
+        (f64::from(v) * scale).round() as i64
+    };
     let a = v.unsigned_abs();
     if v < 0 {
         out.push('-');
@@ -240,13 +255,13 @@ impl DrawingBackend for CleanSvg<'_> {
             return Ok(());
         }
         self.out.push_str("<rect x=\"");
-        num(self.out, x0.min(x1));
+        num(self.out, x0.min(x1), self.scale);
         self.out.push_str("\" y=\"");
-        num(self.out, y0.min(y1));
+        num(self.out, y0.min(y1), self.scale);
         self.out.push_str("\" width=\"");
-        num(self.out, (x1 - x0).abs());
+        num(self.out, (x1 - x0).abs(), self.scale);
         self.out.push_str("\" height=\"");
-        num(self.out, (y1 - y0).abs());
+        num(self.out, (y1 - y0).abs(), self.scale);
         self.out.push('"');
         let p = if fill {
             Paint::filled(c)
@@ -281,11 +296,11 @@ impl DrawingBackend for CleanSvg<'_> {
             return Ok(());
         }
         self.out.push_str("<circle cx=\"");
-        num(self.out, cx);
+        num(self.out, cx, self.scale);
         self.out.push_str("\" cy=\"");
-        num(self.out, cy);
+        num(self.out, cy, self.scale);
         self.out.push_str("\" r=\"");
-        num(self.out, radius as i32);
+        num(self.out, radius as i32, self.scale);
         self.out.push('"');
         let p = if fill {
             Paint::filled(c)
@@ -330,15 +345,15 @@ impl DrawingBackend for CleanSvg<'_> {
             VPos::Bottom => "-0.5ex",
         };
         self.out.push_str("<text x=\"");
-        num(self.out, x);
+        num(self.out, x, self.scale);
         self.out.push_str("\" y=\"");
-        num(self.out, y);
+        num(self.out, y, self.scale);
         let _ = write!(
             self.out,
             "\" dy=\"{dy}\" text-anchor=\"{anchor}\" font-family=\"{}\" font-size=\"",
             style.family().as_str()
         );
-        num(self.out, style.size().round() as i32);
+        num(self.out, style.size().round() as i32, self.scale);
         self.out.push('"');
         match style.style() {
             FontStyle::Bold => self.out.push_str(" font-weight=\"bold\""),
@@ -504,10 +519,16 @@ mod tests {
     fn numbers_are_tenths_of_a_pixel() {
         let mut s = String::new();
         for v in [0, 5, 10, 123, -3, -20] {
-            num(&mut s, v);
+            num(&mut s, v, 1.0);
             s.push(' ');
         }
         assert_eq!(s, "0 0.5 1 12.3 -0.3 -2 ");
+        s.clear();
+        for v in [0, 5, 10, 123, -3] {
+            num(&mut s, v, 1.5);
+            s.push(' ');
+        }
+        assert_eq!(s, "0 0.8 1.5 18.5 -0.5 ");
     }
 
     #[test]

@@ -14,6 +14,38 @@ pub(crate) const AUTO_LIMIT: usize = 300;
 /// would not be read, and the layout's cost grows faster than linearly.
 pub const AUTO_TARGET: usize = 60;
 
+/// How many nodes a view may show: above `limit` it is folded to at most
+/// `target`. A map of its own uses [`Fit::DEFAULT`]; a slide asks for fewer
+/// until it fits its page ([`Fit::at_most`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fit {
+    /// Above this many nodes the view folds.
+    pub limit: usize,
+    /// Folded, it shows at most this many.
+    pub target: usize,
+    /// Why, in the note: "too many to read", "too many for one slide".
+    pub reason: &'static str,
+}
+
+impl Fit {
+    /// Up to [`AUTO_LIMIT`] nodes drawn whole; above, folded to [`AUTO_TARGET`].
+    pub const DEFAULT: Fit = Fit {
+        limit: AUTO_LIMIT,
+        target: AUTO_TARGET,
+        reason: "too many to read",
+    };
+
+    /// At most `n` nodes (at least 1), folded when there are more, for
+    /// `reason`.
+    pub fn at_most(n: usize, reason: &'static str) -> Fit {
+        Fit {
+            limit: n.max(1),
+            target: n.max(1),
+            reason,
+        }
+    }
+}
+
 crate::index::define_idx!(
     /// A node of the view: a file node's own position (below the node count),
     /// or the k-th made-up node at `node count + k`.
@@ -54,9 +86,10 @@ pub(super) fn aggregated(an: &Analysis, level: u32) -> (Assign, Vec<Name>) {
     (assign, Vec::new())
 }
 
-/// The deepest level with at most [`AUTO_TARGET`] nodes; failing that, roots
+/// The deepest level with at most `target` nodes; failing that, roots
 /// folded by kind. Folded nodes are numbered after the file's nodes.
-pub(super) fn auto(an: &Analysis, notes: &mut Vec<String>) -> (Assign, Vec<Name>) {
+pub(super) fn auto(an: &Analysis, fit: Fit, notes: &mut Vec<String>) -> (Assign, Vec<Name>) {
+    let target = fit.target;
     let net = &an.network;
     let n = net.node_count();
     let depths = net.depths();
@@ -70,7 +103,7 @@ pub(super) fn auto(an: &Analysis, notes: &mut Vec<String>) -> (Assign, Vec<Name>
     let mut level = None;
     for (d, c) in at_depth.iter().enumerate() {
         shown += c;
-        if shown > AUTO_TARGET {
+        if shown > target {
             break;
         }
         level = Some(d as u32);
@@ -78,7 +111,8 @@ pub(super) fn auto(an: &Analysis, notes: &mut Vec<String>) -> (Assign, Vec<Name>
     if let Some(level) = level {
         let (assign, names) = aggregated(an, level);
         notes.push(format!(
-            "{n} nodes are too many to read: aggregated to parent depth {level} ({} nodes shown, flows summed by kind). Use --level, --focus or --extract to zoom.",
+            "{n} nodes are {}: aggregated to parent depth {level} ({} nodes shown, flows summed by kind). Use --level, --focus or --extract to zoom.",
+            fit.reason,
             at_depth[..=level as usize].iter().sum::<usize>()
         ));
         return (assign, names);
@@ -86,20 +120,26 @@ pub(super) fn auto(an: &Analysis, notes: &mut Vec<String>) -> (Assign, Vec<Name>
     // Even the roots are too many: keep the roots with the most money through
     // them (their whole subtree), fold the rest into one node per kind.
     let (assign0, _) = aggregated(an, 0);
-    let (assign, names, kept, total) = fold(an, &assign0, &[]);
+    let (assign, names, kept, total) = fold(an, &assign0, &[], target);
     notes.push(format!(
-        "{n} nodes are too many to read: {kept} of {total} top-level nodes shown (the most money through them, with everything under them), the other {} folded into one node per kind. Use --level, --focus or --extract to zoom.",
+        "{n} nodes are {}: {kept} of {total} top-level nodes shown (the most money through them, with everything under them), the other {} folded into one node per kind. Use --level, --focus or --extract to zoom.",
+        fit.reason,
         total - kept
     ));
     (assign, names)
 }
 
 /// Keeps the `first` slots and then the slots of `base` with the most money
-/// through them (their members' money), up to [`AUTO_TARGET`] nodes in all;
-/// folds the others into one made-up node per kind (numbered after the file's
-/// nodes). Returns the assignment, the made-up nodes, and how many slots were
-/// kept of how many.
-fn fold(an: &Analysis, base: &Assign, first: &[NodeIdx]) -> (Assign, Vec<Name>, usize, usize) {
+/// through them (their members' money), up to `target` nodes in all with the
+/// made-up ones; folds the others into one made-up node per kind (numbered
+/// after the file's nodes). Returns the assignment, the made-up nodes, and how
+/// many slots were kept of how many.
+fn fold(
+    an: &Analysis,
+    base: &Assign,
+    first: &[NodeIdx],
+    target: usize,
+) -> (Assign, Vec<Name>, usize, usize) {
     let net = &an.network;
     let n = net.node_count();
     let mut volume = IdxVec::<NodeIdx, f64>::filled(n, 0.0);
@@ -117,13 +157,13 @@ fn fold(an: &Analysis, base: &Assign, first: &[NodeIdx]) -> (Assign, Vec<Name>, 
         .filter(|&a| base[a] == Some(Slot::of(a)))
         .collect();
     let total = slots.len();
-    let keep_count = (AUTO_TARGET - NodeKind::ALL.len()).min(total);
     // Named first, then most money; file order on ties (stable sort).
     slots.sort_by(|a, b| {
         must[*b]
             .cmp(&must[*a])
             .then(volume[*b].total_cmp(&volume[*a]))
     });
+    let keep_count = kept_within(&slots, |r| kind_slot(net.kinds[r]), target);
     let mut kept = IdxVec::<NodeIdx, bool>::filled(n, false);
     for &r in slots.iter().take(keep_count) {
         kept[r] = true;
@@ -159,23 +199,44 @@ fn fold(an: &Analysis, base: &Assign, first: &[NodeIdx]) -> (Assign, Vec<Name>, 
     (assign, names, keep_count, total)
 }
 
-/// A subset too large to read is folded; the note says so.
+/// How many of `slots` (best first) to keep so that they and one made-up
+/// node per kind among the rest are at most `target` (at least one is kept
+/// when there is any): the most that fit, found in one pass from the end.
+fn kept_within(slots: &[NodeIdx], kind: impl Fn(NodeIdx) -> usize, target: usize) -> usize {
+    // kinds_after[k]: how many kinds the slots from k on have.
+    let mut kinds_after = vec![0usize; slots.len() + 1];
+    let mut seen = [false; 7];
+    for k in (0..slots.len()).rev() {
+        let s = kind(slots[k]);
+        kinds_after[k] = kinds_after[k + 1] + usize::from(!seen[s]);
+        seen[s] = true;
+    }
+    (0..=slots.len())
+        .rev()
+        .find(|&keep| keep + kinds_after[keep] <= target)
+        .unwrap_or(0)
+        .max(usize::from(!slots.is_empty()).min(target))
+}
+
+/// A subset too large for `fit` is folded; the note says so.
 pub(super) fn fold_subset(
     an: &Analysis,
     assign: Assign,
     first: &[NodeIdx],
+    fit: Fit,
     notes: &mut Vec<String>,
 ) -> (Assign, Vec<Name>) {
     let total = assign
         .iter_enumerated()
         .filter(|&(a, s)| *s == Some(Slot::of(a)))
         .count();
-    if total <= AUTO_LIMIT {
+    if total <= fit.limit {
         return (assign, Vec::new());
     }
-    let (assign, names, kept, _) = fold(an, &assign, first);
+    let (assign, names, kept, _) = fold(an, &assign, first, fit.target);
     notes.push(format!(
-        "{total} nodes are too many to read: {kept} shown (those named, then the most money through them), the other {} folded into one node per kind.",
+        "{total} nodes are {}: {kept} shown (those named, then the most money through them), the other {} folded into one node per kind.",
+        fit.reason,
         total - kept
     ));
     (assign, names)

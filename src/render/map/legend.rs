@@ -15,17 +15,22 @@ use crate::render::geometry::{rect_points, rounded_points};
 use crate::render::palette::{flow_color, kind_fill, ADDED, CHANGED, GOLD, GREY, INK, REMOVED};
 
 /// Draws the legend with its top-left corner at `(x0, y0)`: a title, then
-/// one row each for flow kinds, widths, shapes, marks and what labels say.
+/// one row each for flow kinds, widths, shapes, marks and what labels say;
+/// a `compact` one (on slides) has the flow kinds and the marks only.
 pub(super) fn legend(
     area: &Area<'_>,
     view: &MapView,
     l: &MapLayout,
     (x0, y0): (f64, f64),
+    compact: bool,
 ) -> DrawResult {
     draw::text(area, "Legend", (x0, y0), Font::bold(13.0), INK, Align::Left)?;
     let y = y0 + 22.0;
     flows_row(area, (x0, y))?;
     let y = y + 24.0;
+    if compact {
+        return marks_row(area, (x0, y));
+    }
     widths_row(area, view, l, (x0, y))?;
     let y = y + 26.0;
     shapes_row(area, (x0, y))?;
@@ -42,6 +47,8 @@ pub(super) fn legend(
 
 /// Height of the legend band.
 const HEIGHT: f64 = 160.0;
+/// Height of the compact legend (title, flow kinds, marks).
+pub(super) const COMPACT_HEIGHT: f64 = 66.0;
 
 /// Whether `view` is a difference map with something marked.
 fn has_marks(view: &MapView) -> bool {

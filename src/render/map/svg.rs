@@ -34,7 +34,8 @@ const HEAD: Font = Font {
     size: 22.0,
     bold: true,
 };
-const LEGEND_W: f64 = 1120.0;
+/// The legend's width: no map is drawn narrower.
+pub(crate) const LEGEND_W: f64 = 1120.0;
 
 fn draw_card(
     area: &Area<'_>,
@@ -464,8 +465,48 @@ fn head_height(head: &[(String, Font, RGBColor)]) -> f64 {
 /// sharing a page keep their ids apart.
 pub fn svg(view: &MapView, l: &MapLayout, id_prefix: &str) -> Result<String, RenderError> {
     let (width, height, origin) = page_geometry(view, l);
-    let head = header_lines(view, width - 2.0 * M);
     let legend_h = super::legend::height(view);
+    let page = Page {
+        size: (width, height),
+        head_at: (M, M),
+        head_width: width - 2.0 * M,
+        origin,
+        legend_at: (M, height - M - legend_h),
+        compact_legend: false,
+        scale: 1.0,
+    };
+    draw_page(view, l, id_prefix, &page)
+}
+
+/// Where a map's parts go on its page, in the drawing's pixels, and how
+/// much larger the file writes them (a slide is scaled up to its size).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Page {
+    /// Width and height.
+    pub size: (f64, f64),
+    /// The header's top-left corner.
+    pub head_at: (f64, f64),
+    /// The header's width, to wrap in.
+    pub head_width: f64,
+    /// Where the layout's origin is drawn.
+    pub origin: (f64, f64),
+    /// The legend's top-left corner.
+    pub legend_at: (f64, f64),
+    /// The legend with flow kinds and marks only.
+    pub compact_legend: bool,
+    /// Written this many times as large.
+    pub scale: f64,
+}
+
+/// The map drawn on `page` (see [`svg`] for the ids).
+pub fn draw_page(
+    view: &MapView,
+    l: &MapLayout,
+    id_prefix: &str,
+    page: &Page,
+) -> Result<String, RenderError> {
+    let head = header_lines(view, page.head_width);
+    let origin = page.origin;
     let ids = MapIds::of(view, id_prefix);
     // Containers, outermost first (larger areas first).
     let mut frames: Vec<(usize, Rect)> = l
@@ -476,11 +517,11 @@ pub fn svg(view: &MapView, l: &MapLayout, id_prefix: &str) -> Result<String, Ren
         .collect();
     frames.sort_by(|a, b| (b.1.w * b.1.h).total_cmp(&(a.1.w * a.1.h)));
     let mut buf = String::new();
-    draw::drawing(&mut buf, (width, height), |area| {
+    draw::drawing_scaled(&mut buf, page.size, page.scale, |area| {
         draw::layer(area, &ids.layer("header"), "Header", || {
-            let mut y = M;
+            let (x, mut y) = page.head_at;
             for (t, f, c) in &head {
-                draw::text(area, t, (M, y), *f, *c, Align::Left)?;
+                draw::text(area, t, (x, y), *f, *c, Align::Left)?;
                 y += f.line_height() + 2.0;
             }
             Ok(())
@@ -514,11 +555,19 @@ pub fn svg(view: &MapView, l: &MapLayout, id_prefix: &str) -> Result<String, Ren
             Ok(())
         })?;
         draw::layer(area, &ids.layer("legend"), "Legend", || {
-            super::legend::legend(area, view, l, (M, height - M - legend_h))
+            super::legend::legend(area, view, l, page.legend_at, page.compact_legend)
         })
     })?;
     Ok(buf)
 }
+
+/// The header's height when wrapped in `width`.
+pub(crate) fn header_height(view: &MapView, width: f64) -> f64 {
+    head_height(&header_lines(view, width))
+}
+
+/// The margin around a map's drawing.
+pub const MARGIN: f64 = M;
 
 /// A container: its shaded frame and, where there is room, its caption.
 fn draw_frame(

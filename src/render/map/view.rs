@@ -12,6 +12,7 @@
 use crate::analysis::{extracts, Analysis};
 use crate::index::{ExchangeIdx, IdxVec, NodeIdx};
 use crate::model::{Flow, NodeKind};
+pub use crate::render::map::fold::Fit;
 pub(crate) use crate::render::map::fold::AUTO_LIMIT;
 pub use crate::render::map::fold::AUTO_TARGET;
 use crate::render::map::fold::{aggregated, auto, fold_subset, Assign, Name, Slot};
@@ -180,8 +181,18 @@ pub struct MapView {
     pub edges: Vec<MapEdge>,
 }
 
-/// Builds the view for `zoom`.
+/// Builds the view for `zoom`, folded as a map of its own is ([`Fit::DEFAULT`]).
 pub fn view(design: &ValueDesign, an: &Analysis, zoom: &Zoom) -> Result<MapView, ZoomError> {
+    view_within(design, an, zoom, Fit::DEFAULT)
+}
+
+/// Builds the view for `zoom`, folded to `fit`.
+pub fn view_within(
+    design: &ValueDesign,
+    an: &Analysis,
+    zoom: &Zoom,
+    fit: Fit,
+) -> Result<MapView, ZoomError> {
     let eco = design.ecosystem();
     let net = &an.network;
     let n = net.node_count();
@@ -199,7 +210,7 @@ pub fn view(design: &ValueDesign, an: &Analysis, zoom: &Zoom) -> Result<MapView,
             let ex = &an.extracts[k];
             (
                 format!("{}: value extract \"{}\"", eco.name, eco.extracts[k].label),
-                fold_subset(an, subset(n, &ex.nodes), &ex.core, &mut notes),
+                fold_subset(an, subset(n, &ex.nodes), &ex.core, fit, &mut notes),
                 ex.exchanges.clone(),
             )
         }
@@ -219,18 +230,20 @@ pub fn view(design: &ValueDesign, an: &Analysis, zoom: &Zoom) -> Result<MapView,
                     if *radius == 1 { "hop" } else { "hops" },
                     eco.node(f).label
                 ),
-                fold_subset(an, subset(n, &c.nodes), &[f], &mut notes),
+                fold_subset(an, subset(n, &c.nodes), &[f], fit, &mut notes),
                 c.exchanges,
             )
         }
         Zoom::Level(level) => (
             format!("{} (level {level})", eco.name),
-            level_view(an, *level, &mut notes),
+            level_view(an, *level, fit, &mut notes),
             every_exchange(),
         ),
-        Zoom::Auto if n > AUTO_LIMIT => {
-            (eco.name.to_string(), auto(an, &mut notes), every_exchange())
-        }
+        Zoom::Auto if n > fit.limit => (
+            eco.name.to_string(),
+            auto(an, fit, &mut notes),
+            every_exchange(),
+        ),
         Zoom::Auto => (
             eco.name.to_string(),
             (net.nodes().map(|a| Some(Slot::of(a))).collect(), Vec::new()),
@@ -241,7 +254,7 @@ pub fn view(design: &ValueDesign, an: &Analysis, zoom: &Zoom) -> Result<MapView,
 }
 
 /// The nodes at `level`, folded when still too many, with notes saying so.
-fn level_view(an: &Analysis, level: u32, notes: &mut Vec<String>) -> (Assign, Vec<Name>) {
+fn level_view(an: &Analysis, level: u32, fit: Fit, notes: &mut Vec<String>) -> (Assign, Vec<Name>) {
     let n = an.network.node_count();
     let (assign, _) = aggregated(an, level);
     let shown = assign
@@ -255,7 +268,7 @@ fn level_view(an: &Analysis, level: u32, notes: &mut Vec<String>) -> (Assign, Ve
             "Aggregated to parent depth {level}: {shown} of {n} nodes shown; flows summed by kind."
         )
     });
-    fold_subset(an, assign, &[], notes)
+    fold_subset(an, assign, &[], fit, notes)
 }
 
 fn missing<'a>(
