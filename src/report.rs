@@ -1,7 +1,8 @@
 //! Contract 4: the report of one value design, as a list of named files
 //! (pure: nothing is written here; the CLI writes the folder atomically).
 //!
-//! `index.html` (self-contained), `map.svg`, one `map-extract-<id>.svg` per
+//! `index.html` (self-contained), `map.svg`, `map-slide.svg` (the map on a
+//! 16:9 slide), one `map-extract-<id>.svg` per
 //! extract, `canvas-<id>.svg` and `canvas-<id>.md` per actor, the charts
 //! (`cash-flow.svg`, `net-value.svg`, `money-matrix.svg`), `analysis.json`,
 //! `summary.md`, one `diff-scenario-<id>.svg` per scenario of the file (its
@@ -79,6 +80,7 @@ pub fn build(
         analysis: an,
         findings: findings::findings(design, an, &policy),
         map: draw_map(design, an, &Zoom::Auto, "map-")?,
+        slide: crate::render::map::slide::slide(design, an, &Zoom::Auto, "map-slide-")?.svg,
         extract_maps: extract_maps(design, an)?,
         canvases: drawn_canvases(design, an, canvas_actors)?,
         failing: crate::index::all::<NodeIdx>(eco.nodes.len())
@@ -254,6 +256,7 @@ fn pages_and_drawings(parts: &ReportParts<'_>) -> Result<Vec<ReportFile>, Render
         file("summary.md", summary_md::markdown(parts)),
         file("analysis.json", analysis_json + "\n"),
         file("map.svg", parts.map.svg.clone()),
+        file("map-slide.svg", parts.slide.clone()),
     ];
     for (stem, m) in &parts.extract_maps {
         files.push(file(&format!("map-extract-{stem}.svg"), m.svg.clone()));
@@ -285,7 +288,10 @@ fn pages_and_drawings(parts: &ReportParts<'_>) -> Result<Vec<ReportFile>, Render
 
 /// PNG copies of the maps and canvases, rendered in parallel, in a fixed order.
 fn png_copies(parts: &ReportParts<'_>) -> Result<Vec<ReportFile>, RenderError> {
-    let mut jobs: Vec<(String, &str)> = vec![("map.png".to_owned(), parts.map.svg.as_str())];
+    let mut jobs: Vec<(String, &str)> = vec![
+        ("map.png".to_owned(), parts.map.svg.as_str()),
+        ("map-slide.png".to_owned(), parts.slide.as_str()),
+    ];
     jobs.extend(
         parts
             .extract_maps

@@ -227,7 +227,7 @@ fn no_arguments_reports_every_shipped_file_into_output() {
     );
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
-        stdout.starts_with("ecosystems/food-plant-monitoring.ron: wrote output/food-plant-monitoring (57 files; win-win for all 9 actors)"),
+        stdout.starts_with("ecosystems/food-plant-monitoring.ron: wrote output/food-plant-monitoring (59 files; win-win for all 9 actors)"),
         "{stdout}"
     );
     let folder = dir.path().join("output/food-plant-monitoring");
@@ -253,6 +253,8 @@ fn no_arguments_reports_every_shipped_file_into_output() {
         "map-extract-implementation-project.svg".into(),
         "map-extract-recurring-revenue.png".into(),
         "map-extract-recurring-revenue.svg".into(),
+        "map-slide.png".into(),
+        "map-slide.svg".into(),
         "map.png".into(),
         "map.svg".into(),
         "money-matrix.svg".into(),

@@ -319,7 +319,7 @@ fn map_section(o: &mut String, p: &ReportParts<'_>) {
     for n in &p.map.view.notes {
         let _ = writeln!(o, "<p class=\"lead\">{}</p>", xml(n));
     }
-    super::explore::map_figure(o, p, &p.map.svg, "Every node and flow: tangible flows solid, intangible dashed, width by value per year. On screen: hover or Tab to an actor to see its flows, click it (or Enter) for its ledger, verdict and canvas; filter the flows by kind, driver or extract. Also in map.svg and map.png.");
+    super::explore::map_figure(o, p, &p.map.svg, "Every node and flow: tangible flows solid, intangible dashed, width by value per year. On screen: hover or Tab to an actor to see its flows, click it (or Enter) for its ledger, verdict and canvas; filter the flows by kind, driver or extract. Also in map.svg and map.png, and on a 16:9 slide in map-slide.svg and map-slide.png.");
     o.push_str("</section>\n");
 }
 

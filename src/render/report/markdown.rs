@@ -126,7 +126,7 @@ pub(crate) fn markdown(p: &ReportParts<'_>) -> String {
     what_if_sections(&mut o, p);
     findings_section(&mut o, p);
     let _ = writeln!(o, "\n## Files of this report\n");
-    o.push_str("- `index.html`: the whole report in one page (map, extracts, charts, findings, canvases)\n- `map.svg`, `map.png`: the value-design map\n");
+    o.push_str("- `index.html`: the whole report in one page (map, extracts, charts, findings, canvases)\n- `map.svg`, `map.png`: the value-design map\n- `map-slide.svg`, `map-slide.png`: the map on a 16:9 slide (1920 x 1080, text of 14 px or more; what it leaves out is in its header)\n");
     for (stem, _) in &p.extract_maps {
         let _ = writeln!(
             o,

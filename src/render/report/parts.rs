@@ -121,6 +121,8 @@ pub struct ReportParts<'a> {
     pub findings: Vec<Finding>,
     /// The whole map.
     pub map: DrawnMap,
+    /// The whole map on a 16:9 slide (`map-slide.svg`).
+    pub slide: String,
     /// One map per extract, in file order, with its file stem.
     pub extract_maps: Vec<(String, DrawnMap)>,
     /// Every actor's canvas (at most `MAX_CANVASES`).
