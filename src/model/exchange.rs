@@ -43,6 +43,19 @@ impl Flow {
     pub fn is_intangible(self) -> bool {
         !self.is_tangible()
     }
+
+    /// The flow kind in one lower-case word, as maps and filters name it
+    /// ("money", "service"...).
+    pub fn word(self) -> &'static str {
+        match self {
+            Flow::Money => "money",
+            Flow::Goods => "goods",
+            Flow::Service => "service",
+            Flow::Data => "data",
+            Flow::Knowledge => "knowledge",
+            Flow::Benefit => "benefit",
+        }
+    }
 }
 
 /// How a revenue stream earns its money.

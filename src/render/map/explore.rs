@@ -15,22 +15,10 @@ use super::layout::MapLayout;
 use super::view::MapView;
 use crate::analysis::{Analysis, Field};
 use crate::index::NodeIdx;
-use crate::model::{Ecosystem, Flow};
+use crate::model::Ecosystem;
 use crate::render::escape::xml;
 use crate::render::palette::flow_color;
 use crate::validate::ValueDesign;
-
-/// The word a flow kind is filtered by.
-pub(crate) fn kind_word(f: Flow) -> &'static str {
-    match f {
-        Flow::Money => "money",
-        Flow::Goods => "goods",
-        Flow::Service => "service",
-        Flow::Data => "data",
-        Flow::Knowledge => "knowledge",
-        Flow::Benefit => "benefit",
-    }
-}
 
 /// The layer over a map drawn by `super::svg::svg(view, layout, ids)`.
 pub(crate) fn layer(view: &MapView, l: &MapLayout, eco: &Ecosystem, an: &Analysis) -> String {
@@ -69,7 +57,7 @@ pub(crate) fn layer(view: &MapView, l: &MapLayout, eco: &Ecosystem, an: &Analysi
             .join(" ");
         let c = flow_color(e.flow);
         // Intangible flows dashed, as on the map.
-        let dash = if matches!(e.flow, Flow::Data | Flow::Knowledge | Flow::Benefit) {
+        let dash = if e.flow.is_intangible() {
             " stroke-dasharray=\"10 6\""
         } else {
             ""
@@ -91,7 +79,7 @@ pub(crate) fn layer(view: &MapView, l: &MapLayout, eco: &Ecosystem, an: &Analysi
             "<g class=\"vd-flow\" id=\"vd-flow-{i}\" data-from=\"{}\" data-to=\"{}\" data-kind=\"{}\" data-drivers=\"{}\" data-extracts=\"{}\"><title>{}</title>{label}<polyline points=\"{points}\" stroke=\"#{:02x}{:02x}{:02x}\" stroke-width=\"{:.1}\"{dash}/></g>",
             e.from,
             e.to,
-            kind_word(e.flow),
+            e.flow.word(),
             xml(&drivers.join(" ")),
             xml(&extracts.join(" ")),
             xml(&title),

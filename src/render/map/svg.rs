@@ -176,7 +176,7 @@ impl MapIds {
                     "{}-{}-{}",
                     node_stems[e.from],
                     node_stems[e.to],
-                    super::explore::kind_word(e.flow)
+                    e.flow.word()
                 )
             })
             .collect();
@@ -211,7 +211,7 @@ fn flow_title(view: &MapView, k: usize, l: &MapLayout) -> String {
         "{} → {} ({}): {}",
         view.nodes[e.from].label,
         view.nodes[e.to].label,
-        super::explore::kind_word(e.flow),
+        e.flow.word(),
         label.join(" ")
     )
 }

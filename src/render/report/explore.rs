@@ -16,7 +16,7 @@ use super::parts::ReportParts;
 use crate::index::NodeIdx;
 use crate::model::Flow;
 use crate::render::escape::xml;
-use crate::render::map::explore::{facts_json, kind_word, layer};
+use crate::render::map::explore::{facts_json, layer};
 use crate::render::palette::flow_color;
 
 /// The styles of the explorable map (added to the page's).
@@ -197,7 +197,7 @@ pub(crate) fn map_figure(o: &mut String, p: &ReportParts<'_>, svg: &str, caption
     let eco = p.design.ecosystem();
     let an = p.analysis;
     let view = &p.map.view;
-    let width = super::html::drawn_width(svg);
+    let width = super::inline::drawn_width(svg);
     o.push_str("<figure class=\"map\">\n<div class=\"vd-controls\" hidden role=\"group\" aria-label=\"Explore the map\">\n");
     o.push_str("<label>Find an actor <input type=\"search\" id=\"vd-search\" list=\"vd-names\" placeholder=\"name, then Enter\"></label>\n<datalist id=\"vd-names\">");
     for n in &view.nodes {
@@ -219,7 +219,7 @@ pub(crate) fn map_figure(o: &mut String, p: &ReportParts<'_>, svg: &str, caption
             c.0,
             c.1,
             c.2,
-            k = kind_word(f)
+            k = f.word()
         );
     }
     o.push_str(
@@ -239,7 +239,7 @@ pub(crate) fn map_figure(o: &mut String, p: &ReportParts<'_>, svg: &str, caption
             .map(|x| (x.id.as_str(), x.label.as_str())),
     );
     o.push_str("</select></label>\n<span><button type=\"button\" id=\"vd-zoom-in\" aria-label=\"Zoom in\">+</button> <button type=\"button\" id=\"vd-zoom-out\" aria-label=\"Zoom out\">&#8722;</button> <button type=\"button\" id=\"vd-zoom-fit\">fit</button></span>\n<span class=\"vd-status\" aria-live=\"polite\"></span>\n</div>\n");
-    let inline = super::html::inline_svg(svg);
+    let inline = super::inline::inline_svg(svg);
     let layer = layer(view, &p.map.layout, eco, an);
     // The veil's holes (the actors shown) are made by the script.
     let layer = layer.replacen(

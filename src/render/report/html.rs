@@ -8,6 +8,7 @@ use std::fmt::Write as _;
 
 use base64::Engine as _;
 
+use super::inline::{drawn_width, inline_svg};
 use super::parts::ReportParts;
 use crate::analysis::Field;
 use crate::model::Severity;
@@ -143,14 +144,6 @@ fn entries_table(c: &crate::canvas::Canvas, currency: &str) -> String {
     out
 }
 
-/// Strips the XML declaration plotters may write, so the SVG can be inlined.
-pub(super) fn inline_svg(svg: &str) -> &str {
-    match svg.find("<svg") {
-        Some(i) => &svg[i..],
-        None => svg,
-    }
-}
-
 fn figure(out: &mut String, svg: &str, caption: &str) {
     let _ = writeln!(
         out,
@@ -158,14 +151,6 @@ fn figure(out: &mut String, svg: &str, caption: &str) {
         inline_svg(svg),
         xml(caption)
     );
-}
-
-/// The width an SVG is drawn at (its `width` attribute; 1200 if none).
-pub(super) fn drawn_width(svg: &str) -> f64 {
-    svg.find("width=\"")
-        .and_then(|i| svg[i + 7..].split('"').next())
-        .and_then(|w| w.parse::<f64>().ok())
-        .unwrap_or(1200.0)
 }
 
 /// A map: on screen at no less than 80% of its drawn size (scrolling

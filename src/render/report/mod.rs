@@ -3,5 +3,6 @@
 
 pub(crate) mod explore;
 pub mod html;
+pub(crate) mod inline;
 pub(crate) mod markdown;
 pub mod parts;
