@@ -28,7 +28,7 @@ pub struct Fit {
 }
 
 impl Fit {
-    /// Up to [`AUTO_LIMIT`] nodes drawn whole; above, folded to [`AUTO_TARGET`].
+    /// Up to 300 nodes (`AUTO_LIMIT`) drawn whole; above, folded to [`AUTO_TARGET`].
     pub const DEFAULT: Fit = Fit {
         limit: AUTO_LIMIT,
         target: AUTO_TARGET,
