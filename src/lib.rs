@@ -23,6 +23,7 @@ pub mod cli;
 pub mod code;
 pub(crate) mod csr;
 pub mod diagnostic;
+pub mod export;
 pub mod findings;
 pub mod generate;
 pub mod index;

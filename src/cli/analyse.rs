@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use super::table::Table;
 use super::{AnalyseArgs, Format, EXIT_INPUT, EXIT_OK};
-use crate::analysis::{self, Analysis, Config, Field, Method};
+use crate::analysis::{Analysis, Config, Field, Method};
 use crate::model::Ecosystem;
 use crate::render::json;
 use crate::words::{amount, percent};
@@ -20,7 +20,7 @@ pub(super) fn run(args: &AnalyseArgs) -> u8 {
         years: args.years,
         ..Config::default()
     };
-    let an = analysis::analyse(&design, &cfg);
+    let an = super::analysed(&design, &cfg);
     let eco = design.ecosystem();
     let code = match args.format {
         Format::Json => {

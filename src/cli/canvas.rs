@@ -3,7 +3,7 @@
 
 use super::output::write_atomic;
 use super::{CanvasArgs, CanvasFormat, EXIT_INPUT, EXIT_OK};
-use crate::analysis::{self, Config};
+use crate::analysis::Config;
 use crate::canvas::canvas;
 use crate::render::canvas::{svg as canvas_svg, text as canvas_text};
 use crate::render::escape;
@@ -50,7 +50,7 @@ pub(super) fn run(args: &CanvasArgs) -> u8 {
             .filter(|&a| eco.node(a).kind.is_actor())
             .collect(),
     };
-    let an = analysis::analyse(&design, &Config::default());
+    let an = super::analysed(&design, &Config::default());
     // Several SVG canvases cannot share standard output: they go to the
     // report folder of this file, `output/<file stem>/`, unless --out says otherwise.
     let out_dir = match (&args.out, args.format) {

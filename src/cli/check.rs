@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::load_file;
 use super::{files_or_default, CheckArgs, Format, EXIT_FINDINGS, EXIT_INPUT, EXIT_OK};
-use crate::analysis::{self, Config};
+use crate::analysis::Config;
 use crate::diagnostic::Diagnostic;
 use crate::findings::{self, Finding, Policy};
 use crate::model::Severity;
@@ -150,7 +150,7 @@ pub(super) fn run(args: &CheckArgs) -> u8 {
                     skip_centrality: true,
                     ..Config::default()
                 };
-                let an = analysis::analyse(&design, &cfg);
+                let an = super::analysed(&design, &cfg);
                 let found = findings::findings(&design, &an, &policy);
                 denied += found
                     .iter()

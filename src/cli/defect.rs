@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::table::Table;
 use super::{DefectArgs, TableFormat, EXIT_INPUT, EXIT_OK};
-use crate::analysis::{self, Config};
+use crate::analysis::Config;
 use crate::index::NodeIdx;
 use crate::whatif::{defections, Defection};
 use crate::words::amount;
@@ -39,7 +39,7 @@ pub(super) fn run(args: &DefectArgs) -> u8 {
         Err(code) => return code,
     };
     let cfg = Config::default();
-    let base = analysis::analyse(&design, &cfg);
+    let base = super::analysed(&design, &cfg);
     let found = defections(&design, &base, &actors, &cfg);
     let id = |a: NodeIdx| eco.node(a).id.as_str();
     match args.format {

@@ -3,7 +3,7 @@
 //! file's report folder.
 
 use super::{default_out_dir, write_file, MapArgs, MapFormat, EXIT_INPUT, EXIT_OK};
-use crate::analysis::{self, Config};
+use crate::analysis::Config;
 use crate::render::map::view::{self as map_view, Zoom};
 use crate::render::map::{layout as map_layout, slide as map_slide, svg as map_svg};
 use crate::render::{escape, png, RenderError};
@@ -46,7 +46,7 @@ pub(super) fn run(args: &MapArgs) -> u8 {
     } else {
         (Zoom::Auto, "map".to_owned())
     };
-    let an = analysis::analyse(&design, &Config::default());
+    let an = super::analysed(&design, &Config::default());
     let drawn = if args.slide {
         let name = format!("{name}-slide");
         map_slide::slide(&design, &an, &zoom, &format!("{name}-")).map(|s| (s.view, s.svg, name))

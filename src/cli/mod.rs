@@ -27,12 +27,16 @@ mod canvas;
 mod check;
 mod compare;
 mod defect;
+mod export;
 mod folder;
+mod init;
 mod map;
 mod output;
+mod progress;
 mod report;
 mod say;
 mod sensitivity;
+mod shell;
 mod simulate;
 mod solve;
 mod table;
@@ -114,6 +118,72 @@ pub enum Command {
     Solve(SolveArgs),
     /// How likely: Monte Carlo over the ranges of the file (`uncertainty:`): each actor's odds of being win-win and its score's percentiles.
     Simulate(SimulateArgs),
+    /// Export the design and its figures for other tools: CSV sheets, GraphML, GEXF, DOT (Graphviz), Kumu JSON.
+    Export(ExportArgs),
+    /// Start a new value design: a small, commented starter that passes `check` (ecosystems/NAME.ron).
+    Init(InitArgs),
+    /// Print the shell completion script (bash, zsh, fish, powershell, elvish).
+    Completions(CompletionsArgs),
+    /// Print the man page (roff), or write one page per command into a folder.
+    Man(ManArgs),
+}
+
+/// Arguments of `export`.
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// The value-design file (.ron).
+    pub file: PathBuf,
+    /// The format.
+    #[arg(long, value_enum)]
+    pub format: ExportKind,
+    /// Where: a file (a folder for CSV); `-` for standard output. Default: `output/<stem>/<stem>.<ext>` (CSV: `output/<stem>/csv/`).
+    #[arg(short = 'o', long)]
+    pub out: Option<PathBuf>,
+    /// What if: numbers changed, or a scenario of the file.
+    #[command(flatten)]
+    pub what_if: WhatIfArgs,
+}
+
+/// The formats of `export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportKind {
+    /// CSV sheets: nodes, exchanges, costs, drivers, extracts (Kumu's elements/connections layout).
+    Csv,
+    /// GraphML, for yEd, Gephi, networkx.
+    Graphml,
+    /// GEXF 1.2, for Gephi.
+    Gexf,
+    /// DOT, for Graphviz, with the map's colours and styles.
+    Dot,
+    /// Kumu's JSON blueprint: elements and connections.
+    KumuJson,
+}
+
+/// Arguments of `init`.
+#[derive(Debug, clap::Args)]
+pub struct InitArgs {
+    /// The design's name; the file is `<out>/<name>.ron`.
+    #[arg(default_value = "my-ecosystem")]
+    pub name: String,
+    /// Folder to write into.
+    #[arg(long, default_value = DEFAULT_ECOSYSTEMS_DIR)]
+    pub out: PathBuf,
+}
+
+/// Arguments of `completions`.
+#[derive(Debug, clap::Args)]
+pub struct CompletionsArgs {
+    /// The shell, e.g. `valuedesign completions bash > ~/.local/share/bash-completion/completions/valuedesign`.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// Arguments of `man`.
+#[derive(Debug, clap::Args)]
+pub struct ManArgs {
+    /// Write `valuedesign.1` and one `valuedesign-<command>.1` per command into this folder (default: `valuedesign.1` to standard output).
+    #[arg(long)]
+    pub out: Option<PathBuf>,
 }
 
 /// Arguments of `simulate`.
@@ -461,6 +531,10 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         Some(Command::Sensitivity(args)) => sensitivity::run(&args),
         Some(Command::Solve(args)) => solve::run(&args),
         Some(Command::Simulate(args)) => simulate::run(&args),
+        Some(Command::Export(args)) => export::run(&args),
+        Some(Command::Init(args)) => init::run(&args),
+        Some(Command::Completions(args)) => shell::completions(&args),
+        Some(Command::Man(args)) => shell::man(&args),
         None => report::run(&ReportArgs {
             files: Vec::new(),
             out: None,
@@ -468,6 +542,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             what_if: WhatIfArgs::default(),
         }),
     };
+    progress::done();
     ExitCode::from(code)
 }
 
@@ -486,6 +561,7 @@ fn load_or_report(
 fn load_only(
     path: &std::path::Path,
 ) -> Result<(crate::diagnostic::SourceFile, crate::ValueDesign), u8> {
+    progress::stage(format!("reading {}", path.display()));
     load_file(path).map_err(|err| {
         err!("{}", err.render());
         errln!(
@@ -690,4 +766,20 @@ fn ron_files_in(dir: &std::path::Path) -> Result<Vec<PathBuf>, String> {
         ));
     }
     Ok(found)
+}
+
+/// Analyses `design`, naming the stage on the spinner (see [`progress`]).
+fn analysed(
+    design: &crate::ValueDesign,
+    cfg: &crate::analysis::Config,
+) -> crate::analysis::Analysis {
+    let eco = design.ecosystem();
+    progress::stage(format!(
+        "analysing {} and {}",
+        crate::words::count(eco.nodes.len(), "node", "nodes"),
+        crate::words::count(eco.exchanges.len(), "exchange", "exchanges")
+    ));
+    let an = crate::analysis::analyse(design, cfg);
+    progress::stage("finding and writing the results");
+    an
 }

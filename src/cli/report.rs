@@ -9,7 +9,7 @@
 use std::path::PathBuf;
 
 use super::{files_or_default, ReportArgs, EXIT_INPUT, EXIT_OK};
-use crate::analysis::{self, Config};
+use crate::analysis::Config;
 use crate::render::escape;
 use crate::report::{build, ReportConfig};
 
@@ -41,7 +41,7 @@ pub(super) fn run(args: &ReportArgs) -> u8 {
                 continue;
             }
         };
-        let an = analysis::analyse(&design, &Config::default());
+        let an = super::analysed(&design, &Config::default());
         let cfg = ReportConfig {
             png: !args.no_png,
             source_name: file.name.clone(),

@@ -22,8 +22,11 @@ pub fn stdout(args: fmt::Arguments<'_>) {
         return;
     }
     let text = terminal_safe(args);
-    let mut out = io::stdout().lock();
-    if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+    let written = super::progress::suspend(|| {
+        let mut out = io::stdout().lock();
+        out.write_all(text.as_bytes()).and_then(|()| out.flush())
+    });
+    if let Err(e) = written {
         STDOUT_GONE.store(true, Ordering::Relaxed);
         if e.kind() != io::ErrorKind::BrokenPipe {
             let _ = writeln!(io::stderr(), "error: cannot write to standard output: {e}");
@@ -40,6 +43,7 @@ pub fn json<T: serde::Serialize + ?Sized>(value: &T) -> Result<(), serde_json::E
     if STDOUT_GONE.load(Ordering::Relaxed) {
         return Ok(());
     }
+    super::progress::stage("writing JSON");
     let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
     let written = serde_json::to_writer_pretty(&mut out, value)
         .and_then(|()| out.write_all(b"\n").map_err(serde_json::Error::io))
@@ -60,7 +64,9 @@ pub fn json<T: serde::Serialize + ?Sized>(value: &T) -> Result<(), serde_json::E
 /// Writes to standard error; if even that fails there is no one to tell.
 pub fn stderr(args: fmt::Arguments<'_>) {
     let text = terminal_safe(args);
-    let _ = io::stderr().lock().write_all(text.as_bytes());
+    super::progress::suspend(|| {
+        let _ = io::stderr().lock().write_all(text.as_bytes());
+    });
 }
 
 /// The text with every control character but line feed and tab (C0, DEL,

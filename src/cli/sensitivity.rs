@@ -4,7 +4,7 @@
 
 use super::table::Table;
 use super::{SensitivityArgs, TableFormat, EXIT_INPUT, EXIT_OK};
-use crate::analysis::{self, Config};
+use crate::analysis::Config;
 use crate::render::sensitivity as show;
 use crate::whatif::sensitivity;
 
@@ -19,7 +19,7 @@ pub(super) fn run(args: &SensitivityArgs) -> u8 {
         Err(code) => return code,
     };
     let eco = design.ecosystem();
-    let an = analysis::analyse(&design, &Config::default());
+    let an = super::analysed(&design, &Config::default());
     let s = sensitivity(&design, &an, args.swing);
     match args.format {
         TableFormat::Json => {

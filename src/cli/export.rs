@@ -1,0 +1,57 @@
+//! `valuedesign export FILE --format F [-o OUT]`: the design and its figures
+//! for other tools (see `crate::export`). One file per format, or a folder
+//! of sheets for CSV; `-o -` writes a one-file format to standard output.
+
+use super::{default_out_dir, write_file, ExportArgs, ExportKind, EXIT_INPUT, EXIT_OK};
+use crate::analysis::Config;
+use crate::export::{export, ExportFormat};
+use crate::render::escape;
+
+/// Runs `export`; returns the exit code.
+pub(super) fn run(args: &ExportArgs) -> u8 {
+    let (_file, design) = match super::load_or_report(&args.file, &args.what_if) {
+        Ok(x) => x,
+        Err(code) => return code,
+    };
+    let an = super::analysed(&design, &Config::default());
+    let format = match args.format {
+        ExportKind::Csv => ExportFormat::Csv,
+        ExportKind::Graphml => ExportFormat::Graphml,
+        ExportKind::Gexf => ExportFormat::Gexf,
+        ExportKind::Dot => ExportFormat::Dot,
+        ExportKind::KumuJson => ExportFormat::KumuJson,
+    };
+    let stem = args.file.file_stem().map_or_else(
+        || "design".to_owned(),
+        |s| escape::file_stem(&s.to_string_lossy()),
+    );
+    let files = export(&design, &an, format, &stem);
+    let to_stdout = args.out.as_deref().is_some_and(|o| o.as_os_str() == "-");
+    if to_stdout {
+        if files.len() != 1 {
+            errln!("error: CSV is several sheets and cannot go to standard output\n  help: give a folder: `-o DIR`");
+            return EXIT_INPUT;
+        }
+        out!("{}", files[0].text);
+        return EXIT_OK;
+    }
+    let default_dir = default_out_dir(&args.file);
+    let paths: Vec<std::path::PathBuf> = match (&args.out, files.len()) {
+        // One file: -o names it.
+        (Some(out), 1) => vec![out.clone()],
+        // Sheets: -o names their folder.
+        (Some(out), _) => files.iter().map(|f| out.join(&f.name)).collect(),
+        (None, 1) => vec![default_dir.join(&files[0].name)],
+        (None, _) => files
+            .iter()
+            .map(|f| default_dir.join("csv").join(&f.name))
+            .collect(),
+    };
+    for (f, path) in files.iter().zip(&paths) {
+        if let Err(code) = write_file(path, f.text.as_bytes()) {
+            return code;
+        }
+        outln!("wrote {}", path.display());
+    }
+    EXIT_OK
+}

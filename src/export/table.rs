@@ -1,0 +1,147 @@
+//! The two tables every export is written from: one row per node (what the
+//! file says of it, and its figures from the analysis) and one per exchange
+//! (what the file says, and its value per year), in file order.
+
+use super::cell::Cell;
+use crate::analysis::{Analysis, Field};
+use crate::index::{ExchangeIdx, NodeIdx};
+use crate::validate::ValueDesign;
+
+/// A table: column names and rows of cells, in file order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    /// Column names (also the attribute names of GraphML, GEXF and Kumu).
+    pub columns: Vec<&'static str>,
+    /// One row per node or exchange.
+    pub rows: Vec<Vec<Cell>>,
+}
+
+impl Table {
+    /// The cell of `row` in `column`.
+    pub fn get(&self, row: usize, column: &str) -> &Cell {
+        let k = self
+            .columns
+            .iter()
+            .position(|c| *c == column)
+            .unwrap_or(usize::MAX);
+        self.rows[row].get(k).unwrap_or(&Cell::Empty)
+    }
+}
+
+fn text(s: &str) -> Cell {
+    Cell::Text(s.to_owned())
+}
+
+fn opt(s: Option<&str>) -> Cell {
+    s.map_or(Cell::Empty, text)
+}
+
+fn list<S: AsRef<str>>(items: &[S]) -> Cell {
+    Cell::Text(
+        items
+            .iter()
+            .map(AsRef::as_ref)
+            .collect::<Vec<_>>()
+            .join("; "),
+    )
+}
+
+/// One row per node: id, label, kind, parent, drivers, count, growth,
+/// goal, and from the analysis its revenue, spend, costs and net value over
+/// the horizon, its NPV and whether it is win-win (empty where the rule
+/// does not apply).
+pub fn nodes(design: &ValueDesign, an: &Analysis) -> Table {
+    let eco = design.ecosystem();
+    let columns = vec![
+        "id",
+        "label",
+        "kind",
+        "parent",
+        "drivers",
+        "count",
+        "growth",
+        "goal",
+        "revenue",
+        "spend",
+        "costs",
+        "net_value",
+        "npv",
+        "win_win",
+    ];
+    let rows = eco
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            let a = NodeIdx::new(i);
+            let v = &an.verdicts[a];
+            let total = |f: Field| Cell::Number(an.ledgers.total(a, f));
+            vec![
+                text(&n.id),
+                text(&n.label),
+                text(&format!("{:?}", n.kind)),
+                opt(n.parent.as_deref()),
+                list(&n.drivers),
+                Cell::Number(n.count),
+                Cell::Number(n.growth),
+                v.goal.map_or(Cell::Empty, |g| text(&format!("{g:?}"))),
+                total(Field::Revenue),
+                total(Field::Spend),
+                total(Field::Costs),
+                total(Field::NetValue),
+                Cell::Number(an.ledgers.npv[a]),
+                if v.goal.is_some() {
+                    Cell::Bool(!v.fails())
+                } else {
+                    Cell::Empty
+                },
+            ]
+        })
+        .collect();
+    Table { columns, rows }
+}
+
+/// One row per exchange: id, from, to, flow, tangible, offering, value,
+/// cadence, per, reciprocates, drivers, and its value per year (the mean over
+/// the horizon of value times occurrences, as on the map).
+pub fn exchanges(design: &ValueDesign, an: &Analysis) -> Table {
+    let eco = design.ecosystem();
+    let columns = vec![
+        "id",
+        "from",
+        "to",
+        "flow",
+        "tangible",
+        "offering",
+        "value",
+        "cadence",
+        "per",
+        "reciprocates",
+        "drivers",
+        "per_year",
+    ];
+    let rows = eco
+        .exchanges
+        .iter()
+        .enumerate()
+        .map(|(k, x)| {
+            let occ = an.timeline.occurrences(ExchangeIdx::new(k));
+            let per_year = x.value * occ.iter().sum::<f64>() / occ.len().max(1) as f64;
+            vec![
+                text(&x.id),
+                text(&x.from),
+                text(&x.to),
+                text(x.flow.word()),
+                Cell::Bool(x.flow.is_tangible()),
+                text(&x.offering),
+                Cell::Number(x.value),
+                text(&format!("{:?}", x.cadence)),
+                opt(x.per.as_deref()),
+                opt(x.reciprocates.as_deref()),
+                list(&x.drivers),
+                Cell::Number(per_year),
+            ]
+        })
+        .collect();
+    Table { columns, rows }
+}
