@@ -26,6 +26,7 @@ pub mod diagnostic;
 pub mod export;
 pub mod findings;
 pub mod generate;
+pub mod import;
 pub mod index;
 pub mod live;
 pub mod load;

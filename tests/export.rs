@@ -65,6 +65,7 @@ fn csv_cells_never_start_a_formula_and_quote_what_needs_it() {
     assert_eq!(
         names,
         [
+            "ecosystem.csv",
             "nodes.csv",
             "exchanges.csv",
             "costs.csv",
@@ -72,16 +73,26 @@ fn csv_cells_never_start_a_formula_and_quote_what_needs_it() {
             "extracts.csv"
         ]
     );
-    let nodes = &files[0].text;
-    assert!(nodes.starts_with("id,label,kind,parent,drivers,count,growth,goal,revenue,spend,costs,net_value,npv,win_win\n"), "{nodes}");
+    // The design's name has quotes: quoted as CSV.
     assert!(
-        nodes.contains("\nvendor,'=cmd|' /C calc'!A0,Organization,,d1,1,0,Profit,2400,400,0,"),
+        files[0]
+            .text
+            .starts_with("field,value\nname,\"Small <&> \"\"quoted\"\"\"\n"),
+        "{}",
+        files[0].text
+    );
+    let nodes = &files[1].text;
+    assert!(nodes.starts_with("id,label,kind,parent,drivers,count,growth,churn,activities,resources,iot_role,decides_for,goal,judged_on,revenue,spend,costs,net_value,npv,win_win\n"),
+        "{nodes}");
+    assert!(
+        nodes
+            .contains("\nvendor,'=cmd|' /C calc'!A0,Organization,,d1,1,0,,,,,,,Profit,2400,400,0,"),
         "{nodes}"
     );
-    let ex = &files[1].text;
+    let ex = &files[2].text;
     assert!(
         ex.contains(
-            "sub,shop,vendor,money,true,\"Subscription, \"\"basic\"\"\",100,Monthly,,,,1200\n"
+            "sub,shop,vendor,money,\"Subscription, \"\"basic\"\"\",100,Monthly,,,,,,,,,true,1200\n"
         ),
         "{ex}"
     );

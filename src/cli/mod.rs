@@ -29,6 +29,7 @@ mod compare;
 mod defect;
 mod export;
 mod folder;
+mod import;
 mod init;
 mod map;
 mod output;
@@ -120,6 +121,8 @@ pub enum Command {
     Simulate(SimulateArgs),
     /// Export the design and its figures for other tools: CSV sheets, GraphML, GEXF, DOT (Graphviz), Kumu JSON.
     Export(ExportArgs),
+    /// Import a value design from CSV sheets (nodes, exchanges, costs, drivers, extracts, ecosystem), as `export --format csv` writes them.
+    Import(ImportArgs),
     /// Start a new value design: a small, commented starter that passes `check` (ecosystems/NAME.ron).
     Init(InitArgs),
     /// Print the shell completion script (bash, zsh, fish, powershell, elvish).
@@ -157,6 +160,20 @@ pub enum ExportKind {
     Dot,
     /// Kumu's JSON blueprint: elements and connections.
     KumuJson,
+}
+
+/// Arguments of `import`.
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// The CSV sheets (`nodes.csv`, `exchanges.csv`, ...), or the folder holding them.
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// The design file to write (default: `ecosystems/<name>.ron`).
+    #[arg(short = 'o', long)]
+    pub out: Option<PathBuf>,
+    /// Replace the file if it exists.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Arguments of `init`.
@@ -532,6 +549,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         Some(Command::Solve(args)) => solve::run(&args),
         Some(Command::Simulate(args)) => simulate::run(&args),
         Some(Command::Export(args)) => export::run(&args),
+        Some(Command::Import(args)) => import::run(&args),
         Some(Command::Init(args)) => init::run(&args),
         Some(Command::Completions(args)) => shell::completions(&args),
         Some(Command::Man(args)) => shell::man(&args),

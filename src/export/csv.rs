@@ -1,7 +1,8 @@
 //! The design as CSV sheets, one file per list, in the layout of Kumu's
 //! element and connection sheets (one row per element, one per connection,
-//! a column per field): `nodes.csv` and `exchanges.csv` (with the figures of
-//! [`super::table`]), `costs.csv`, `drivers.csv`, `extracts.csv`. Written by
+//! a column per field): `ecosystem.csv` (one field per row), `nodes.csv` and
+//! `exchanges.csv` (with the figures of [`super::table`]), `costs.csv`,
+//! `drivers.csv`, `extracts.csv`; lists in one cell are separated by ` | `. Written by
 //! the `csv` crate (quoting); every text cell is made safe for spreadsheets
 //! first ([`super::cell::spreadsheet_text`]).
 
@@ -43,7 +44,27 @@ fn table_sheet(name: &str, t: &Table) -> ExportFile {
 pub(super) fn sheets(design: &ValueDesign, nodes: &Table, exchanges: &Table) -> Vec<ExportFile> {
     let eco = design.ecosystem();
     let text = |s: &str| spreadsheet_text(s);
+    // What is not a list of rows: one field per row; scenarios, ranges and
+    // findings' severities as RON text (as in the design file).
+    let ron = |v: &dyn erased::Ron| v.ron();
+    let fields: Vec<(&str, String)> = vec![
+        ("name", eco.name.to_string()),
+        ("description", eco.description.to_string()),
+        ("currency", eco.currency.to_string()),
+        ("horizon_years", eco.horizon_years.to_string()),
+        ("discount_rate", number(eco.discount_rate)),
+        ("findings", ron(&eco.findings)),
+        ("scenarios", ron(&eco.scenarios)),
+        ("uncertainty", ron(&eco.uncertainty)),
+    ];
     vec![
+        sheet(
+            "ecosystem.csv",
+            &["field", "value"],
+            fields
+                .into_iter()
+                .map(|(k, v)| vec![k.to_owned(), text(&v)]),
+        ),
         table_sheet("nodes.csv", nodes),
         table_sheet("exchanges.csv", exchanges),
         sheet(
@@ -73,7 +94,12 @@ pub(super) fn sheets(design: &ValueDesign, nodes: &Table, exchanges: &Table) -> 
             &["id", "label", "nodes", "exchanges", "focus", "radius"],
             eco.extracts.iter().map(|x| {
                 let join = |v: &[crate::model::Text]| {
-                    text(&v.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("; "))
+                    text(
+                        &v.iter()
+                            .map(|s| s.as_str())
+                            .collect::<Vec<_>>()
+                            .join(super::table::LIST_SEPARATOR),
+                    )
                 };
                 vec![
                     text(&x.id),
@@ -86,4 +112,31 @@ pub(super) fn sheets(design: &ValueDesign, nodes: &Table, exchanges: &Table) -> 
             }),
         ),
     ]
+}
+
+/// RON text of a part of the design, empty when it is empty.
+mod erased {
+    /// A part of the design written as RON.
+    pub(super) trait Ron {
+        fn ron(&self) -> String;
+    }
+
+    impl<T: serde::Serialize> Ron for Vec<T> {
+        fn ron(&self) -> String {
+            if self.is_empty() {
+                return String::new();
+            }
+            ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::new().struct_names(true))
+                .unwrap_or_default()
+        }
+    }
+
+    impl<K: serde::Serialize, V: serde::Serialize> Ron for indexmap::IndexMap<K, V> {
+        fn ron(&self) -> String {
+            if self.is_empty() {
+                return String::new();
+            }
+            ron::ser::to_string(self).unwrap_or_default()
+        }
+    }
 }

@@ -36,20 +36,29 @@ fn opt(s: Option<&str>) -> Cell {
     s.map_or(Cell::Empty, text)
 }
 
+/// The separator of a list in one cell, as Kumu writes them.
+pub const LIST_SEPARATOR: &str = " | ";
+
 fn list<S: AsRef<str>>(items: &[S]) -> Cell {
     Cell::Text(
         items
             .iter()
             .map(AsRef::as_ref)
             .collect::<Vec<_>>()
-            .join("; "),
+            .join(LIST_SEPARATOR),
     )
 }
 
-/// One row per node: id, label, kind, parent, drivers, count, growth,
-/// goal, and from the analysis its revenue, spend, costs and net value over
-/// the horizon, its NPV and whether it is win-win (empty where the rule
-/// does not apply).
+fn debug<T: std::fmt::Debug>(v: Option<T>) -> Cell {
+    v.map_or(Cell::Empty, |v| text(&format!("{v:?}")))
+}
+
+/// One row per node: what the file says (id, label, kind, parent, drivers,
+/// count, growth, churn, activities, resources, IoT role, decides_for, and
+/// goal as written, empty for the default), then from the analysis the goal
+/// it was judged on, its revenue, spend, costs and net value over the
+/// horizon, its NPV and whether it is win-win (empty where the rule does not
+/// apply). `import` reads the file's columns and ignores the figures.
 pub fn nodes(design: &ValueDesign, an: &Analysis) -> Table {
     let eco = design.ecosystem();
     let columns = vec![
@@ -60,7 +69,13 @@ pub fn nodes(design: &ValueDesign, an: &Analysis) -> Table {
         "drivers",
         "count",
         "growth",
+        "churn",
+        "activities",
+        "resources",
+        "iot_role",
+        "decides_for",
         "goal",
+        "judged_on",
         "revenue",
         "spend",
         "costs",
@@ -84,7 +99,13 @@ pub fn nodes(design: &ValueDesign, an: &Analysis) -> Table {
                 list(&n.drivers),
                 Cell::Number(n.count),
                 Cell::Number(n.growth),
-                v.goal.map_or(Cell::Empty, |g| text(&format!("{g:?}"))),
+                n.churn.map_or(Cell::Empty, Cell::Number),
+                list(&n.activities),
+                list(&n.resources),
+                debug(n.iot_role),
+                opt(n.decides_for.as_deref()),
+                debug(n.goal),
+                debug(v.goal),
                 total(Field::Revenue),
                 total(Field::Spend),
                 total(Field::Costs),
@@ -101,9 +122,11 @@ pub fn nodes(design: &ValueDesign, an: &Analysis) -> Table {
     Table { columns, rows }
 }
 
-/// One row per exchange: id, from, to, flow, tangible, offering, value,
-/// cadence, per, reciprocates, drivers, and its value per year (the mean over
-/// the horizon of value times occurrences, as on the map).
+/// One row per exchange: what the file says (id, from, to, flow, offering,
+/// value, cadence, per, follows and its ratio, reciprocates, drivers,
+/// channel, relationship, revenue model as written), then whether it is
+/// tangible and its value per year (the mean over the horizon of value times
+/// occurrences, as on the map).
 pub fn exchanges(design: &ValueDesign, an: &Analysis) -> Table {
     let eco = design.ecosystem();
     let columns = vec![
@@ -111,13 +134,18 @@ pub fn exchanges(design: &ValueDesign, an: &Analysis) -> Table {
         "from",
         "to",
         "flow",
-        "tangible",
         "offering",
         "value",
         "cadence",
         "per",
+        "follows",
+        "follows_ratio",
         "reciprocates",
         "drivers",
+        "channel",
+        "relationship",
+        "revenue_model",
+        "tangible",
         "per_year",
     ];
     let rows = eco
@@ -132,13 +160,20 @@ pub fn exchanges(design: &ValueDesign, an: &Analysis) -> Table {
                 text(&x.from),
                 text(&x.to),
                 text(x.flow.word()),
-                Cell::Bool(x.flow.is_tangible()),
                 text(&x.offering),
                 Cell::Number(x.value),
                 text(&format!("{:?}", x.cadence)),
                 opt(x.per.as_deref()),
+                opt(x.follows.as_ref().map(|f| f.exchange.as_str())),
+                x.follows
+                    .as_ref()
+                    .map_or(Cell::Empty, |f| Cell::Number(f.ratio)),
                 opt(x.reciprocates.as_deref()),
                 list(&x.drivers),
+                opt(x.channel.as_deref()),
+                opt(x.relationship.as_deref()),
+                debug(x.revenue_model),
+                Cell::Bool(x.flow.is_tangible()),
                 Cell::Number(per_year),
             ]
         })

@@ -107,6 +107,25 @@ fn default_horizon() -> u32 {
 }
 
 impl Ecosystem {
+    /// An ecosystem called `name` with nothing in it, every field at the
+    /// default a file gets when it leaves the field out.
+    pub fn named(name: &str) -> Self {
+        Ecosystem {
+            name: name.into(),
+            description: Text::default(),
+            currency: default_currency(),
+            horizon_years: default_horizon(),
+            discount_rate: 0.0,
+            drivers: Vec::new(),
+            nodes: Vec::new(),
+            exchanges: Vec::new(),
+            extracts: Vec::new(),
+            findings: IndexMap::new(),
+            scenarios: Vec::new(),
+            uncertainty: Vec::new(),
+        }
+    }
+
     /// Node `a`.
     #[inline]
     pub fn node(&self, a: NodeIdx) -> &Node {

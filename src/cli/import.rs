@@ -1,0 +1,107 @@
+//! `valuedesign import SHEETS... [-o FILE]`: a value design from CSV sheets
+//! (see `crate::import`), every problem located as `sheet!C7`, written as
+//! RON where `report` looks (`ecosystems/<name>.ron`), never over a file
+//! unless `--force`.
+
+use std::path::PathBuf;
+
+use super::{write_file, ImportArgs, DEFAULT_ECOSYSTEMS_DIR, EXIT_INPUT, EXIT_OK};
+use crate::import::{self, sheet, Sheets};
+use crate::render::escape;
+
+/// The CSV files named: files as given, folders for the `.csv` files in them.
+fn csv_files(args: &ImportArgs) -> Result<Vec<PathBuf>, String> {
+    let mut files = Vec::new();
+    for p in &args.files {
+        if p.is_dir() {
+            let mut in_dir: Vec<PathBuf> = std::fs::read_dir(p)
+                .map_err(|e| format!("cannot read the folder {}: {e}", p.display()))?
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|f| f.extension().is_some_and(|x| x.eq_ignore_ascii_case("csv")))
+                .collect();
+            in_dir.sort();
+            files.extend(in_dir);
+        } else if p.extension().is_some_and(|x| {
+            x.eq_ignore_ascii_case("xlsx")
+                || x.eq_ignore_ascii_case("xls")
+                || x.eq_ignore_ascii_case("ods")
+        }) {
+            return Err(format!(
+                "{} is a workbook, which import does not read yet\n  help: save each sheet as CSV UTF-8 (nodes.csv, exchanges.csv, ...) and import those",
+                p.display()
+            ));
+        } else {
+            files.push(p.clone());
+        }
+    }
+    if files.is_empty() {
+        return Err("no CSV sheets found\n  help: name nodes.csv (and exchanges.csv, costs.csv, drivers.csv, extracts.csv, ecosystem.csv), or the folder holding them".into());
+    }
+    Ok(files)
+}
+
+/// Runs `import`; returns the exit code.
+pub(super) fn run(args: &ImportArgs) -> u8 {
+    let files = match csv_files(args) {
+        Ok(f) => f,
+        Err(e) => {
+            errln!("error: {e}");
+            return EXIT_INPUT;
+        }
+    };
+    let mut sheets = Sheets::default();
+    let mut unreadable = false;
+    for f in &files {
+        match sheet::read_csv(f) {
+            Ok(s) => sheets.sheets.push(s),
+            Err(e) => {
+                errln!("error[io]: {e}");
+                unreadable = true;
+            }
+        }
+    }
+    if unreadable {
+        return EXIT_INPUT;
+    }
+    let eco = match import::design(&sheets) {
+        Ok(eco) => eco,
+        Err(problems) => {
+            for p in &problems {
+                errln!("{}\n", p.render());
+            }
+            errln!(
+                "the sheets could not be imported: {}; fix {} and run again.",
+                crate::words::count(problems.len(), "problem", "problems"),
+                if problems.len() == 1 { "it" } else { "them" }
+            );
+            return EXIT_INPUT;
+        }
+    };
+    let path = args.out.clone().unwrap_or_else(|| {
+        PathBuf::from(DEFAULT_ECOSYSTEMS_DIR).join(format!(
+            "{}.ron",
+            escape::file_stem(&eco.name.to_lowercase().replace(' ', "-"))
+        ))
+    });
+    if path.exists() && !args.force {
+        errln!(
+            "error: {} already exists: import never replaces a file unless asked\n  help: name another file with `-o FILE`, or add `--force` to replace it",
+            path.display()
+        );
+        return EXIT_INPUT;
+    }
+    let sources: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+    let text = import::ron_text(&eco, &sources);
+    if let Err(code) = write_file(&path, text.as_bytes()) {
+        return code;
+    }
+    outln!(
+        "wrote {} ({} nodes, {} exchanges); next: valuedesign report {}",
+        path.display(),
+        eco.nodes.len(),
+        eco.exchanges.len(),
+        path.display()
+    );
+    EXIT_OK
+}

@@ -1,0 +1,505 @@
+//! Sheets to a value design: each row read into the model (a cell that is
+//! not a number, not a kind, missing where required is located there), then
+//! the design validated as a loaded file is, its problems located back on
+//! the cells they come from ([`super::locate`]).
+
+use serde::de::DeserializeOwned;
+
+use super::sheet::{Sheet, Sheets};
+use crate::code::DiagnosticCode;
+use crate::model::{Cost, Driver, Ecosystem, Exchange, Extract, Flow, Follow, Node, Text};
+use crate::validate::ValueDesign;
+
+/// A problem of an import, at a cell (`nodes!C7`) or a sheet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportProblem {
+    /// The loader's code for it.
+    pub code: DiagnosticCode,
+    /// Where: `sheet!C7`, or a sheet's name.
+    pub at: String,
+    /// What is wrong.
+    pub message: String,
+    /// What to do.
+    pub help: Option<String>,
+}
+
+impl ImportProblem {
+    /// The problem as printed: `error[code]: at: message`, then its help.
+    pub fn render(&self) -> String {
+        let mut s = format!(
+            "error[{}]: {}: {}",
+            self.code.as_str(),
+            self.at,
+            self.message
+        );
+        if let Some(h) = &self.help {
+            s.push_str("\n  help: ");
+            s.push_str(h);
+        }
+        s
+    }
+}
+
+/// A text cell as the user meant it: trimmed, with the apostrophe that
+/// `export` puts before a would-be formula taken off again.
+fn unguard(s: &str) -> &str {
+    let s = s.trim();
+    match s.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest,
+        _ => s,
+    }
+}
+
+/// Reads one sheet's cells, collecting problems.
+pub(super) struct Rows<'a> {
+    pub(super) sheet: &'a Sheet,
+    pub(super) problems: &'a mut Vec<ImportProblem>,
+}
+
+impl Rows<'_> {
+    fn raw(&self, row: usize, col: &str) -> Option<(&str, usize)> {
+        let c = self.sheet.column(col)?;
+        let v = unguard(self.sheet.rows[row].get(c)?);
+        (!v.is_empty()).then_some((v, c))
+    }
+
+    fn problem(
+        &mut self,
+        code: DiagnosticCode,
+        row: usize,
+        col: usize,
+        message: String,
+        help: Option<String>,
+    ) {
+        self.problems.push(ImportProblem {
+            code,
+            at: self.sheet.at(row, col),
+            message,
+            help,
+        });
+    }
+
+    fn text(&self, row: usize, col: &str) -> Option<Text> {
+        self.raw(row, col).map(|(v, _)| Text::from(v))
+    }
+
+    fn list(&self, row: usize, col: &str) -> Vec<Text> {
+        self.raw(row, col).map_or_else(Vec::new, |(v, _)| {
+            v.split('|')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(Text::from)
+                .collect()
+        })
+    }
+
+    fn required(&mut self, row: usize, col: &str) -> Text {
+        match self.raw(row, col) {
+            Some((v, _)) => Text::from(v),
+            None => {
+                let c = self.sheet.column(col).unwrap_or(self.sheet.header.len());
+                self.problem(
+                    DiagnosticCode::MissingField,
+                    row,
+                    c,
+                    format!(
+                        "`{col}` is empty, and every row of `{}` needs one",
+                        self.sheet.name
+                    ),
+                    Some(format!(
+                        "fill in the `{col}` cell (docs/format.md lists the columns)"
+                    )),
+                );
+                Text::default()
+            }
+        }
+    }
+
+    fn number(&mut self, row: usize, col: &str) -> Option<f64> {
+        let (v, c) = self.raw(row, col)?;
+        let cleaned = v.replace([',', '_', ' '], "");
+        match cleaned.parse::<f64>() {
+            Ok(n) => Some(n),
+            Err(_) => {
+                let v = v.to_owned();
+                self.problem(
+                    DiagnosticCode::WrongType,
+                    row,
+                    c,
+                    format!("`{v}` in `{col}` is not a number"),
+                    Some(
+                        "write a plain number such as 1200 or 0.05 (no currency sign or %)".into(),
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    /// A cell naming one of `names` (read by the `ron` crate, so `Times(4)`
+    /// works as in a file); case is forgiven.
+    fn variant<T: DeserializeOwned>(&mut self, row: usize, col: &str, names: &[&str]) -> Option<T> {
+        let (v, c) = self.raw(row, col)?;
+        let fixed = match names
+            .iter()
+            .find(|n| n.eq_ignore_ascii_case(v.split('(').next().unwrap_or(v).trim()))
+        {
+            Some(n) => match v.find('(') {
+                Some(i) => format!("{n}{}", &v[i..]),
+                None => (*n).to_owned(),
+            },
+            None => v.to_owned(),
+        };
+        match ron::from_str::<T>(&fixed) {
+            Ok(x) => Some(x),
+            Err(_) => {
+                let hint = crate::suggest::did_you_mean(v, names.iter().copied()).map_or_else(
+                    || format!("one of: {}", names.join(", ")),
+                    |s| format!("did you mean `{s}`?"),
+                );
+                let v = v.to_owned();
+                self.problem(
+                    DiagnosticCode::UnknownVariant,
+                    row,
+                    c,
+                    format!("`{v}` is not a {col}"),
+                    Some(hint),
+                );
+                None
+            }
+        }
+    }
+}
+
+const KINDS: &[&str] = &[
+    "Organization",
+    "Segment",
+    "Person",
+    "Device",
+    "Activity",
+    "Process",
+    "Group",
+];
+const CADENCES: &[&str] = &["Once", "Yearly", "Monthly", "Times"];
+const GOALS: &[&str] = &["Profit", "Worth"];
+const ROLES: &[&str] = &["Enabler", "Engager", "Enhancer", "Embedder"];
+const MODELS: &[&str] = &[
+    "AssetSale",
+    "Subscription",
+    "UsageFee",
+    "Leasing",
+    "Licensing",
+    "GainSharing",
+    "DataSale",
+    "Advertising",
+    "Freemium",
+    "Brokerage",
+    "ServiceFee",
+    "Transfer",
+];
+
+fn flow(r: &mut Rows<'_>, row: usize) -> Option<Flow> {
+    let (v, c) = r.raw(row, "flow")?;
+    if let Some(f) = Flow::ALL.iter().find(|f| f.word().eq_ignore_ascii_case(v)) {
+        return Some(*f);
+    }
+    let words: Vec<&str> = Flow::ALL.iter().map(|f| f.word()).collect();
+    let hint = crate::suggest::did_you_mean(&v.to_lowercase(), words.iter().copied()).map_or_else(
+        || format!("one of: {}", words.join(", ")),
+        |s| format!("did you mean `{s}`?"),
+    );
+    let v = v.to_owned();
+    r.problem(
+        DiagnosticCode::UnknownVariant,
+        row,
+        c,
+        format!("`{v}` is not a flow"),
+        Some(hint),
+    );
+    None
+}
+
+fn nodes(
+    r: &mut Rows<'_>,
+    costs: Option<&Sheet>,
+    problems_costs: &mut Vec<ImportProblem>,
+    cost_rows: &mut Vec<(usize, usize)>,
+) -> Vec<Node> {
+    let mut nodes: Vec<Node> = (0..r.sheet.rows.len())
+        .map(|row| Node {
+            id: r.required(row, "id"),
+            label: r.text(row, "label").unwrap_or_default(),
+            kind: r.variant(row, "kind", KINDS).unwrap_or_else(|| {
+                if r.raw(row, "kind").is_none() {
+                    r.required(row, "kind");
+                }
+                crate::model::NodeKind::Organization
+            }),
+            count: r.number(row, "count").unwrap_or(1.0),
+            growth: r.number(row, "growth").unwrap_or(0.0),
+            churn: r.number(row, "churn"),
+            parent: r.text(row, "parent"),
+            drivers: r.list(row, "drivers"),
+            activities: r.list(row, "activities"),
+            resources: r.list(row, "resources"),
+            costs: Vec::new(),
+            iot_role: r.variant(row, "iot_role", ROLES),
+            decides_for: r.text(row, "decides_for"),
+            goal: r.variant(row, "goal", GOALS),
+        })
+        .collect();
+    if let Some(sheet) = costs {
+        let mut c = Rows {
+            sheet,
+            problems: problems_costs,
+        };
+        for row in 0..sheet.rows.len() {
+            let node = c.required(row, "node");
+            let cost = Cost {
+                label: c.required(row, "label"),
+                amount: c.number(row, "amount").unwrap_or(0.0),
+                cadence: c.variant(row, "cadence", CADENCES),
+                per_exchange: c.text(row, "per_exchange"),
+            };
+            match nodes.iter().position(|n| n.id == node) {
+                Some(i) => {
+                    cost_rows.push((i, row));
+                    nodes[i].costs.push(cost);
+                }
+                None if node.is_empty() => {}
+                None => {
+                    let col = sheet.column("node").unwrap_or(0);
+                    let hint =
+                        crate::suggest::did_you_mean(&node, nodes.iter().map(|n| n.id.as_str()))
+                            .map(|s| format!("did you mean `{s}`?"));
+                    c.problem(
+                        DiagnosticCode::UnknownId,
+                        row,
+                        col,
+                        format!("no node `{node}` in the nodes sheet"),
+                        hint,
+                    );
+                }
+            }
+        }
+    }
+    nodes
+}
+
+fn exchanges(r: &mut Rows<'_>) -> Vec<Exchange> {
+    (0..r.sheet.rows.len())
+        .map(|row| {
+            let follows = r.text(row, "follows").map(|exchange| Follow {
+                exchange,
+                ratio: r.number(row, "follows_ratio").unwrap_or(1.0),
+            });
+            Exchange {
+                id: r.required(row, "id"),
+                from: r.required(row, "from"),
+                to: r.required(row, "to"),
+                flow: flow(r, row).unwrap_or_else(|| {
+                    if r.raw(row, "flow").is_none() {
+                        r.required(row, "flow");
+                    }
+                    Flow::Money
+                }),
+                offering: r.text(row, "offering").unwrap_or_default(),
+                value: r.number(row, "value").unwrap_or_else(|| {
+                    if r.raw(row, "value").is_none() {
+                        r.required(row, "value");
+                    }
+                    0.0
+                }),
+                cadence: r.variant(row, "cadence", CADENCES).unwrap_or_else(|| {
+                    if r.raw(row, "cadence").is_none() {
+                        r.required(row, "cadence");
+                    }
+                    crate::model::Cadence::Yearly
+                }),
+                per: r.text(row, "per"),
+                follows,
+                reciprocates: r.text(row, "reciprocates"),
+                drivers: r.list(row, "drivers"),
+                channel: r.text(row, "channel"),
+                relationship: r.text(row, "relationship"),
+                revenue_model: r.variant(row, "revenue_model", MODELS),
+            }
+        })
+        .collect()
+}
+
+/// The ecosystem's own fields, from the `ecosystem` sheet (field, value).
+fn ecosystem_fields(sheet: Option<&Sheet>, problems: &mut Vec<ImportProblem>, eco: &mut Ecosystem) {
+    let Some(sheet) = sheet else { return };
+    let (Some(kc), Some(vc)) = (sheet.column("field"), sheet.column("value")) else {
+        problems.push(ImportProblem {
+            code: DiagnosticCode::MissingField,
+            at: format!("{}!A1", sheet.name),
+            message: "the ecosystem sheet needs the columns `field` and `value`".into(),
+            help: Some(
+                "one row per field: name, description, currency, horizon_years, discount_rate"
+                    .into(),
+            ),
+        });
+        return;
+    };
+    for (row, cells) in sheet.rows.iter().enumerate() {
+        let key = cells.get(kc).map_or("", |s| s.trim());
+        let value = unguard(cells.get(vc).map_or("", String::as_str)).to_owned();
+        let at = sheet.at(row, vc);
+        let mut bad = |code, message: String, help: &str| {
+            problems.push(ImportProblem {
+                code,
+                at: at.clone(),
+                message,
+                help: Some(help.to_owned()),
+            });
+        };
+        match key {
+            "name" => eco.name = value.into(),
+            "description" => eco.description = value.into(),
+            "currency" if !value.is_empty() => eco.currency = value.into(),
+            "horizon_years" if !value.is_empty() => match value.parse() {
+                Ok(v) => eco.horizon_years = v,
+                Err(_) => bad(
+                    DiagnosticCode::WrongType,
+                    format!("`{value}` is not a whole number of years"),
+                    "write the horizon in years, such as 5",
+                ),
+            },
+            "discount_rate" if !value.is_empty() => match value.parse() {
+                Ok(v) => eco.discount_rate = v,
+                Err(_) => bad(
+                    DiagnosticCode::WrongType,
+                    format!("`{value}` is not a number"),
+                    "write the rate as a fraction: 0.08 for 8%",
+                ),
+            },
+            "findings" if !value.is_empty() => match ron::from_str(&value) {
+                Ok(v) => eco.findings = v,
+                Err(e) => bad(
+                    DiagnosticCode::Syntax,
+                    format!("the findings are not readable RON: {e}"),
+                    "write them as in a design file: {\"keystone-risk\": Allow}",
+                ),
+            },
+            "scenarios" if !value.is_empty() => match ron::from_str(&value) {
+                Ok(v) => eco.scenarios = v,
+                Err(e) => bad(
+                    DiagnosticCode::Syntax,
+                    format!("the scenarios are not readable RON: {e}"),
+                    "write them as in a design file: [Scenario(id: ..., changes: [...])]",
+                ),
+            },
+            "uncertainty" if !value.is_empty() => match ron::from_str(&value) {
+                Ok(v) => eco.uncertainty = v,
+                Err(e) => bad(
+                    DiagnosticCode::Syntax,
+                    format!("the ranges are not readable RON: {e}"),
+                    "write them as in a design file: [Range(path: ..., low: ..., high: ...)]",
+                ),
+            },
+            "" | "currency" | "horizon_years" | "discount_rate" | "findings" | "scenarios"
+            | "uncertainty" => {}
+            other => {
+                let known = [
+                    "name",
+                    "description",
+                    "currency",
+                    "horizon_years",
+                    "discount_rate",
+                    "findings",
+                    "scenarios",
+                    "uncertainty",
+                ];
+                let hint = crate::suggest::did_you_mean(other, known.iter().copied()).map_or_else(
+                    || format!("the fields are: {}", known.join(", ")),
+                    |s| format!("did you mean `{s}`?"),
+                );
+                problems.push(ImportProblem {
+                    code: DiagnosticCode::UnknownField,
+                    at: sheet.at(row, kc),
+                    message: format!("`{other}` is not a field of the ecosystem"),
+                    help: Some(hint),
+                });
+            }
+        }
+    }
+}
+
+/// The value design the sheets describe (not yet defaulted, as a file would
+/// be written), or every problem found, located.
+pub fn design(sheets: &Sheets) -> Result<Ecosystem, Vec<ImportProblem>> {
+    let mut problems = Vec::new();
+    let Some(node_sheet) = sheets.get("nodes") else {
+        return Err(vec![ImportProblem {
+            code: DiagnosticCode::MissingField,
+            at: "nodes".into(),
+            message: "there is no `nodes` sheet: a design needs its actors".into(),
+            help: Some(
+                "name the sheet (or the CSV file) `nodes`, with a row per node: id, label, kind..."
+                    .into(),
+            ),
+        }]);
+    };
+    let mut eco = Ecosystem::named("Imported design");
+    ecosystem_fields(sheets.get("ecosystem"), &mut problems, &mut eco);
+    let mut cost_problems = Vec::new();
+    let mut cost_rows = Vec::new();
+    eco.nodes = nodes(
+        &mut Rows {
+            sheet: node_sheet,
+            problems: &mut problems,
+        },
+        sheets.get("costs"),
+        &mut cost_problems,
+        &mut cost_rows,
+    );
+    problems.extend(cost_problems);
+    if let Some(s) = sheets.get("exchanges") {
+        eco.exchanges = exchanges(&mut Rows {
+            sheet: s,
+            problems: &mut problems,
+        });
+    }
+    if let Some(s) = sheets.get("drivers") {
+        let mut r = Rows {
+            sheet: s,
+            problems: &mut problems,
+        };
+        eco.drivers = (0..s.rows.len())
+            .map(|row| Driver {
+                id: r.required(row, "id"),
+                label: r.text(row, "label").unwrap_or_default(),
+            })
+            .collect();
+    }
+    if let Some(s) = sheets.get("extracts") {
+        let mut r = Rows {
+            sheet: s,
+            problems: &mut problems,
+        };
+        eco.extracts = (0..s.rows.len())
+            .map(|row| Extract {
+                id: r.required(row, "id"),
+                label: r.text(row, "label").unwrap_or_default(),
+                nodes: r.list(row, "nodes"),
+                exchanges: r.list(row, "exchanges"),
+                focus: r.text(row, "focus"),
+                radius: r.number(row, "radius").map_or(1, |v| v.max(0.0) as u32),
+            })
+            .collect();
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let mut defaulted = eco.clone();
+    defaulted.apply_defaults();
+    match ValueDesign::new(defaulted) {
+        Ok(_) => Ok(eco),
+        Err(found) => Err(found
+            .into_iter()
+            .map(|p| super::locate::problem(sheets, &cost_rows, p))
+            .collect()),
+    }
+}
