@@ -57,12 +57,12 @@ fn init_takes_any_name_and_writes_it_safely() {
     let dir = tempfile::tempdir().expect("tempdir");
     let o = run(&[
         "init",
-        "Our \"IoT\" plan\\",
+        "Our \"IoT\" NAME FILE plan\\",
         "--out",
         dir.path().to_str().expect("utf8"),
     ]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let file = dir.path().join("Our__IoT__plan_.ron");
+    let file = dir.path().join("Our__IoT__NAME_FILE_plan_.ron");
     let analyse = bin()
         .args(["analyse", "--format", "json"])
         .arg(&file)
@@ -74,7 +74,8 @@ fn init_takes_any_name_and_writes_it_safely() {
         String::from_utf8_lossy(&analyse.stderr)
     );
     let json: serde_json::Value = serde_json::from_slice(&analyse.stdout).expect("json");
-    assert_eq!(json["ecosystem"]["name"], "Our \"IoT\" plan\\");
+    // A name holding the template's own placeholders is written as given.
+    assert_eq!(json["ecosystem"]["name"], "Our \"IoT\" NAME FILE plan\\");
     let bad = run(&["init", " ", "--out", dir.path().to_str().expect("utf8")]);
     assert_eq!(bad.status.code(), Some(2));
 }

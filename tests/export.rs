@@ -149,7 +149,7 @@ fn graphml_and_gexf_open_in_networkx_with_our_figures() {
         let path = dir.path().join(&f.name);
         std::fs::write(&path, &f.text).expect("write");
         let script = format!(
-            "import networkx as nx, json, sys\ng = nx.{reader}(sys.argv[1])\nv = g.nodes['vendor']\ne = g.edges['shop', 'vendor']\nprint(json.dumps({{'nodes': g.number_of_nodes(), 'edges': g.number_of_edges(), 'name': v.get('label'), 'revenue': v['revenue'], 'npv': v['npv'], 'per_year': e['per_year'], 'tangible': e['tangible']}}))"
+            "import networkx as nx, json, sys\ng = nx.{reader}(sys.argv[1])\nv = g.nodes['vendor']\ne = g.edges['shop', 'vendor']\nprint(json.dumps({{'nodes': g.number_of_nodes(), 'edges': g.number_of_edges(), 'name': v.get('label'), 'revenue': v['revenue'], 'npv': v['npv'], 'per_year': e['per_year'], 'tangible': e['tangible'], 'data_weight': g.edges['sensor', 'vendor'].get('weight'), 'paid_weight': e.get('weight')}}))"
         );
         let out = std::process::Command::new("python3")
             .args(["-c", &script])
@@ -173,6 +173,12 @@ fn graphml_and_gexf_open_in_networkx_with_our_figures() {
         assert_eq!(got["npv"].as_f64(), Some(npv), "{reader}");
         assert_eq!(got["per_year"], 1200.0, "{reader}");
         assert_eq!(got["tangible"], true, "{reader}");
+        if format == ExportFormat::Gexf {
+            // Gephi weighs a flow by its value a year; an intangible flow
+            // weighs 0, not the 1 a missing weight would read as.
+            assert_eq!(got["paid_weight"], 1200.0);
+            assert_eq!(got["data_weight"], 0.0);
+        }
     }
 }
 

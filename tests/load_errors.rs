@@ -104,6 +104,7 @@ bad_fixtures! {
     goal_on_device => "goal-on-device",
     duplicate_field => "duplicate-field",
     empty_id => "empty-id",
+    control_in_id => "control-in-id",
 }
 
 #[test]

@@ -8,14 +8,26 @@ use crate::render::escape;
 /// The starter, with `NAME` for the ecosystem's name and `FILE` for its path.
 const STARTER: &str = include_str!("starter.ron");
 
-/// The starter design named `name`, at `path` (as its comments say).
+/// The starter design named `name`, at `path` (as its comments say). One
+/// pass over the template: a name or path that itself holds `NAME` or
+/// `FILE` is written as given, never substituted again.
 pub(crate) fn starter(name: &str, path: &str) -> String {
     // The name is written inside a RON string: quotes and backslashes escaped.
-    let quoted = name.replace('\\', "\\\\").replace('"', "\\\"");
-    STARTER
-        .replace("FILE", path)
-        .replace("\"NAME\"", &format!("\"{quoted}\""))
-        .replace("NAME", name)
+    let quoted = format!("\"{}\"", name.replace('\\', "\\\\").replace('"', "\\\""));
+    let tokens: [(&str, &str); 3] = [("\"NAME\"", &quoted), ("NAME", name), ("FILE", path)];
+    let mut out = String::with_capacity(STARTER.len() + 4 * name.len());
+    let mut rest = STARTER;
+    while let Some((at, token, with)) = tokens
+        .iter()
+        .filter_map(|(t, w)| rest.find(t).map(|i| (i, *t, *w)))
+        .min_by_key(|(i, t, _)| (*i, std::cmp::Reverse(t.len())))
+    {
+        out.push_str(&rest[..at]);
+        out.push_str(with);
+        rest = &rest[at + token.len()..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Runs `init`; returns the exit code.

@@ -96,7 +96,7 @@ pub(super) fn graphml(design: &ValueDesign, nodes: &Table, exchanges: &Table) ->
 }
 
 /// The design as GEXF 1.2 (a node's label is its label; an exchange's, its
-/// offering; its weight, its value per year when positive).
+/// offering; its weight, its value per year, 0 for an intangible flow).
 pub(super) fn gexf(design: &ValueDesign, nodes: &Table, exchanges: &Table) -> String {
     let eco = design.ecosystem();
     let mut o = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<gexf xmlns=\"http://www.gexf.net/1.2draft\" version=\"1.2\">\n");
@@ -145,13 +145,15 @@ pub(super) fn gexf(design: &ValueDesign, nodes: &Table, exchanges: &Table) -> St
     }
     o.push_str("</nodes>\n<edges>\n");
     for r in 0..exchanges.rows.len() {
+        // Every edge says its weight: Gephi reads a missing one as 1, which
+        // would weigh an intangible flow like a paid one.
         let weight = match exchanges.get(r, "per_year") {
-            Cell::Number(v) if *v > 0.0 => format!(" weight=\"{}\"", super::cell::number(*v)),
-            _ => String::new(),
+            Cell::Number(v) if *v > 0.0 => super::cell::number(*v),
+            _ => "0".to_owned(),
         };
         let _ = write!(
             o,
-            "<edge id=\"{}\" source=\"{}\" target=\"{}\" label=\"{}\"{weight}>",
+            "<edge id=\"{}\" source=\"{}\" target=\"{}\" label=\"{}\" weight=\"{weight}\">",
             x(&exchanges.get(r, "id").plain()),
             x(&exchanges.get(r, "from").plain()),
             x(&exchanges.get(r, "to").plain()),

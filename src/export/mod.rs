@@ -22,7 +22,7 @@ pub enum ExportFormat {
     Csv,
     /// One GraphML file.
     Graphml,
-    /// One GEXF 1.3 file.
+    /// One GEXF 1.2 file (`1.2draft`, the version Gephi and networkx read).
     Gexf,
     /// One Graphviz DOT file.
     Dot,

@@ -684,6 +684,25 @@ impl<'e> Validator<'e> {
                 );
                 continue;
             }
+            if id.chars().any(char::is_control) {
+                // A tab or a line break in an id is invisible in every table,
+                // map and sheet, and two ids told apart only by one would read
+                // as one.
+                self.push(
+                    DiagnosticCode::InvalidValue,
+                    p(),
+                    format!(
+                        "the {noun} id `{}` holds a control character",
+                        id.escape_debug()
+                    ),
+                    "control character",
+                    Some(
+                        "take the tab, line break or other control character out of the id"
+                            .to_owned(),
+                    ),
+                );
+                continue;
+            }
             if let Some(&first) = map.get(id) {
                 self.problems.push(Problem {
                     code: DiagnosticCode::DuplicateId,
