@@ -104,6 +104,27 @@ pub fn load_file_within(
     Ok((file, design))
 }
 
+/// The bytes of a regular file of at most `max_bytes` (a sheet `import`
+/// reads), refused as [`load_file_within`] refuses a design file; the error
+/// says what is wrong and what to do.
+pub fn read_file_within(path: &FsPath, max_bytes: u64) -> Result<Vec<u8>, String> {
+    let name = path.display();
+    read_bounded(path, max_bytes).map_err(|e| match e {
+        ReadError::NotAFile(what) => {
+            format!("cannot read {name}: it is {what}, not a file\n  help: name a workbook or a CSV file")
+        }
+        ReadError::TooLarge(size) => format!(
+            "cannot read {name}: it is {}, above the limit of {}\n  help: raise the limit: --max-file-size {} (MiB)",
+            crate::words::bytes(size),
+            crate::words::bytes(max_bytes),
+            size.div_ceil(1 << 20)
+        ),
+        ReadError::Io(e) => {
+            format!("cannot read {name}: {e}\n  help: check the path and that the file is readable")
+        }
+    })
+}
+
 /// Why a file could not be read.
 enum ReadError {
     /// Not a regular file: what it is, in words.

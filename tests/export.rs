@@ -60,7 +60,7 @@ fn the_tables_hold_the_hand_worked_figures() {
 #[test]
 fn csv_cells_never_start_a_formula_and_quote_what_needs_it() {
     let (design, an) = load(SMALL);
-    let files = export(&design, &an, ExportFormat::Csv, "small");
+    let files = export(&design, &an, ExportFormat::Csv, "small").expect("export");
     let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
     assert_eq!(
         names,
@@ -76,12 +76,12 @@ fn csv_cells_never_start_a_formula_and_quote_what_needs_it() {
     // The design's name has quotes: quoted as CSV.
     assert!(
         files[0]
-            .text
+            .text()
             .starts_with("field,value\nname,\"Small <&> \"\"quoted\"\"\"\n"),
         "{}",
-        files[0].text
+        files[0].text()
     );
-    let nodes = &files[1].text;
+    let nodes = &files[1].text();
     assert!(nodes.starts_with("id,label,kind,parent,drivers,count,growth,churn,activities,resources,iot_role,decides_for,goal,judged_on,revenue,spend,costs,net_value,npv,win_win\n"),
         "{nodes}");
     assert!(
@@ -89,7 +89,7 @@ fn csv_cells_never_start_a_formula_and_quote_what_needs_it() {
             .contains("\nvendor,'=cmd|' /C calc'!A0,Organization,,d1,1,0,,,,,,,Profit,2400,400,0,"),
         "{nodes}"
     );
-    let ex = &files[2].text;
+    let ex = &files[2].text();
     assert!(
         ex.contains(
             "sub,shop,vendor,money,\"Subscription, \"\"basic\"\"\",100,Monthly,,,,,,,,,true,1200\n"
@@ -101,9 +101,9 @@ fn csv_cells_never_start_a_formula_and_quote_what_needs_it() {
 #[test]
 fn kumu_json_has_elements_and_connections_by_label_kept_apart() {
     let (design, an) = load(SMALL);
-    let f = &export(&design, &an, ExportFormat::KumuJson, "small")[0];
+    let f = &export(&design, &an, ExportFormat::KumuJson, "small").expect("export")[0];
     assert_eq!(f.name, "small.kumu.json");
-    let doc: serde_json::Value = serde_json::from_str(&f.text).expect("json");
+    let doc: serde_json::Value = serde_json::from_str(&f.text()).expect("json");
     let elements = doc["elements"].as_array().expect("elements");
     assert_eq!(elements.len(), 4);
     // Two nodes are labelled "Shop": each gets its id.
@@ -145,9 +145,9 @@ fn graphml_and_gexf_open_in_networkx_with_our_figures() {
         (ExportFormat::Graphml, "read_graphml"),
         (ExportFormat::Gexf, "read_gexf"),
     ] {
-        let f = &export(&design, &an, format, "small")[0];
+        let f = &export(&design, &an, format, "small").expect("export")[0];
         let path = dir.path().join(&f.name);
-        std::fs::write(&path, &f.text).expect("write");
+        std::fs::write(&path, &f.bytes).expect("write");
         let script = format!(
             "import networkx as nx, json, sys\ng = nx.{reader}(sys.argv[1])\nv = g.nodes['vendor']\ne = g.edges['shop', 'vendor']\nprint(json.dumps({{'nodes': g.number_of_nodes(), 'edges': g.number_of_edges(), 'name': v.get('label'), 'revenue': v['revenue'], 'npv': v['npv'], 'per_year': e['per_year'], 'tangible': e['tangible'], 'data_weight': g.edges['sensor', 'vendor'].get('weight'), 'paid_weight': e.get('weight')}}))"
         );
@@ -185,9 +185,13 @@ fn graphml_and_gexf_open_in_networkx_with_our_figures() {
 #[test]
 fn dot_renders_in_graphviz() {
     let (design, an) = load(SMALL);
-    let f = &export(&design, &an, ExportFormat::Dot, "small")[0];
-    assert!(f.text.contains("subgraph \"cluster_vendor\""), "{}", f.text);
-    assert!(f.text.contains("\"sensor\" -> \"vendor\" [label=\"readings\", color=\"#BE5A96\", fontcolor=\"#BE5A96\", style=dashed"), "{}", f.text);
+    let f = &export(&design, &an, ExportFormat::Dot, "small").expect("export")[0];
+    assert!(
+        f.text().contains("subgraph \"cluster_vendor\""),
+        "{}",
+        f.text()
+    );
+    assert!(f.text().contains("\"sensor\" -> \"vendor\" [label=\"readings\", color=\"#BE5A96\", fontcolor=\"#BE5A96\", style=dashed"), "{}", f.text());
     let dot = std::process::Command::new("dot")
         .arg("-Tsvg")
         .stdin(std::process::Stdio::piped())
@@ -204,7 +208,7 @@ fn dot_renders_in_graphviz() {
         .stdin
         .take()
         .expect("stdin")
-        .write_all(f.text.as_bytes())
+        .write_all(f.text().as_bytes())
         .expect("write");
     let out = child.wait_with_output().expect("dot");
     assert!(

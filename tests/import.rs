@@ -16,11 +16,11 @@ use valuedesign::ValueDesign;
 /// The design's CSV sheets read back as the importer reads them.
 fn sheets_of(design: &ValueDesign) -> Sheets {
     let an = analysis::analyse(design, &Config::default());
-    let files = export(design, &an, ExportFormat::Csv, "x");
+    let files = export(design, &an, ExportFormat::Csv, "x").expect("export");
     Sheets {
         sheets: files
             .iter()
-            .map(|f| sheet::from_csv(f.name.trim_end_matches(".csv"), &f.text).expect("csv"))
+            .map(|f| sheet::from_csv(f.name.trim_end_matches(".csv"), &f.text()).expect("csv"))
             .collect(),
     }
 }
@@ -107,6 +107,12 @@ fn every_problem_is_located_on_its_cell_with_the_loaders_codes_in_one_run() {
                 "exchanges!D3".to_owned(),
                 "unknown-variant",
                 Some("did you mean `service`?")
+            ),
+            // In the same run, the design's own problems.
+            (
+                "exchanges!C2".to_owned(),
+                "unknown-id",
+                Some("did you mean `vendor`?")
             ),
         ]
     );

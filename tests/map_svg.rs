@@ -79,10 +79,7 @@ fn every_node_container_flow_and_label_is_a_titled_group() {
         ("map-node-vendor", "<title>Vendor &amp; Co (organization, "),
         ("map-node-sensor", "<title>Sensor (device)</title>"),
         ("map-node-supplier", "<title>Supplier (organization"),
-        (
-            "map-node-vendor-frame",
-            "<title>Group: Vendor &amp; Co</title>",
-        ),
+        ("map-frame-vendor", "<title>Group: Vendor &amp; Co</title>"),
         (
             "map-flow-shop-vendor-money",
             "<title>Shop → Vendor &amp; Co (money): Subscription ·\u{a0}1,200/yr</title>",

@@ -1,10 +1,13 @@
 //! `valuedesign export FILE --format F [-o OUT]`: the design and its figures
 //! for other tools (see `crate::export`). One file per format, or a folder
-//! of sheets for CSV; `-o -` writes a one-file format to standard output.
+//! of sheets for CSV; `-o -` writes a one-file format to standard output,
+//! byte for byte (a workbook only into a pipe or a file, never onto a terminal).
+
+use std::io::IsTerminal;
 
 use super::{default_out_dir, write_file, ExportArgs, ExportKind, EXIT_INPUT, EXIT_OK};
 use crate::analysis::Config;
-use crate::export::{export, ExportFormat};
+use crate::export::{export, ExportError, ExportFormat};
 use crate::render::escape;
 
 /// Runs `export`; returns the exit code.
@@ -15,6 +18,7 @@ pub(super) fn run(args: &ExportArgs) -> u8 {
     };
     let an = super::analysed(&design, &Config::default());
     let format = match args.format {
+        ExportKind::Xlsx => ExportFormat::Xlsx,
         ExportKind::Csv => ExportFormat::Csv,
         ExportKind::Graphml => ExportFormat::Graphml,
         ExportKind::Gexf => ExportFormat::Gexf,
@@ -25,14 +29,31 @@ pub(super) fn run(args: &ExportArgs) -> u8 {
         || "design".to_owned(),
         |s| escape::file_stem(&s.to_string_lossy()),
     );
-    let files = export(&design, &an, format, &stem);
+    let files = match export(&design, &an, format, &stem) {
+        Ok(f) => f,
+        Err(e) => {
+            errln!(
+                "error: {}: {e}\n  help: {}",
+                args.file.display(),
+                match e {
+                    ExportError::Xlsx(_) => "report this as a bug; meanwhile `--format csv` writes the design's sheets",
+                    _ => "`--format csv` has no such limits (the design's sheets), and `analyse --format json` writes every figure",
+                }
+            );
+            return EXIT_INPUT;
+        }
+    };
     let to_stdout = args.out.as_deref().is_some_and(|o| o.as_os_str() == "-");
     if to_stdout {
         if files.len() != 1 {
             errln!("error: CSV is several sheets and cannot go to standard output\n  help: give a folder: `-o DIR`");
             return EXIT_INPUT;
         }
-        out!("{}", files[0].text);
+        if format == ExportFormat::Xlsx && std::io::stdout().is_terminal() {
+            errln!("error: a workbook is binary and would garble the terminal\n  help: redirect it (`-o - > design.xlsx`) or name the file: `-o design.xlsx`");
+            return EXIT_INPUT;
+        }
+        super::say::bytes(&files[0].bytes);
         return EXIT_OK;
     }
     let default_dir = default_out_dir(&args.file);
@@ -48,7 +69,7 @@ pub(super) fn run(args: &ExportArgs) -> u8 {
             .collect(),
     };
     for (f, path) in files.iter().zip(&paths) {
-        if let Err(code) = write_file(path, f.text.as_bytes()) {
+        if let Err(code) = write_file(path, &f.bytes) {
             return code;
         }
         outln!("wrote {}", path.display());

@@ -1,5 +1,5 @@
-//! `valuedesign import SHEETS... [-o FILE]`: a value design from CSV sheets
-//! (see `crate::import`), every problem located as `sheet!C7`, written as
+//! `valuedesign import SHEETS... [-o FILE]`: a value design from a workbook
+//! or CSV sheets (see `crate::import`), every problem located as `sheet!C7`, written as
 //! RON where `report` looks (`ecosystems/<name>.ron`), never over a file
 //! unless `--force`.
 
@@ -9,8 +9,9 @@ use super::{write_file, ImportArgs, DEFAULT_ECOSYSTEMS_DIR, EXIT_INPUT, EXIT_OK}
 use crate::import::{self, sheet, Sheets};
 use crate::render::escape;
 
-/// The CSV files named: files as given, folders for the `.csv` files in them.
-fn csv_files(args: &ImportArgs) -> Result<Vec<PathBuf>, String> {
+/// The files named: workbooks and CSV files as given, folders for the
+/// `.csv` files in them.
+fn source_files(args: &ImportArgs) -> Result<Vec<PathBuf>, String> {
     let mut files = Vec::new();
     for p in &args.files {
         if p.is_dir() {
@@ -22,48 +23,62 @@ fn csv_files(args: &ImportArgs) -> Result<Vec<PathBuf>, String> {
                 .collect();
             in_dir.sort();
             files.extend(in_dir);
-        } else if p.extension().is_some_and(|x| {
-            x.eq_ignore_ascii_case("xlsx")
-                || x.eq_ignore_ascii_case("xls")
-                || x.eq_ignore_ascii_case("ods")
-        }) {
-            return Err(format!(
-                "{} is a workbook, which import does not read yet\n  help: save each sheet as CSV UTF-8 (nodes.csv, exchanges.csv, ...) and import those",
-                p.display()
-            ));
         } else {
             files.push(p.clone());
         }
     }
     if files.is_empty() {
-        return Err("no CSV sheets found\n  help: name nodes.csv (and exchanges.csv, costs.csv, drivers.csv, extracts.csv, ecosystem.csv), or the folder holding them".into());
+        return Err("no sheets found\n  help: name a workbook (design.xlsx), or CSV sheets nodes.csv (and exchanges.csv, costs.csv, drivers.csv, extracts.csv, ecosystem.csv), or the folder holding them".into());
     }
     Ok(files)
 }
 
+/// Every sheet of `files`, or every file that could not be read.
+fn read_sheets(files: &[PathBuf]) -> Result<Sheets, Vec<String>> {
+    let mut sheets = Sheets::default();
+    let mut errors = Vec::new();
+    for f in files {
+        match sheet::read_file(f, super::max_file_bytes()) {
+            Ok(s) => sheets.sheets.extend(s),
+            Err(e) => errors.push(e),
+        }
+    }
+    // Two sheets of one name: which one is meant cannot be guessed.
+    for (k, s) in sheets.sheets.iter().enumerate() {
+        if import::SHEETS.contains(&s.name.as_str())
+            && sheets.sheets[..k].iter().any(|t| t.name == s.name)
+        {
+            errors.push(format!(
+                "two sheets are named `{}`\n  help: keep one `{}` sheet (a workbook's tab or a CSV file's name), or import them apart",
+                s.name, s.name
+            ));
+        }
+    }
+    if errors.is_empty() {
+        Ok(sheets)
+    } else {
+        Err(errors)
+    }
+}
+
 /// Runs `import`; returns the exit code.
 pub(super) fn run(args: &ImportArgs) -> u8 {
-    let files = match csv_files(args) {
+    let files = match source_files(args) {
         Ok(f) => f,
         Err(e) => {
             errln!("error: {e}");
             return EXIT_INPUT;
         }
     };
-    let mut sheets = Sheets::default();
-    let mut unreadable = false;
-    for f in &files {
-        match sheet::read_csv(f) {
-            Ok(s) => sheets.sheets.push(s),
-            Err(e) => {
+    let sheets = match read_sheets(&files) {
+        Ok(s) => s,
+        Err(errors) => {
+            for e in errors {
                 errln!("error[io]: {e}");
-                unreadable = true;
             }
+            return EXIT_INPUT;
         }
-    }
-    if unreadable {
-        return EXIT_INPUT;
-    }
+    };
     let eco = match import::design(&sheets) {
         Ok(eco) => eco,
         Err(problems) => {
@@ -78,6 +93,11 @@ pub(super) fn run(args: &ImportArgs) -> u8 {
             return EXIT_INPUT;
         }
     };
+    let sources: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+    if args.out.as_deref().is_some_and(|o| o.as_os_str() == "-") {
+        out!("{}", import::ron_text(&eco, &sources));
+        return EXIT_OK;
+    }
     let path = args.out.clone().unwrap_or_else(|| {
         PathBuf::from(DEFAULT_ECOSYSTEMS_DIR).join(format!(
             "{}.ron",
@@ -91,7 +111,6 @@ pub(super) fn run(args: &ImportArgs) -> u8 {
         );
         return EXIT_INPUT;
     }
-    let sources: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
     let text = import::ron_text(&eco, &sources);
     if let Err(code) = write_file(&path, text.as_bytes()) {
         return code;

@@ -61,12 +61,16 @@ pub(crate) const EXIT_INPUT: u8 = 2;
 static MAX_FILE_BYTES: std::sync::atomic::AtomicU64 =
     std::sync::atomic::AtomicU64::new(crate::load::DEFAULT_MAX_FILE_BYTES);
 
+/// The largest file read, in bytes (`--max-file-size`).
+pub(crate) fn max_file_bytes() -> u64 {
+    MAX_FILE_BYTES.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 /// Reads and validates one file within `--max-file-size`.
 pub(crate) fn load_file(
     path: &std::path::Path,
 ) -> Result<(crate::diagnostic::SourceFile, crate::ValueDesign), crate::LoadError> {
-    let max = MAX_FILE_BYTES.load(std::sync::atomic::Ordering::Relaxed);
-    crate::load::load_file_within(path, max)
+    crate::load::load_file_within(path, max_file_bytes())
 }
 
 /// Where shipped and user value designs live when no file is named.
@@ -119,9 +123,9 @@ pub enum Command {
     Solve(SolveArgs),
     /// How likely: Monte Carlo over the ranges of the file (`uncertainty:`): each actor's odds of being win-win and its score's percentiles.
     Simulate(SimulateArgs),
-    /// Export the design and its figures for other tools: CSV sheets, GraphML, GEXF, DOT (Graphviz), Kumu JSON.
+    /// Export the design and its figures for other tools: an Excel workbook, CSV sheets, GraphML, GEXF, DOT (Graphviz), Kumu JSON.
     Export(ExportArgs),
-    /// Import a value design from CSV sheets (nodes, exchanges, costs, drivers, extracts, ecosystem), as `export --format csv` writes them.
+    /// Import a value design from a workbook (.xlsx, .xls, .ods) or CSV sheets (nodes, exchanges, costs, drivers, extracts, ecosystem), as `export` writes them.
     Import(ImportArgs),
     /// Start a new value design: a small, commented starter that passes `check` (ecosystems/NAME.ron).
     Init(InitArgs),
@@ -139,7 +143,7 @@ pub struct ExportArgs {
     /// The format.
     #[arg(long, value_enum)]
     pub format: ExportKind,
-    /// Where: a file (a folder for CSV); `-` for standard output. Default: `output/<stem>/<stem>.<ext>` (CSV: `output/<stem>/csv/`).
+    /// Where: a file (a folder for CSV); `-` for standard output (not a workbook on a terminal). Default: `output/<stem>/<stem>.<ext>` (CSV: `output/<stem>/csv/`).
     #[arg(short = 'o', long)]
     pub out: Option<PathBuf>,
     /// What if: numbers changed, or a scenario of the file.
@@ -150,6 +154,8 @@ pub struct ExportArgs {
 /// The formats of `export`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportKind {
+    /// An Excel workbook (.xlsx): the design's sheets, as `import` reads them, then the verdicts, the ledger per year, the money matrix and the findings.
+    Xlsx,
     /// CSV sheets: nodes, exchanges, costs, drivers, extracts (Kumu's elements/connections layout).
     Csv,
     /// GraphML, for yEd, Gephi, networkx.
@@ -165,10 +171,10 @@ pub enum ExportKind {
 /// Arguments of `import`.
 #[derive(Debug, clap::Args)]
 pub struct ImportArgs {
-    /// The CSV sheets (`nodes.csv`, `exchanges.csv`, ...), or the folder holding them.
+    /// A workbook (.xlsx, .xlsm, .xls, .ods) with sheets named nodes, exchanges, ...; or CSV sheets (`nodes.csv`, `exchanges.csv`, ...), or the folder holding them.
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
-    /// The design file to write (default: `ecosystems/<name>.ron`).
+    /// The design file to write (default: `ecosystems/<name>.ron`); `-` for standard output.
     #[arg(short = 'o', long)]
     pub out: Option<PathBuf>,
     /// Replace the file if it exists.

@@ -34,6 +34,26 @@ pub fn stdout(args: fmt::Arguments<'_>) {
     }
 }
 
+/// Writes a file's bytes to standard output as they are (`export -o -`):
+/// the file's own format escapes what needs escaping (JSON and XML escape
+/// control characters, CSV cells are guarded), and changing a byte would
+/// make it another file. A closed pipe stops the printing as [`stdout`] does.
+pub fn bytes(data: &[u8]) {
+    if STDOUT_GONE.load(Ordering::Relaxed) {
+        return;
+    }
+    let written = super::progress::suspend(|| {
+        let mut out = io::stdout().lock();
+        out.write_all(data).and_then(|()| out.flush())
+    });
+    if let Err(e) = written {
+        STDOUT_GONE.store(true, Ordering::Relaxed);
+        if e.kind() != io::ErrorKind::BrokenPipe {
+            let _ = writeln!(io::stderr(), "error: cannot write to standard output: {e}");
+        }
+    }
+}
+
 /// Writes `value` as pretty JSON and a line break to standard output,
 /// streamed through a buffer: no whole-document string, so a 1e6-node
 /// analysis needs no second copy of its output in memory. JSON escapes every

@@ -26,7 +26,10 @@ fn page(cmd: clap::Command) -> Result<Vec<u8>, std::io::Error> {
 /// Runs `man`: `valuedesign.1` to standard output, or with `--out DIR` one
 /// page per command into DIR (`valuedesign.1`, `valuedesign-check.1`, ...).
 pub(super) fn man(args: &ManArgs) -> u8 {
-    let cmd = Cli::command();
+    // Built, so every argument is there as `--help` shows it; no page for
+    // clap's own `help` command or for hidden commands.
+    let mut cmd = Cli::command().disable_help_subcommand(true);
+    cmd.build();
     let Some(dir) = &args.out else {
         return match page(cmd) {
             Ok(p) => {
@@ -40,7 +43,7 @@ pub(super) fn man(args: &ManArgs) -> u8 {
         };
     };
     let mut pages = vec![("valuedesign.1".to_owned(), cmd.clone())];
-    for sub in cmd.get_subcommands() {
+    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
         let name = format!("valuedesign-{}", sub.get_name());
         pages.push((format!("{name}.1"), sub.clone().name(name)));
     }

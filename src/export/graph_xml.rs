@@ -40,7 +40,7 @@ fn kind(t: &Table, k: usize) -> &'static str {
 /// Columns written as attributes (the ids and ends are the elements' own).
 fn attribute_columns(t: &Table) -> Vec<usize> {
     (0..t.columns.len())
-        .filter(|&k| !matches!(t.columns[k], "id" | "from" | "to"))
+        .filter(|&k| !matches!(t.columns[k].as_ref(), "id" | "from" | "to"))
         .collect()
 }
 

@@ -58,7 +58,7 @@ pub(super) fn json(design: &ValueDesign, nodes: &Table, exchanges: &Table) -> St
                     .collect::<Vec<_>>()),
             );
             for (k, c) in nodes.columns.iter().enumerate() {
-                if !matches!(*c, "label" | "kind") && nodes.rows[r][k] != Cell::Empty {
+                if !matches!(c.as_ref(), "label" | "kind") && nodes.rows[r][k] != Cell::Empty {
                     m.insert(field(c), value(&nodes.rows[r][k]));
                 }
             }
@@ -82,7 +82,7 @@ pub(super) fn json(design: &ValueDesign, nodes: &Table, exchanges: &Table) -> St
             m.insert("direction".into(), Value::String("directed".into()));
             m.insert("label".into(), Value::String(x.offering.to_string()));
             for (k, c) in exchanges.columns.iter().enumerate() {
-                if !matches!(*c, "from" | "to" | "flow" | "offering")
+                if !matches!(c.as_ref(), "from" | "to" | "flow" | "offering")
                     && exchanges.rows[r][k] != Cell::Empty
                 {
                     m.insert(field(c), value(&exchanges.rows[r][k]));

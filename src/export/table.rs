@@ -2,6 +2,8 @@
 //! file says of it, and its figures from the analysis) and one per exchange
 //! (what the file says, and its value per year), in file order.
 
+use std::borrow::Cow;
+
 use super::cell::Cell;
 use crate::analysis::{Analysis, Field};
 use crate::index::{ExchangeIdx, NodeIdx};
@@ -11,7 +13,7 @@ use crate::validate::ValueDesign;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Table {
     /// Column names (also the attribute names of GraphML, GEXF and Kumu).
-    pub columns: Vec<&'static str>,
+    pub columns: Vec<Cow<'static, str>>,
     /// One row per node or exchange.
     pub rows: Vec<Vec<Cell>>,
 }
@@ -22,10 +24,15 @@ impl Table {
         let k = self
             .columns
             .iter()
-            .position(|c| *c == column)
+            .position(|c| c == column)
             .unwrap_or(usize::MAX);
         self.rows[row].get(k).unwrap_or(&Cell::Empty)
     }
+}
+
+/// Column names for a table.
+pub fn columns(names: &[&'static str]) -> Vec<Cow<'static, str>> {
+    names.iter().map(|&n| Cow::Borrowed(n)).collect()
 }
 
 fn text(s: &str) -> Cell {
@@ -61,7 +68,7 @@ fn debug<T: std::fmt::Debug>(v: Option<T>) -> Cell {
 /// apply). `import` reads the file's columns and ignores the figures.
 pub fn nodes(design: &ValueDesign, an: &Analysis) -> Table {
     let eco = design.ecosystem();
-    let columns = vec![
+    let columns = columns(&[
         "id",
         "label",
         "kind",
@@ -82,7 +89,7 @@ pub fn nodes(design: &ValueDesign, an: &Analysis) -> Table {
         "net_value",
         "npv",
         "win_win",
-    ];
+    ]);
     let rows = eco
         .nodes
         .iter()
@@ -129,7 +136,7 @@ pub fn nodes(design: &ValueDesign, an: &Analysis) -> Table {
 /// occurrences, as on the map).
 pub fn exchanges(design: &ValueDesign, an: &Analysis) -> Table {
     let eco = design.ecosystem();
-    let columns = vec![
+    let columns = columns(&[
         "id",
         "from",
         "to",
@@ -147,7 +154,7 @@ pub fn exchanges(design: &ValueDesign, an: &Analysis) -> Table {
         "revenue_model",
         "tangible",
         "per_year",
-    ];
+    ]);
     let rows = eco
         .exchanges
         .iter()

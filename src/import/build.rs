@@ -490,16 +490,22 @@ pub fn design(sheets: &Sheets) -> Result<Ecosystem, Vec<ImportProblem>> {
             })
             .collect();
     }
-    if !problems.is_empty() {
-        return Err(problems);
-    }
+    // The design is validated even when some cells did not read (each taken
+    // as its field's default), so every problem is reported in one run; a
+    // problem at a cell already reported is that cell's, said once.
     let mut defaulted = eco.clone();
     defaulted.apply_defaults();
-    match ValueDesign::new(defaulted) {
-        Ok(_) => Ok(eco),
-        Err(found) => Err(found
-            .into_iter()
-            .map(|p| super::locate::problem(sheets, &cost_rows, p))
-            .collect()),
+    if let Err(found) = ValueDesign::new(defaulted) {
+        for p in found {
+            let p = super::locate::problem(sheets, &cost_rows, p);
+            if !problems.iter().any(|q| q.at == p.at) {
+                problems.push(p);
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(eco)
+    } else {
+        Err(problems)
     }
 }

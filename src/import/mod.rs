@@ -1,5 +1,6 @@
-//! `valuedesign import`: a value design from spreadsheet sheets (the CSV
-//! files `export --format csv` writes, or sheets laid out the same way):
+//! `valuedesign import`: a value design from spreadsheet sheets (the
+//! workbook `export --format xlsx` writes or the CSV files of
+//! `export --format csv`, or any sheets laid out the same way):
 //! `ecosystem`, `nodes`, `exchanges`, `costs`, `drivers`, `extracts`, one row
 //! per entry, a column per field (docs/format.md, "Sheets"). Every problem is
 //! located as `sheet!C7` with the loader's codes and suggestions, all in one
@@ -13,6 +14,17 @@ pub use build::{design, ImportProblem};
 pub use sheet::{Sheet, Sheets};
 
 use crate::model::Ecosystem;
+
+/// The sheets `import` reads, by name; any other sheet (the workbook's
+/// analysis: verdicts, ledger, money, findings) is left alone.
+pub const SHEETS: &[&str] = &[
+    "ecosystem",
+    "nodes",
+    "exchanges",
+    "costs",
+    "drivers",
+    "extracts",
+];
 
 /// The design as the RON text of a value-design file, with a header saying
 /// where it came from.

@@ -1,5 +1,7 @@
 //! Sheets as read: a name, a header row and rows of text cells, from CSV
-//! files (the `csv` crate). A cell's place is written as a spreadsheet says
+//! files (the `csv` crate) or the worksheets of a workbook (.xlsx, .xlsm,
+//! .xls, .ods, read by calamine; numbers as the shortest text that reads
+//! back as the same number). A cell's place is written as a spreadsheet says
 //! it: `nodes!C7` (column letters, rows counted from 1 with the header).
 
 use std::path::Path;
@@ -59,45 +61,118 @@ impl Sheets {
     }
 }
 
+/// Column names that mark a sheet's header row: a title or a note above
+/// the table is passed over.
+const KEY_COLUMNS: &[&str] = &["id", "node", "field"];
+
+/// A sheet from its rows of cells, each with its spreadsheet row number.
+/// The header is the first row naming a key column (`id`, or `node` for
+/// costs, `field` for the ecosystem), or else the first row that is not
+/// wholly empty; rows above it and wholly empty rows below it are left out.
+fn from_rows(name: &str, cells: impl Iterator<Item = (usize, Vec<String>)>) -> Sheet {
+    let read: Vec<(usize, Vec<String>)> = cells
+        .filter(|(_, c)| !c.iter().all(|c| c.trim().is_empty()))
+        .collect();
+    let keyed = read.iter().position(|(_, c)| {
+        c.iter()
+            .any(|c| KEY_COLUMNS.contains(&c.trim().to_lowercase().as_str()))
+    });
+    let at = keyed.unwrap_or(0);
+    let header = read
+        .get(at)
+        .map(|(_, c)| c.iter().map(|c| c.trim().to_lowercase()).collect())
+        .unwrap_or_default();
+    let (line, rows) = read.into_iter().skip(at + 1).unzip();
+    Sheet {
+        name: name.trim().to_lowercase(),
+        header,
+        rows,
+        line,
+    }
+}
+
 /// A sheet read from CSV text; its name is the file's stem.
 pub fn from_csv(name: &str, text: &str) -> Result<Sheet, String> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
-    let mut header = None;
-    let mut rows = Vec::new();
-    let mut line = Vec::new();
+    let mut read = Vec::new();
     for (k, record) in reader.records().enumerate() {
         let record = record.map_err(|e| format!("{name}: row {}: {e}", k + 1))?;
-        let cells: Vec<String> = record.iter().map(str::to_owned).collect();
-        if header.is_none() {
-            header = Some(cells.iter().map(|c| c.trim().to_lowercase()).collect());
-            continue;
-        }
-        if cells.iter().all(|c| c.trim().is_empty()) {
-            continue;
-        }
-        rows.push(cells);
-        line.push(k + 1);
+        read.push((k + 1, record.iter().map(str::to_owned).collect()));
     }
-    Ok(Sheet {
-        name: name.to_lowercase(),
-        header: header.unwrap_or_default(),
-        rows,
-        line,
+    Ok(from_rows(name, read.into_iter()))
+}
+
+/// A workbook cell as text: numbers as the shortest text that reads back as
+/// the same number, yes/no as `true`/`false`, an error as Excel shows it
+/// (`#DIV/0!`, which then fails where a number was wanted, located).
+fn cell_text(d: &calamine::Data) -> String {
+    match d {
+        calamine::Data::Float(v) => crate::export::cell::number(*v),
+        other => other.to_string(),
+    }
+}
+
+/// Every worksheet of a workbook, each named by its tab (a folder of CSV
+/// files in one file). Cells keep their places: a sheet whose table starts
+/// at C3 is read with C3's row and column.
+pub fn from_workbook<R: std::io::Read + std::io::Seek + Clone>(
+    data: R,
+    file: &str,
+) -> Result<Vec<Sheet>, String> {
+    use calamine::Reader;
+    let mut book = calamine::open_workbook_auto_from_rs(data)
+        .map_err(|e| format!("{file} is not a workbook calamine can read: {e}"))?;
+    let mut sheets = Vec::new();
+    for name in book.sheet_names() {
+        let range = book
+            .worksheet_range(&name)
+            .map_err(|e| format!("{file}: the sheet `{name}` cannot be read: {e}"))?;
+        let (row0, col0) = range
+            .start()
+            .map_or((0, 0), |(r, c)| (r as usize, c as usize));
+        let rows = range.rows().enumerate().map(|(k, cells)| {
+            let mut row = vec![String::new(); col0];
+            row.extend(cells.iter().map(cell_text));
+            (row0 + k + 1, row)
+        });
+        sheets.push(from_rows(&name, rows));
+    }
+    Ok(sheets)
+}
+
+/// Whether `path` names a workbook (by its extension).
+pub fn is_workbook(path: &Path) -> bool {
+    path.extension().is_some_and(|x| {
+        ["xlsx", "xlsm", "xlsb", "xls", "ods"]
+            .iter()
+            .any(|w| x.eq_ignore_ascii_case(w))
     })
 }
 
-/// The sheet of a CSV file (named by its stem), or what went wrong.
-pub fn read_csv(path: &Path) -> Result<Sheet, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    let text = String::from_utf8(bytes)
-        .map_err(|_| format!("{} is not UTF-8 text: save it as CSV UTF-8", path.display()))?;
+/// The sheets of the file at `path`, at most `max_bytes` long: a
+/// workbook's worksheets, or one CSV sheet named by the file's stem; or what
+/// went wrong, in words, with what to do.
+pub fn read_file(path: &Path, max_bytes: u64) -> Result<Vec<Sheet>, String> {
+    let bytes = crate::load::read_file_within(path, max_bytes)?;
+    if is_workbook(path) {
+        return from_workbook(
+            std::io::Cursor::new(bytes.as_slice()),
+            &path.display().to_string(),
+        );
+    }
+    let text = String::from_utf8(bytes).map_err(|_| {
+        format!(
+            "{} is not UTF-8 text\n  help: save it as CSV UTF-8, or name the workbook itself (.xlsx)",
+            path.display()
+        )
+    })?;
     let name = path
         .file_stem()
         .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
-    from_csv(&name, text.trim_start_matches('\u{feff}'))
+    Ok(vec![from_csv(&name, text.trim_start_matches('\u{feff}'))?])
 }
 
 #[cfg(test)]

@@ -151,8 +151,8 @@ fn draw_card(
     status_mark(area, node.status, (r.x + r.w - 2.0, r.y + 2.0))
 }
 
-/// The ids of a map's groups: one per node (`node-<id>`) and per flow
-/// (`flow-<from>-<to>-<kind>`), from the file's ids made safe for XML and
+/// The ids of a map's groups: one per node (`node-<id>`), per container
+/// (`frame-<id>`) and per flow (`flow-<from>-<to>-<kind>`), from the file's ids made safe for XML and
 /// unique, each after a prefix that keeps two maps on one page apart.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MapIds {
@@ -160,6 +160,8 @@ pub struct MapIds {
     pub prefix: String,
     /// Per node of the view.
     pub nodes: Vec<String>,
+    /// Per node of the view, its container's frame (drawn only for a parent).
+    pub frames: Vec<String>,
     /// Per flow of the view.
     pub flows: Vec<String>,
 }
@@ -186,6 +188,10 @@ impl MapIds {
             nodes: node_stems
                 .iter()
                 .map(|s| format!("{prefix}node-{s}"))
+                .collect(),
+            frames: node_stems
+                .iter()
+                .map(|s| format!("{prefix}frame-{s}"))
                 .collect(),
             flows: flow_stems
                 .iter()
@@ -528,9 +534,9 @@ pub fn draw_page(
         })?;
         draw::layer(area, &ids.layer("containers"), "Containers", || {
             for (k, (i, f)) in frames.iter().enumerate() {
-                let id = format!("{}-frame", ids.nodes[*i]);
+                let id = &ids.frames[*i];
                 let title = format!("Group: {}", view.nodes[*i].label);
-                draw::group(area, &id, Some(&title), || {
+                draw::group(area, id, Some(&title), || {
                     draw_frame(area, view, l, (k, *i, f), origin)
                 })?;
             }
