@@ -46,6 +46,8 @@ pub enum Code {
     AnyoneCanDoThis,
     /// A seller that loses money, judged on worth by its file.
     SellerJudgedOnWorth,
+    /// One firm takes most of the value while another puts in most.
+    ValueCaptureImbalance,
 }
 
 impl Code {
@@ -95,6 +97,7 @@ const WESTERLUND: &str =
     "Westerlund, Leminen & Rajahonka (2014), Designing business models for the Internet of Things";
 const CANVAS: &str = "Business Model Canvas for IoT: feasibility red flags and canvas analysis";
 const FORMAT: &str = "valuedesign file format (docs/format.md): rates are fractions of 1";
+const VNA: &str = "Allee (2008), Value network analysis and value conversion of tangible and intangible assets; Westerlund, Leminen & Rajahonka (2014) on win-win value designs";
 const HAKANEN: &str = "Hakanen (2015), IoT is first and foremost about service: five keys";
 
 /// The catalogue, one entry per [`Code`], in the order of the enum.
@@ -117,6 +120,7 @@ pub const CATALOGUE: &[Check] = &[
     Check { code: Code::NiceButNoPay, name: "nice-but-no-pay", title: "Customers say it is nice but won't pay", severity: Severity::Warn, why: "the design says the offering is worth something to this customer, yet nobody pays for it, neither the customer nor anyone on its behalf; find who is willing to pay, or treat it as a cost of acquisition", source: CANVAS },
     Check { code: Code::AnyoneCanDoThis, name: "anyone-can-do-this", title: "Anyone can do this", severity: Severity::Warn, why: "nothing in the design makes this offering hard to copy: the seller has no key resource of its own (no resources listed, no data or knowledge it receives); name the asset, data or know-how that competitors lack", source: CANVAS },
     Check { code: Code::SellerJudgedOnWorth, name: "seller-judged-on-worth", title: "A seller judged on worth", severity: Severity::Warn, why: "`goal: Worth` counts the worth of what an actor buys as value gained, which suits a customer or a public body, not a firm in business here: remove it, or say why this actor is here for what it receives", source: FORMAT },
+    Check { code: Code::ValueCaptureImbalance, name: "value-capture-imbalance", title: "Value capture imbalance", severity: Severity::Warn, why: "one firm takes over half the value the ecosystem creates while another puts in over half of what the firms invest: the investor has every reason to renegotiate its share or leave; share the value closer to what each puts in", source: VNA },
 ];
 
 /// The catalogue entry of `code`.
@@ -131,7 +135,7 @@ pub(crate) fn check_named(name: &str) -> Option<&'static Check> {
 }
 
 // Every code has its entry: the last code is the last entry.
-const _: () = assert!(CATALOGUE.len() == Code::SellerJudgedOnWorth as usize + 1);
+const _: () = assert!(CATALOGUE.len() == Code::ValueCaptureImbalance as usize + 1);
 
 #[cfg(test)]
 mod tests {

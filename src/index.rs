@@ -37,10 +37,11 @@ macro_rules! define_idx {
         }
 
         impl $name {
-            /// The index at position `i`.
+            /// The index at position `i` (usable in constants).
             #[inline]
-            pub fn new(i: usize) -> Self {
-                <Self as $crate::index::Idx>::new(i)
+            pub const fn new(i: usize) -> Self {
+                debug_assert!(i <= u32::MAX as usize);
+                $name(i as u32)
             }
             /// Its position.
             #[inline]

@@ -4,7 +4,7 @@
 //! `index.html` (self-contained), `map.svg`, `map-slide.svg` (the map on a
 //! 16:9 slide), one `map-extract-<id>.svg` per
 //! extract, `canvas-<id>.svg` and `canvas-<id>.md` per actor, the charts
-//! (`cash-flow.svg`, `net-value.svg`, `money-matrix.svg`), `analysis.json`,
+//! (`cash-flow.svg`, `net-value.svg`, `money-matrix.svg`, `value-sharing.svg`), `analysis.json`,
 //! `summary.md`, one `diff-scenario-<id>.svg` per scenario of the file (its
 //! difference map), `tornado-<id>.svg` per leading actor (its
 //! sensitivity), `uncertainty.svg` for a design with ranges, and PNG copies of the maps and the canvases. File names from
@@ -89,7 +89,7 @@ pub fn build(
         actors,
         table_actors,
         left_out,
-        chart_svgs: chart_svgs(&chart_data)?,
+        chart_svgs: chart_svgs(&chart_data, an)?,
         charts: chart_data,
         source_name: cfg.source_name.clone(),
         scenarios: drawn_scenarios(design, an)?,
@@ -232,12 +232,19 @@ fn drawn_canvases(
         .collect()
 }
 
-/// The three charts, by file name.
-fn chart_svgs(d: &charts::ChartData) -> Result<Vec<(String, String)>, RenderError> {
+/// The four charts, by file name.
+fn chart_svgs(
+    d: &charts::ChartData,
+    an: &crate::analysis::Analysis,
+) -> Result<Vec<(String, String)>, RenderError> {
     Ok(vec![
         ("cash-flow.svg".to_owned(), charts::cash_svg(d)?),
         ("net-value.svg".to_owned(), charts::net_value_svg(d)?),
         ("money-matrix.svg".to_owned(), charts::money_matrix_svg(d)?),
+        (
+            "value-sharing.svg".to_owned(),
+            crate::render::sharing_chart::sharing_svg(d, an)?,
+        ),
     ])
 }
 

@@ -241,6 +241,37 @@ pub fn percent(share: f64) -> String {
     format!("{:.1}%", share * 100.0)
 }
 
+/// A value loop in words, by node id: "vendor → shop → vendor".
+pub fn value_loop(eco: &Ecosystem, l: &crate::analysis::loops::ValueLoop) -> String {
+    let mut ids: Vec<&str> = l.actors.iter().map(|&a| eco.node(a).id.as_str()).collect();
+    if let Some(first) = ids.first().copied() {
+        ids.push(first);
+    }
+    ids.join(" → ")
+}
+
+/// A value loop in words, by label: "Vendor → Shop → Vendor".
+pub fn value_loop_labels(eco: &Ecosystem, l: &crate::analysis::loops::ValueLoop) -> String {
+    let mut labels: Vec<&str> = l
+        .actors
+        .iter()
+        .map(|&a| eco.node(a).label.as_str())
+        .collect();
+    if let Some(first) = labels.first().copied() {
+        labels.push(first);
+    }
+    labels.join(" → ")
+}
+
+/// "a" or "an" before `word` (by its first letter: an exchange, an extract).
+pub fn article(word: &str) -> &'static str {
+    if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::{amount, percent};

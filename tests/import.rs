@@ -205,3 +205,94 @@ fn from_a_spreadsheet_to_a_report_in_two_commands() {
     );
     assert!(!other.exists());
 }
+
+#[test]
+fn numbers_as_spreadsheets_write_them_and_the_ones_that_would_be_guessed() {
+    let nodes = sheet(
+        "nodes",
+        "id,kind,count\nvendor,Organization,\"1,200\"\nshop,Segment,\"50\u{a0}000\"\n",
+    );
+    let ok = Sheets {
+        sheets: vec![nodes.clone()],
+    };
+    let eco = import::design(&ok).expect("imports");
+    assert_eq!((eco.nodes[0].count, eco.nodes[1].count), (1200.0, 50000.0));
+    // A decimal comma is refused, not read as a thousands separator.
+    for bad in ["12,00", "1,5", "1.200,50", "1,20,0"] {
+        let s = Sheets {
+            sheets: vec![sheet(
+                "nodes",
+                &format!("id,kind,count\nvendor,Organization,\"{bad}\"\n"),
+            )],
+        };
+        let p = import::design(&s).expect_err(bad);
+        assert_eq!(p.len(), 1, "{bad}: {p:?}");
+        assert_eq!(p[0].at, "nodes!C2");
+        assert!(
+            p[0].help
+                .as_deref()
+                .unwrap_or("")
+                .contains("point for decimals"),
+            "{bad}: {p:?}"
+        );
+    }
+}
+
+#[test]
+fn columns_missing_unknown_or_twice_are_said_once_at_the_header() {
+    let s = Sheets {
+        sheets: vec![
+            sheet("nodes", "ID,Label,Kind,Growth rate,IoT role\nvendor,Vendor,Organization,0.2,Enabler\nshop,Shop,Segment,,\n"),
+            sheet("exchanges", "id,from,to,flow,value\nsub,shop,vendor,money,1\nsvc,vendor,shop,service,1\n"),
+        ],
+    };
+    // `IoT role` is `iot_role`; `Growth rate` is not read, and import says so.
+    let warnings = import::columns::unknown(&s);
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert_eq!(warnings[0].at, "nodes!D1");
+    assert!(warnings[0]
+        .help
+        .as_deref()
+        .unwrap_or("")
+        .contains("did you mean `growth`?"));
+    let p = import::design(&s).expect_err("no cadence column");
+    assert_eq!(
+        p.len(),
+        1,
+        "one problem for the column, not one per row: {p:?}"
+    );
+    assert_eq!(p[0].at, "exchanges!F1");
+    assert!(p[0].message.contains("has no `cadence` column"), "{p:?}");
+    let twice = Sheets {
+        sheets: vec![sheet(
+            "nodes",
+            "id,kind,kind\nvendor,Organization,Segment\n",
+        )],
+    };
+    let p = import::design(&twice).expect_err("two kinds");
+    assert_eq!(p[0].code.as_str(), "duplicate-field");
+    assert_eq!(p[0].at, "nodes!C1");
+}
+
+#[test]
+fn semicolon_separated_sheets_and_cadences_in_words() {
+    let s = Sheets {
+        sheets: vec![
+            sheet("nodes", "id;kind\nvendor;Organization\nshop;Segment\n"),
+            sheet(
+                "exchanges",
+                "id;from;to;flow;value;cadence\nsub;shop;vendor;money;\"1,5\";weekly\n",
+            ),
+        ],
+    };
+    let p = import::design(&s).expect_err("weekly");
+    let got: Vec<(&str, Option<&str>)> = p
+        .iter()
+        .map(|x| (x.at.as_str(), x.help.as_deref()))
+        .collect();
+    assert_eq!(got[0].0, "exchanges!E2");
+    assert_eq!(
+        got[1],
+        ("exchanges!F2", Some("write Times(52): 52 times a year"))
+    );
+}

@@ -227,7 +227,7 @@ fn no_arguments_reports_every_shipped_file_into_output() {
     );
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
-        stdout.starts_with("ecosystems/food-plant-monitoring.ron: wrote output/food-plant-monitoring (59 files; win-win for all 9 actors)"),
+        stdout.starts_with("ecosystems/food-plant-monitoring.ron: wrote output/food-plant-monitoring (60 files; win-win for all 9 actors)"),
         "{stdout}"
     );
     let folder = dir.path().join("output/food-plant-monitoring");
@@ -258,6 +258,7 @@ fn no_arguments_reports_every_shipped_file_into_output() {
         "map.png".into(),
         "map.svg".into(),
         "money-matrix.svg".into(),
+        "value-sharing.svg".into(),
         "net-value.svg".into(),
         "summary.md".into(),
     ];
@@ -285,9 +286,9 @@ fn no_arguments_reports_every_shipped_file_into_output() {
     expected.sort();
     assert_eq!(names, expected);
     let html = std::fs::read_to_string(folder.join("index.html")).expect("html");
-    // The map and its explorable layer, 3 extract maps, 3 charts, 4
+    // The map and its explorable layer, 3 extract maps, 4 charts, 4
     // difference maps, 8 tornado charts and 9 canvases, inline.
-    assert_eq!(html.matches("<svg ").count(), 29);
+    assert_eq!(html.matches("<svg ").count(), 30);
     // Every map's groups have ids of their own on the page.
     let ids: Vec<&str> = html
         .split(" id=\"")

@@ -118,16 +118,17 @@ fn the_workbook_holds_the_design_then_the_hand_worked_analysis() {
     assert_eq!(cell(&s, "ledger", "vendor", 0, "cash"), "1000");
     assert_eq!(cell(&s, "ledger", "vendor", 1, "cumulative_cash"), "2000");
     assert_eq!(cell(&s, "ledger", "supplier", 1, "revenue"), "200");
-    // Who pays whom a year; the two "Shop"s are told apart by their ids.
+    // Who pays whom a year; the two "Shop"s are told apart by their ids
+    // (headings read as import reads them: lower case, spaces as `_`).
     assert_eq!(
-        cell(&s, "money", "Shop (shop)", 0, "=cmd|' /c calc'!a0"),
+        cell(&s, "money", "Shop (shop)", 0, "=cmd|'_/c_calc'!a0"),
         "1200"
     );
     assert_eq!(
-        cell(&s, "money", "=cmd|' /C calc'!A0", 0, "shop (supplier)"),
+        cell(&s, "money", "=cmd|' /C calc'!A0", 0, "shop_(supplier)"),
         "200"
     );
-    assert_eq!(cell(&s, "money", "Shop (supplier)", 0, "shop (shop)"), "0");
+    assert_eq!(cell(&s, "money", "Shop (supplier)", 0, "shop_(shop)"), "0");
     // The findings are check's.
     let policy_findings =
         valuedesign::findings::findings(&design, &an, &valuedesign::findings::Policy::default());
@@ -406,7 +407,7 @@ fn the_template_in_docs_is_the_starter_as_export_writes_it_today() {
     );
     let starter = dir.path().join("Our_IoT_ecosystem.ron");
     let out = bin()
-        .args(["export", "--format", "xlsx", "-o", "-"])
+        .args(["export", "--format", "xlsx", "--design-only", "-o", "-"])
         .arg(&starter)
         .output()
         .expect("runs");
@@ -415,7 +416,7 @@ fn the_template_in_docs_is_the_starter_as_export_writes_it_today() {
         std::fs::read(common::root().join("docs/template.xlsx")).expect("docs/template.xlsx");
     assert!(
         out.stdout == template,
-        "docs/template.xlsx is stale: run `valuedesign init \"Our IoT ecosystem\" --out /tmp && valuedesign export /tmp/Our_IoT_ecosystem.ron --format xlsx -o docs/template.xlsx`"
+        "docs/template.xlsx is stale: run `valuedesign init \"Our IoT ecosystem\" --out /tmp && valuedesign export /tmp/Our_IoT_ecosystem.ron --format xlsx --design-only -o docs/template.xlsx`"
     );
     // And it imports as a design that passes check.
     let design = dir.path().join("from-template.ron");
@@ -438,4 +439,64 @@ fn the_template_in_docs_is_the_starter_as_export_writes_it_today() {
         "{}",
         String::from_utf8_lossy(&check.stdout)
     );
+}
+
+#[test]
+fn a_date_or_a_formula_with_no_saved_result_is_no_number() {
+    use rust_xlsxwriter::{ExcelDateTime, Formula, Workbook};
+    let mut wb = Workbook::new();
+    let n = wb.add_worksheet().set_name("nodes").expect("name");
+    for (c, h) in ["id", "kind", "count", "growth"].iter().enumerate() {
+        n.write_string(0, c as u16, *h).expect("write");
+    }
+    n.write_string(1, 0, "shop").expect("write");
+    n.write_string(1, 1, "Segment").expect("write");
+    let date = ExcelDateTime::from_ymd(2024, 3, 1).expect("date");
+    let as_date = rust_xlsxwriter::Format::new().set_num_format("yyyy-mm-dd");
+    n.write_datetime_with_format(1, 2, &date, &as_date)
+        .expect("write");
+    // As a program writes a formula: no result saved.
+    n.set_formula_result_default("");
+    n.write_formula(1, 3, Formula::new("=0.1*2"))
+        .expect("write");
+    let bytes = wb.save_to_buffer().expect("save");
+    let problems = import::design(&read(&bytes)).expect_err("a date is no count");
+    let got: Vec<(&str, &str)> = problems
+        .iter()
+        .map(|p| (p.at.as_str(), p.help.as_deref().unwrap_or("")))
+        .collect();
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[0].0, "nodes!C2");
+    assert!(got[0].1.contains("holds a date"), "{got:?}");
+    assert_eq!(got[1].0, "nodes!D2");
+    assert!(got[1].1.contains("no saved result"), "{got:?}");
+}
+
+#[test]
+fn a_design_only_workbook_holds_nothing_computed_and_offers_the_names() {
+    let (design, an) = load(SMALL);
+    let files = valuedesign::export::export_with(&design, &an, ExportFormat::Xlsx, "t", true)
+        .expect("export");
+    let s = read(&files[0].bytes);
+    let names: Vec<&str> = s.sheets.iter().map(|x| x.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "ecosystem",
+            "nodes",
+            "exchanges",
+            "costs",
+            "drivers",
+            "extracts"
+        ]
+    );
+    assert!(s.get("nodes").expect("nodes").column("revenue").is_none());
+    assert!(s
+        .get("exchanges")
+        .expect("exchanges")
+        .column("per_year")
+        .is_none());
+    assert!(import::columns::unknown(&s).is_empty());
+    let eco = import::design(&s).expect("imports");
+    assert_eq!(&defaulted(eco), design.ecosystem());
 }

@@ -7,8 +7,10 @@
 //! (per customer of a segment) ->
 //! [`revenue`] (what money pays for) -> [`verdict`] (win-win by each actor's
 //! goal) -> [`diffusion`] (reach of intangibles) -> [`keystones`]
-//! (betweenness, removal impact) -> [`extracts`] (closures); [`zoom`]
-//! aggregates on demand. Parallel parts compute, then collect in a fixed
+//! (betweenness, removal impact) -> [`extracts`] (closures) -> the
+//! ecosystem as a whole: [`loops`] (value loops), [`indicators`] (value
+//! network analysis), [`sharing`] (who takes the value, who puts in);
+//! [`zoom`] aggregates on demand. Parallel parts compute, then collect in a fixed
 //! order: results are bit-identical for any thread count.
 
 pub mod cohorts;
@@ -16,9 +18,12 @@ pub mod diffusion;
 pub mod drivers;
 pub mod extracts;
 pub(crate) mod hub_blocks;
+pub mod indicators;
 pub mod keystones;
 pub mod ledger;
+pub mod loops;
 pub mod revenue;
+pub mod sharing;
 pub mod timeline;
 pub mod unit_economics;
 pub mod verdict;
@@ -84,6 +89,12 @@ pub struct Analysis {
     pub extracts: Vec<extracts::ExtractResult>,
     /// Driver coverage.
     pub drivers: drivers::DriverCoverage,
+    /// Value loops: how value given returns to the giver.
+    pub loops: loops::Loops,
+    /// Exchange indicators, per actor and for the ecosystem.
+    pub indicators: indicators::Indicators,
+    /// How the value created is shared against what each actor puts in.
+    pub sharing: sharing::Sharing,
 }
 
 impl Analysis {
@@ -229,6 +240,9 @@ fn analyse_sharing(design: &ValueDesign, cfg: &Config, like: Option<&Analysis>) 
     let keystone = keystone(&network, &removal, &sells);
     let extracts = extracts::extracts(design, &network, &timeline);
     let drivers = drivers::coverage(&network);
+    let loops = loops::loops(&network, &timeline);
+    let indicators = indicators::indicators(&network, &timeline, &ledgers);
+    let sharing = sharing::sharing(&network, &ledgers, &verdicts);
     Analysis {
         network,
         timeline,
@@ -245,6 +259,9 @@ fn analyse_sharing(design: &ValueDesign, cfg: &Config, like: Option<&Analysis>) 
         keystone,
         extracts,
         drivers,
+        loops,
+        indicators,
+        sharing,
     }
 }
 

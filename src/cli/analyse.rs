@@ -59,7 +59,8 @@ fn kind_name(k: crate::model::NodeKind) -> String {
 }
 
 /// The readable report: the headline, the summary table, every actor's
-/// ledger and verdict, the keystones, the extracts and the drivers.
+/// ledger and verdict, the keystones, the extracts, the drivers, and the
+/// ecosystem as a whole (indicators, value loops, sharing).
 pub(crate) fn human(eco: &Ecosystem, an: &Analysis) -> String {
     let mut out = String::new();
     headline(&mut out, eco, an);
@@ -75,6 +76,7 @@ pub(crate) fn human(eco: &Ecosystem, an: &Analysis) -> String {
     keystones(&mut out, eco, an);
     extracts(&mut out, eco, an);
     drivers(&mut out, eco, an);
+    super::analyse_whole::whole(&mut out, eco, an);
     out
 }
 

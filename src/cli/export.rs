@@ -7,7 +7,7 @@ use std::io::IsTerminal;
 
 use super::{default_out_dir, write_file, ExportArgs, ExportKind, EXIT_INPUT, EXIT_OK};
 use crate::analysis::Config;
-use crate::export::{export, ExportError, ExportFormat};
+use crate::export::{export_with, ExportError, ExportFormat};
 use crate::render::escape;
 
 /// Runs `export`; returns the exit code.
@@ -29,7 +29,11 @@ pub(super) fn run(args: &ExportArgs) -> u8 {
         || "design".to_owned(),
         |s| escape::file_stem(&s.to_string_lossy()),
     );
-    let files = match export(&design, &an, format, &stem) {
+    if args.design_only && !matches!(format, ExportFormat::Xlsx | ExportFormat::Csv) {
+        errln!("error: --design-only is for the sheets (--format xlsx or csv)\n  help: leave --design-only out, or export --format xlsx");
+        return EXIT_INPUT;
+    }
+    let files = match export_with(&design, &an, format, &stem, args.design_only) {
         Ok(f) => f,
         Err(e) => {
             errln!(

@@ -34,13 +34,13 @@ fn source_files(args: &ImportArgs) -> Result<Vec<PathBuf>, String> {
 }
 
 /// Every sheet of `files`, or every file that could not be read.
-fn read_sheets(files: &[PathBuf]) -> Result<Sheets, Vec<String>> {
+fn read_sheets(files: &[PathBuf]) -> Result<Sheets, Vec<(&'static str, String)>> {
     let mut sheets = Sheets::default();
     let mut errors = Vec::new();
     for f in files {
         match sheet::read_file(f, super::max_file_bytes()) {
             Ok(s) => sheets.sheets.extend(s),
-            Err(e) => errors.push(e),
+            Err((code, e)) => errors.push((code.as_str(), e)),
         }
     }
     // Two sheets of one name: which one is meant cannot be guessed.
@@ -48,10 +48,10 @@ fn read_sheets(files: &[PathBuf]) -> Result<Sheets, Vec<String>> {
         if import::SHEETS.contains(&s.name.as_str())
             && sheets.sheets[..k].iter().any(|t| t.name == s.name)
         {
-            errors.push(format!(
+            errors.push(("duplicate-id", format!(
                 "two sheets are named `{}`\n  help: keep one `{}` sheet (a workbook's tab or a CSV file's name), or import them apart",
                 s.name, s.name
-            ));
+            )));
         }
     }
     if errors.is_empty() {
@@ -73,12 +73,15 @@ pub(super) fn run(args: &ImportArgs) -> u8 {
     let sheets = match read_sheets(&files) {
         Ok(s) => s,
         Err(errors) => {
-            for e in errors {
-                errln!("error[io]: {e}");
+            for (code, e) in errors {
+                errln!("error[{code}]: {e}");
             }
             return EXIT_INPUT;
         }
     };
+    for w in import::columns::unknown(&sheets) {
+        errln!("{}\n", w.render_as("warning"));
+    }
     let eco = match import::design(&sheets) {
         Ok(eco) => eco,
         Err(problems) => {

@@ -41,6 +41,8 @@ pub(super) fn run(args: &MapArgs) -> u8 {
                 args.radius
             ),
         )
+    } else if let Some(n) = args.value_loop {
+        (Zoom::Loop(n), format!("map-loop-{n}"))
     } else if let Some(level) = args.level {
         (Zoom::Level(level), format!("map-level-{level}"))
     } else {

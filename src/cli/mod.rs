@@ -23,6 +23,7 @@ macro_rules! errln {
 }
 
 mod analyse;
+mod analyse_whole;
 mod canvas;
 mod check;
 mod compare;
@@ -146,6 +147,9 @@ pub struct ExportArgs {
     /// Where: a file (a folder for CSV); `-` for standard output (not a workbook on a terminal). Default: `output/<stem>/<stem>.<ext>` (CSV: `output/<stem>/csv/`).
     #[arg(short = 'o', long)]
     pub out: Option<PathBuf>,
+    /// Only the design, nothing computed (xlsx and csv): no figure columns, no analysis sheets; a template to fill in.
+    #[arg(long)]
+    pub design_only: bool,
     /// What if: numbers changed, or a scenario of the file.
     #[command(flatten)]
     pub what_if: WhatIfArgs,
@@ -433,8 +437,11 @@ pub struct MapArgs {
     /// The value-design file (.ron).
     pub file: PathBuf,
     /// Draw only this value extract's closure (its id in the file).
-    #[arg(long, value_name = "ID", conflicts_with_all = ["focus", "level"])]
+    #[arg(long, value_name = "ID", conflicts_with_all = ["focus", "level", "value_loop"])]
     pub extract: Option<String>,
+    /// Draw only value loop N (1 is the best; `analyse` lists them): its actors and the exchanges that make it.
+    #[arg(long = "loop", value_name = "N", conflicts_with_all = ["focus", "level"])]
+    pub value_loop: Option<usize>,
     /// Draw only the nodes within --radius hops of this node (either direction).
     #[arg(long, value_name = "NODE", conflicts_with = "level")]
     pub focus: Option<String>,

@@ -62,7 +62,14 @@ fn verdicts(design: &ValueDesign, an: &Analysis) -> Table {
                     .map(|&(_, f)| Cell::Number(an.ledgers.total(a, f))),
             );
             row.push(Cell::Number(an.ledgers.npv[a]));
-            row.push(an.ledgers.breakeven[a].map_or(Cell::Empty, |y| Cell::Number(f64::from(y))));
+            // No breakeven to speak of for a node with no money at all.
+            let no_money = [Field::Revenue, Field::Spend, Field::Costs]
+                .iter()
+                .all(|&f| an.ledgers.total(a, f) == 0.0);
+            row.push(match an.ledgers.breakeven[a] {
+                Some(y) if !no_money => Cell::Number(f64::from(y)),
+                _ => Cell::Empty,
+            });
             row.push(if v.applies() {
                 Cell::Bool(v.holds())
             } else {
@@ -127,7 +134,10 @@ fn money(design: &ValueDesign, an: &Analysis) -> Table {
             }
         })
         .collect();
-    let mut header: Vec<Cow<'static, str>> = vec![Cow::Borrowed("pays \\ receives")];
+    let mut header: Vec<Cow<'static, str>> = vec![Cow::Owned(format!(
+        "pays \\ receives ({} a year, mean over {} years)",
+        eco.currency, d.years
+    ))];
     header.extend(names.iter().map(|n| Cow::Owned(n.clone())));
     let rows = names
         .iter()
@@ -156,7 +166,12 @@ fn findings(found: &[Finding]) -> Table {
                 text(&f.message),
                 text(&f.nodes.join(super::table::LIST_SEPARATOR)),
                 text(&f.exchanges.join(super::table::LIST_SEPARATOR)),
-                Cell::Number(f.stake),
+                // No stake for a finding about no money.
+                if f.stake == 0.0 {
+                    Cell::Empty
+                } else {
+                    Cell::Number(f.stake)
+                },
                 text(f.why),
                 text(f.source),
             ]

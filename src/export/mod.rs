@@ -101,15 +101,34 @@ pub fn export(
     format: ExportFormat,
     stem: &str,
 ) -> Result<Vec<ExportFile>, ExportError> {
-    let nodes = table::nodes(design, an);
-    let exchanges = table::exchanges(design, an);
+    export_with(design, an, format, stem, false)
+}
+
+/// As [`export`]; with `design_only`, a workbook or CSV sheets hold the
+/// design and nothing computed (no figure columns, no analysis sheets): a
+/// template to fill in, whose every cell `import` reads.
+pub fn export_with(
+    design: &ValueDesign,
+    an: &Analysis,
+    format: ExportFormat,
+    stem: &str,
+    design_only: bool,
+) -> Result<Vec<ExportFile>, ExportError> {
+    let mut nodes = table::nodes(design, an);
+    let mut exchanges = table::exchanges(design, an);
+    if design_only {
+        nodes.drop_columns(crate::import::columns::figures("nodes"));
+        exchanges.drop_columns(crate::import::columns::figures("exchanges"));
+    }
     let one = |ext: &str, text: String| vec![ExportFile::of_text(format!("{stem}.{ext}"), text)];
     Ok(match format {
         ExportFormat::Xlsx => {
             let mut all = sheets::design_sheets(design, nodes, exchanges);
-            let policy = crate::findings::Policy::of_file(design.ecosystem());
-            let found = crate::findings::findings(design, an, &policy);
-            all.extend(analysis_sheets::analysis_sheets(design, an, &found));
+            if !design_only {
+                let policy = crate::findings::Policy::of_file(design.ecosystem());
+                let found = crate::findings::findings(design, an, &policy);
+                all.extend(analysis_sheets::analysis_sheets(design, an, &found));
+            }
             let bytes = xlsx::workbook(&design.ecosystem().name, &all)?;
             vec![ExportFile {
                 name: format!("{stem}.xlsx"),

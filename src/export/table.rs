@@ -19,6 +19,27 @@ pub struct Table {
 }
 
 impl Table {
+    /// Leaves out the columns named in `names`.
+    pub fn drop_columns(&mut self, names: &[&str]) {
+        let keep: Vec<bool> = self
+            .columns
+            .iter()
+            .map(|c| !names.contains(&c.as_ref()))
+            .collect();
+        let mut k = 0;
+        self.columns.retain(|_| {
+            k += 1;
+            keep[k - 1]
+        });
+        for row in &mut self.rows {
+            let mut k = 0;
+            row.retain(|_| {
+                k += 1;
+                keep[k - 1]
+            });
+        }
+    }
+
     /// The cell of `row` in `column`.
     pub fn get(&self, row: usize, column: &str) -> &Cell {
         let k = self

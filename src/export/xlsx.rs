@@ -12,7 +12,8 @@
 //! gives the same bytes.
 
 use rust_xlsxwriter::{
-    DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
+    DataValidation, DataValidationErrorStyle, DocProperties, ExcelDateTime, Format, FormatAlign,
+    FormatBorder, Note, Workbook, Worksheet, XlsxError,
 };
 
 use super::cell::Cell;
@@ -46,6 +47,39 @@ const MONEY: &[&str] = &[
 /// Columns holding whole numbers of years.
 const YEARS: &[&str] = &["year", "breakeven_year", "radius"];
 
+fn header() -> Format {
+    Format::new()
+        .set_bold()
+        .set_background_color(0x00E8_ECF1)
+        .set_border_bottom(FormatBorder::Thin)
+}
+
+/// The names a cell of a design column may hold, offered as a drop-down
+/// list (a warning, not a refusal, for any other: `Times(6)` is fine).
+fn choices(sheet: &str, column: &str) -> Option<Vec<String>> {
+    use crate::import::columns::{GOALS, KINDS, MODELS, ROLES};
+    let owned = |v: &[&str]| v.iter().map(|s| (*s).to_owned()).collect();
+    Some(match (sheet, column) {
+        ("nodes", "kind") => owned(KINDS),
+        ("nodes", "goal") => owned(GOALS),
+        ("nodes", "iot_role") => owned(ROLES),
+        ("exchanges", "revenue_model") => owned(MODELS),
+        ("exchanges", "flow") => crate::model::Flow::ALL
+            .iter()
+            .map(|f| f.word().to_owned())
+            .collect(),
+        ("exchanges" | "costs", "cadence") => owned(&[
+            "Once",
+            "Yearly",
+            "Monthly",
+            "Times(2)",
+            "Times(4)",
+            "Times(52)",
+        ]),
+        _ => return None,
+    })
+}
+
 /// Cells sit at the top of their row, beside a cell on several lines.
 fn top() -> Format {
     Format::new().set_align(FormatAlign::Top)
@@ -53,6 +87,8 @@ fn top() -> Format {
 
 struct Formats {
     header: Format,
+    header_number: Format,
+    header_quoted: Format,
     price: Format,
     money: Format,
     whole: Format,
@@ -65,10 +101,9 @@ struct Formats {
 impl Formats {
     fn new() -> Self {
         Formats {
-            header: Format::new()
-                .set_bold()
-                .set_background_color(0x00E8_ECF1)
-                .set_border_bottom(FormatBorder::Thin),
+            header: header(),
+            header_number: header().set_align(FormatAlign::Right),
+            header_quoted: header().set_quote_prefix(),
             price: top().set_num_format("#,##0.00##"),
             money: top().set_num_format("#,##0.00"),
             whole: top().set_num_format("0"),
@@ -130,8 +165,49 @@ fn write_sheet(ws: &mut Worksheet, s: &NamedTable, f: &Formats) -> Result<(), Xl
     ws.set_name(s.name)?;
     let t = &s.table;
     let mut widths: Vec<usize> = t.columns.iter().map(|c| c.chars().count()).collect();
+    // A column of numbers has its heading over the numbers, on the right.
+    let numeric: Vec<bool> = (0..t.columns.len())
+        .map(|c| {
+            let mut cells = t.rows.iter().filter_map(|r| r.get(c));
+            let mut any = false;
+            let all = cells.all(|x| match x {
+                Cell::Number(_) => {
+                    any = true;
+                    true
+                }
+                Cell::Empty => true,
+                _ => false,
+            });
+            any && all
+        })
+        .collect();
+    let computed = crate::import::columns::figures(s.name);
     for (c, name) in t.columns.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, cell_text(name).0, &f.header)?;
+        let (text, quoted) = cell_text(name);
+        let format = if quoted {
+            &f.header_quoted
+        } else if numeric[c] {
+            &f.header_number
+        } else {
+            &f.header
+        };
+        ws.write_string_with_format(0, c as u16, text, format)?;
+        if computed.contains(&name.as_ref()) {
+            ws.insert_note(
+                0,
+                c as u16,
+                &Note::new("Computed by valuedesign from the design: import does not read this column, and it is not updated when you edit the sheet.")
+                    .add_author_prefix(false),
+            )?;
+        }
+        if let Some(list) = choices(s.name, name) {
+            let v = DataValidation::new()
+                .allow_list_strings(&list)?
+                .set_error_style(DataValidationErrorStyle::Warning)
+                .set_error_title("Not a name valuedesign knows")?
+                .set_error_message("Pick one from the list (docs/format.md lists them); import will say where the cell is if it cannot read it.")?;
+            ws.add_data_validation(1, c as u16, MAX_ROWS as u32, c as u16, &v)?;
+        }
     }
     let number_format = |row: &[Cell], c: usize| -> &Format {
         let name = t.columns[c].as_ref();

@@ -215,6 +215,7 @@ fn run(code: Code, cx: &Ctx<'_>) -> Vec<Hit> {
         Code::NiceButNoPay => a::nice_but_no_pay(cx),
         Code::AnyoneCanDoThis => a::anyone_can_do_this(cx),
         Code::SellerJudgedOnWorth => a::seller_judged_on_worth(cx),
+        Code::ValueCaptureImbalance => n::value_capture_imbalance(cx),
     }
 }
 

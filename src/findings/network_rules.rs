@@ -192,3 +192,30 @@ pub(super) fn implausible_rate(cx: &Ctx<'_>) -> Vec<Hit> {
         })
         .collect()
 }
+
+/// `value-capture-imbalance`: one profit actor takes over half the value
+/// created while another puts in over half of what is put in
+/// (`analysis::sharing`).
+pub(super) fn value_capture_imbalance(cx: &Ctx<'_>) -> Vec<Hit> {
+    let s = &cx.an.sharing;
+    let Some((taker, investor)) = s.imbalance() else {
+        return Vec::new();
+    };
+    let puts_in = investor.puts_in.unwrap_or(0.0);
+    vec![Hit {
+        message: format!(
+            "{} takes {} of the value the ecosystem creates ({} of {}), while {} puts in {} of what the firms invest ({} of {})",
+            cx.node(taker.actor),
+            crate::words::percent(taker.takes_share.unwrap_or(0.0)),
+            cx.money(taker.takes),
+            cx.money(s.created),
+            cx.node(investor.actor),
+            crate::words::percent(investor.puts_in_share.unwrap_or(0.0)),
+            cx.money(puts_in),
+            cx.money(s.put_in)
+        ),
+        nodes: vec![investor.actor, taker.actor],
+        exchanges: vec![],
+        stake: puts_in,
+    }]
+}

@@ -26,8 +26,13 @@ pub struct ImportProblem {
 impl ImportProblem {
     /// The problem as printed: `error[code]: at: message`, then its help.
     pub fn render(&self) -> String {
+        self.render_as("error")
+    }
+
+    /// The problem as printed at `level` (`error`, `warning`).
+    pub fn render_as(&self, level: &str) -> String {
         let mut s = format!(
-            "error[{}]: {}: {}",
+            "{level}[{}]: {}: {}",
             self.code.as_str(),
             self.at,
             self.message
@@ -48,6 +53,44 @@ fn unguard(s: &str) -> &str {
         Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest,
         _ => s,
     }
+}
+
+/// A number as a spreadsheet shows it: `1200`, `1,200`, `1 200` (any space,
+/// the non-breaking ones included), `0.05`, `-3`, `1e6`. A comma only groups
+/// thousands (`12,00` and `1,5` are refused: in many locales the comma is the
+/// decimal mark, and guessing would read 1.5 as 15). The error is what to do.
+pub(super) fn parse_number(v: &str) -> Result<f64, &'static str> {
+    if v.starts_with('=') {
+        return Err("the formula has no saved result (a file written by a program, not saved by Excel): open the workbook in Excel or LibreOffice and save it, or type the number");
+    }
+    if v.starts_with('#') {
+        return Err("the formula in this cell gives an error: fix the formula, or type the number");
+    }
+    if v.starts_with(super::sheet::DATE_MARK) {
+        return Err("the cell holds a date: format the cell as a number and type the number");
+    }
+    let cleaned: String = v
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '_')
+        .collect();
+    if cleaned.contains(',') {
+        let unsigned = cleaned.trim_start_matches(['-', '+']);
+        let end = unsigned.find(['.', 'e', 'E']).unwrap_or(unsigned.len());
+        let (int, rest) = unsigned.split_at(end);
+        let mut groups = int.split(',');
+        let first = groups.next().unwrap_or("");
+        let grouped = (1..=3).contains(&first.len())
+            && groups.all(|g| g.len() == 3)
+            && int.chars().all(|c| c.is_ascii_digit() || c == ',')
+            && !rest.contains(',');
+        if !grouped {
+            return Err("write a point for decimals (12.50, not 12,50); a comma may only group thousands (1,200)");
+        }
+    }
+    cleaned
+        .replace(',', "")
+        .parse::<f64>()
+        .map_err(|_| "write a plain number such as 1200 or 0.05 (no currency sign or %)")
 }
 
 /// Reads one sheet's cells, collecting problems.
@@ -96,6 +139,28 @@ impl Rows<'_> {
     fn required(&mut self, row: usize, col: &str) -> Text {
         match self.raw(row, col) {
             Some((v, _)) => Text::from(v),
+            None if self.sheet.column(col).is_none() => {
+                // A missing column is one problem, at the header.
+                let at = self.sheet.header_at(self.sheet.header.len());
+                if !self
+                    .problems
+                    .iter()
+                    .any(|p| p.at == at && p.message.contains(&format!("`{col}`")))
+                {
+                    self.problems.push(ImportProblem {
+                        code: DiagnosticCode::MissingField,
+                        at,
+                        message: format!(
+                            "the `{}` sheet has no `{col}` column, and every row needs one",
+                            self.sheet.name
+                        ),
+                        help: Some(format!(
+                            "add a `{col}` column to the header row (docs/format.md lists the columns)"
+                        )),
+                    });
+                }
+                Text::default()
+            }
             None => {
                 let c = self.sheet.column(col).unwrap_or(self.sheet.header.len());
                 self.problem(
@@ -117,19 +182,16 @@ impl Rows<'_> {
 
     fn number(&mut self, row: usize, col: &str) -> Option<f64> {
         let (v, c) = self.raw(row, col)?;
-        let cleaned = v.replace([',', '_', ' '], "");
-        match cleaned.parse::<f64>() {
+        match parse_number(v) {
             Ok(n) => Some(n),
-            Err(_) => {
+            Err(help) => {
                 let v = v.to_owned();
                 self.problem(
                     DiagnosticCode::WrongType,
                     row,
                     c,
                     format!("`{v}` in `{col}` is not a number"),
-                    Some(
-                        "write a plain number such as 1200 or 0.05 (no currency sign or %)".into(),
-                    ),
+                    Some(help.to_owned()),
                 );
                 None
             }
@@ -153,9 +215,14 @@ impl Rows<'_> {
         match ron::from_str::<T>(&fixed) {
             Ok(x) => Some(x),
             Err(_) => {
-                let hint = crate::suggest::did_you_mean(v, names.iter().copied()).map_or_else(
-                    || format!("one of: {}", names.join(", ")),
-                    |s| format!("did you mean `{s}`?"),
+                let hint = cadence_hint(v, names).map_or_else(
+                    || {
+                        crate::suggest::did_you_mean(v, names.iter().copied()).map_or_else(
+                            || format!("one of: {}", names.join(", ")),
+                            |s| format!("did you mean `{s}`?"),
+                        )
+                    },
+                    str::to_owned,
                 );
                 let v = v.to_owned();
                 self.problem(
@@ -171,32 +238,30 @@ impl Rows<'_> {
     }
 }
 
-const KINDS: &[&str] = &[
-    "Organization",
-    "Segment",
-    "Person",
-    "Device",
-    "Activity",
-    "Process",
-    "Group",
-];
-const CADENCES: &[&str] = &["Once", "Yearly", "Monthly", "Times"];
-const GOALS: &[&str] = &["Profit", "Worth"];
-const ROLES: &[&str] = &["Enabler", "Engager", "Enhancer", "Embedder"];
-const MODELS: &[&str] = &[
-    "AssetSale",
-    "Subscription",
-    "UsageFee",
-    "Leasing",
-    "Licensing",
-    "GainSharing",
-    "DataSale",
-    "Advertising",
-    "Freemium",
-    "Brokerage",
-    "ServiceFee",
-    "Transfer",
-];
+/// What to write for a cadence said in words (`weekly`, `quarterly`), or
+/// for `Times` without its count.
+fn cadence_hint(v: &str, names: &[&str]) -> Option<&'static str> {
+    if !names.contains(&"Times") {
+        return None;
+    }
+    let words = v.trim().to_lowercase().replace(['-', '_'], " ");
+    Some(match words.as_str() {
+        "weekly" | "every week" => "write Times(52): 52 times a year",
+        "daily" | "every day" => "write Times(365): 365 times a year",
+        "quarterly" | "every quarter" => "write Times(4): four times a year",
+        "half yearly" | "semiannually" | "semi annually" | "biannually" | "twice a year" => {
+            "write Times(2): twice a year"
+        }
+        "annually" | "annual" | "every year" | "per year" => "write Yearly",
+        "one off" | "one time" | "single" => "write Once",
+        w if w.starts_with("times") => {
+            "write Times(N) with how many times a year: Times(4) is four times a year"
+        }
+        _ => return None,
+    })
+}
+
+use super::columns::{CADENCES, GOALS, KINDS, MODELS, ROLES};
 
 fn flow(r: &mut Rows<'_>, row: usize) -> Option<Flow> {
     let (v, c) = r.raw(row, "flow")?;
@@ -344,7 +409,10 @@ fn ecosystem_fields(sheet: Option<&Sheet>, problems: &mut Vec<ImportProblem>, ec
         return;
     };
     for (row, cells) in sheet.rows.iter().enumerate() {
-        let key = cells.get(kc).map_or("", |s| s.trim());
+        let key_text = cells
+            .get(kc)
+            .map_or_else(String::new, |s| s.trim().to_lowercase().replace(' ', "_"));
+        let key = key_text.as_str();
         let value = unguard(cells.get(vc).map_or("", String::as_str)).to_owned();
         let at = sheet.at(row, vc);
         let mut bad = |code, message: String, help: &str| {
@@ -430,7 +498,7 @@ fn ecosystem_fields(sheet: Option<&Sheet>, problems: &mut Vec<ImportProblem>, ec
 /// The value design the sheets describe (not yet defaulted, as a file would
 /// be written), or every problem found, located.
 pub fn design(sheets: &Sheets) -> Result<Ecosystem, Vec<ImportProblem>> {
-    let mut problems = Vec::new();
+    let mut problems = super::columns::duplicates(sheets);
     let Some(node_sheet) = sheets.get("nodes") else {
         return Err(vec![ImportProblem {
             code: DiagnosticCode::MissingField,

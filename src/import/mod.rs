@@ -7,6 +7,7 @@
 //! run; a good design is written as RON by the `ron` crate.
 
 mod build;
+pub mod columns;
 mod locate;
 pub mod sheet;
 

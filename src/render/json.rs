@@ -35,6 +35,8 @@ pub struct AnalysisJson<'a> {
     pub diffusion: DiffusionJson,
     /// How betweenness was computed.
     pub betweenness: BetweennessJson,
+    /// The ecosystem as a whole: indicators, value loops, sharing of value.
+    pub ecosystem_whole: crate::render::whole_json::WholeJson<'a>,
 }
 
 /// Ecosystem settings.
@@ -86,6 +88,12 @@ pub struct NodeJson<'a> {
     pub betweenness_raw: f64,
     /// Share of year-1 value lost if it leaves.
     pub removal_impact: f64,
+    /// Exchange indicators (actors only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub indicators: Option<crate::render::whole_json::ActorIndicatorsJson<'a>>,
+    /// Its part of the value created (judged actors only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value_share: Option<crate::render::whole_json::PartJson>,
 }
 
 /// A node's revenue and spend on exchanges counted per members, from
@@ -349,6 +357,7 @@ pub fn build<'a>(
             seed,
             relative_error,
         },
+        ecosystem_whole: crate::render::whole_json::whole(eco, an),
     }
 }
 
@@ -424,6 +433,8 @@ fn node<'a>(eco: &'a Ecosystem, an: &'a Analysis, a: usize) -> (&'a str, NodeJso
         betweenness: an.betweenness.normalised[a],
         betweenness_raw: an.betweenness.raw[a],
         removal_impact: an.removal.impact[a],
+        indicators: crate::render::whole_json::actor_indicators(eco, an, a),
+        value_share: crate::render::whole_json::part(an, a),
     };
     (n.id.as_str(), entry)
 }

@@ -20,9 +20,11 @@ pub(crate) mod palette;
 pub mod png;
 pub mod report;
 pub mod sensitivity;
+pub(crate) mod sharing_chart;
 pub mod svg_backend;
 pub mod tornado;
 pub mod uncertainty;
 pub mod unit_economics;
+pub mod whole_json;
 
 pub use error::RenderError;

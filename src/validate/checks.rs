@@ -678,7 +678,7 @@ impl<'e> Validator<'e> {
                 self.push(
                     DiagnosticCode::EmptyId,
                     p(),
-                    format!("a {noun} has an empty id"),
+                    format!("{} {noun} has an empty id", crate::words::article(noun)),
                     "empty",
                     Some("give it a short unique id such as \"vendor\"".to_owned()),
                 );

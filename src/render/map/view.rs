@@ -41,6 +41,9 @@ pub enum Zoom {
     },
     /// Nodes aggregated to their ancestor at this `parent` depth (0 = roots).
     Level(u32),
+    /// Value loop N (1-based, as `analyse` ranks them): its actors, the
+    /// nodes its exchanges come from or go to, and those exchanges.
+    Loop(usize),
 }
 
 /// A zoom that names something the file does not have.
@@ -232,6 +235,40 @@ pub fn view_within(
                 ),
                 fold_subset(an, subset(n, &c.nodes), &[f], fit, &mut notes),
                 c.exchanges,
+            )
+        }
+        Zoom::Loop(k) => {
+            let loops = &an.loops.loops;
+            let Some(l) = k.checked_sub(1).and_then(|i| loops.get(i)) else {
+                return Err(ZoomError {
+                    what: "value loop",
+                    id: k.to_string(),
+                    hint: if loops.is_empty() {
+                        " (it has no value loops)".to_owned()
+                    } else {
+                        format!(" (it has loops 1 to {}: `analyse` lists them)", loops.len())
+                    },
+                });
+            };
+            let mut exchanges: Vec<crate::index::ExchangeIdx> =
+                l.steps.iter().flatten().copied().collect();
+            exchanges.sort_unstable();
+            let mut nodes: Vec<NodeIdx> = l.actors.clone();
+            for &e in &exchanges {
+                nodes.push(net.edges[e].from);
+                nodes.push(net.edges[e].to);
+            }
+            nodes.sort_unstable();
+            nodes.dedup();
+            (
+                format!(
+                    "{}: value loop {k} ({}), score {:.4}",
+                    eco.name,
+                    crate::words::value_loop_labels(eco, l),
+                    l.score
+                ),
+                fold_subset(an, subset(n, &nodes), &l.actors, fit, &mut notes),
+                exchanges,
             )
         }
         Zoom::Level(level) => (

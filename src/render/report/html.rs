@@ -188,6 +188,7 @@ pub fn html(p: &ReportParts<'_>) -> String {
     map_section(&mut o, p);
     extracts_section(&mut o, p);
     customers_section(&mut o, p);
+    super::whole::html(&mut o, p);
     charts_section(&mut o, p);
     scenarios_section(&mut o, p);
     sensitivity_section(&mut o, p);
@@ -405,6 +406,7 @@ fn charts_section(o: &mut String, p: &ReportParts<'_>) {
             "cash-flow.svg" => "Where each actor's cash stands at the end of each year; crossing zero is its breakeven (cash-flow.svg).",
             "net-value.svg" => "What each actor gains over the horizon, by its goal: a firm its cash, a customer the worth of what it receives less what it pays (net-value.svg).",
             "money-matrix.svg" => "Who pays whom, per year (money-matrix.svg).",
+            "value-sharing.svg" => "How value is shared: each actor's share of the value the ecosystem creates beside its share of what the firms put in (value-sharing.svg).",
             other => other,
         };
         figure(o, svg, caption);

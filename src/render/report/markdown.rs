@@ -123,6 +123,7 @@ pub(crate) fn markdown(p: &ReportParts<'_>) -> String {
             crate::render::report::html::MAX_UNIT_TABLES,
         ));
     }
+    super::whole::markdown(&mut o, p);
     what_if_sections(&mut o, p);
     findings_section(&mut o, p);
     let _ = writeln!(o, "\n## Files of this report\n");
@@ -139,7 +140,7 @@ pub(crate) fn markdown(p: &ReportParts<'_>) -> String {
     if !p.tornadoes.is_empty() {
         o.push_str("- `tornado-<id>.svg`: what moves each leading actor's score most\n");
     }
-    o.push_str("- `cash-flow.svg`, `net-value.svg`, `money-matrix.svg`: the charts\n- `canvas-<id>.svg`, `.png` and `.md`: every actor's Business Model Canvas (a customer's profile for an actor that sells nothing)\n- `analysis.json`: every figure, keyed by ids\n");
+    o.push_str("- `cash-flow.svg`, `net-value.svg`, `money-matrix.svg`, `value-sharing.svg`: the charts\n- `canvas-<id>.svg`, `.png` and `.md`: every actor's Business Model Canvas (a customer's profile for an actor that sells nothing)\n- `analysis.json`: every figure, keyed by ids\n");
     let _ = writeln!(
         o,
         "\nMade by valuedesign {} from {}.",
