@@ -97,6 +97,14 @@ fn bench(c: &mut Criterion) {
                 ))
             })
         });
+        // The ecosystem as a whole: value loops (bounded search), the
+        // exchange indicators, and the type.
+        g.bench_with_input(BenchmarkId::new("loops", n), &net, |b, net| {
+            b.iter(|| black_box(analysis::loops::loops(net, &tl).complete))
+        });
+        g.bench_with_input(BenchmarkId::new("indicators", n), &net, |b, net| {
+            b.iter(|| black_box(analysis::indicators::indicators(net, &tl, &own).ecosystem))
+        });
         g.bench_with_input(BenchmarkId::new("analyse", n), &design, |b, d| {
             b.iter(|| black_box(analysis::analyse(d, &Config::default()).keystone))
         });

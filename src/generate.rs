@@ -178,6 +178,7 @@ fn nodes(cfg: &GenerateConfig, n: usize, drivers: usize, rng: &mut SplitMix64) -
                 iot_role: None,
                 decides_for: None,
                 goal: None,
+                industry: None,
             }
         })
         .collect()

@@ -272,6 +272,65 @@ pub fn article(word: &str) -> &'static str {
     }
 }
 
+/// The ecosystem's type with its evidence, in words: "platform (Leminen et
+/// al. 2018): open: Platform brings the complementors App developers
+/// together with Households; across industries: software, energy, retail".
+pub fn ecosystem_type(eco: &Ecosystem, t: &crate::analysis::ecosystem_type::Typing) -> String {
+    use crate::analysis::ecosystem_type::MANY_INDUSTRIES;
+    let label = |a: &NodeIdx| eco.node(*a).label.as_str();
+    let list = |v: &[NodeIdx]| {
+        let names: Vec<&str> = v.iter().take(4).map(label).collect();
+        let more = v.len().saturating_sub(4);
+        if more > 0 {
+            format!("{} and {more} more", names.join(", "))
+        } else {
+            names.join(", ")
+        }
+    };
+    let open = match t.platforms.first() {
+        Some(p) => {
+            let mut s = format!(
+                "open: {} brings independent complementors ({}) together with {}",
+                label(&p.node),
+                list(&p.complementors),
+                if p.segments.is_empty() {
+                    "one another".to_owned()
+                } else {
+                    list(&p.segments)
+                }
+            );
+            if t.platforms.len() > 1 {
+                s.push_str(&format!(" ({} platform nodes in all)", t.platforms.len()));
+            }
+            s
+        }
+        None if t.contracted.is_empty() => {
+            "closed: no segment of independent sellers joins through a platform".to_owned()
+        }
+        None => format!(
+            "closed: the sellers are contracted organisations ({}), and no segment of independent sellers joins through a platform",
+            list(&t.contracted)
+        ),
+    };
+    let industries = match t.industries.len() {
+        0 => "one industry assumed (no segment names its `industry`)".to_owned(),
+        k if k >= MANY_INDUSTRIES => format!(
+            "its segments span {k} industries: {}",
+            t.industries.join(", ")
+        ),
+        1 => format!("its segments are in one industry: {}", t.industries[0]),
+        _ => format!(
+            "its segments span {} industries, fewer than {MANY_INDUSTRIES}: {}",
+            t.industries.len(),
+            t.industries.join(", ")
+        ),
+    };
+    format!(
+        "{} (Leminen et al. 2018): {open}; {industries}",
+        t.kind.words()
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::{amount, percent};

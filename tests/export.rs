@@ -82,11 +82,12 @@ fn csv_cells_never_start_a_formula_and_quote_what_needs_it() {
         files[0].text()
     );
     let nodes = &files[1].text();
-    assert!(nodes.starts_with("id,label,kind,parent,drivers,count,growth,churn,activities,resources,iot_role,decides_for,goal,judged_on,revenue,spend,costs,net_value,npv,win_win\n"),
+    assert!(nodes.starts_with("id,label,kind,parent,drivers,count,growth,churn,activities,resources,iot_role,decides_for,goal,industry,judged_on,revenue,spend,costs,net_value,npv,win_win\n"),
         "{nodes}");
     assert!(
-        nodes
-            .contains("\nvendor,'=cmd|' /C calc'!A0,Organization,,d1,1,0,,,,,,,Profit,2400,400,0,"),
+        nodes.contains(
+            "\nvendor,'=cmd|' /C calc'!A0,Organization,,d1,1,0,,,,,,,,Profit,2400,400,0,"
+        ),
         "{nodes}"
     );
     let ex = &files[2].text();

@@ -75,6 +75,9 @@ fn node() -> impl Strategy<Value = Node> {
     )
         .prop_map(
             |(id, label, kind, count, (growth, churn), parent, drivers, costs)| Node {
+                // An industry round-trips, with quotes and all.
+                industry: (count.to_bits() % 2 == 0)
+                    .then(|| format!("{label} \"industry\"").into()),
                 id,
                 label,
                 kind,

@@ -402,6 +402,7 @@ fn make_or_buy(
         iot_role: None,
         decides_for: None,
         goal: None,
+        industry: None,
     });
     let exchange =
         |id: &str, from: &str, to: &str, flow: Flow, reciprocates: Option<&str>| Exchange {

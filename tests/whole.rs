@@ -284,3 +284,172 @@ fn map_draws_a_loop_on_request_and_says_which_loops_there_are() {
         "{err}"
     );
 }
+
+/// SMALL opened up: independent app developers (a segment that sells) join
+/// through the vendor, which also serves the shop; a scenario closes it.
+fn open_small(industries: bool) -> String {
+    let tag = |t: &str| {
+        if industries {
+            format!(", industry: \"{t}\"")
+        } else {
+            String::new()
+        }
+    };
+    SMALL
+        .replace(
+            "Node(id: \"shop\", label: \"Shop\", kind: Segment)",
+            &format!(
+                "Node(id: \"shop\", label: \"Shop\", kind: Segment{}),\n        Node(id: \"devs\", label: \"App developers\", kind: Segment, count: 40.0{}),\n        Node(id: \"fleets\", label: \"Fleets\", kind: Segment{})",
+                tag("retail"),
+                tag("software"),
+                tag("logistics")
+            ),
+        )
+        .replace(
+            "    ],\n)\n",
+            "        Exchange(id: \"apps\", from: \"devs\", to: \"vendor\", flow: Service, value: 50.0, cadence: Yearly),\n        Exchange(id: \"app-share\", from: \"vendor\", to: \"devs\", flow: Money, value: 30.0, cadence: Yearly),\n        Exchange(id: \"tracking\", from: \"vendor\", to: \"fleets\", flow: Service, value: 10.0, cadence: Yearly),\n        Exchange(id: \"tracking-fee\", from: \"fleets\", to: \"vendor\", flow: Money, value: 8.0, cadence: Yearly),\n    ],\n    scenarios: [Scenario(id: \"closed\", label: \"Closed\", remove: [\"devs\"])],\n)\n",
+        )
+}
+
+#[test]
+fn the_ecosystem_type_and_its_evidence_by_hand() {
+    use valuedesign::analysis::ecosystem_type::{path, EcosystemType as T};
+    let (design, an) = load(SMALL);
+    // No segment sells: closed; no industries named: one assumed.
+    assert_eq!(an.typing.kind, T::ValueChainEfficiency);
+    assert!(an.typing.platforms.is_empty());
+    assert_eq!(an.typing.contracted, [V, P]);
+    let words = valuedesign::words::ecosystem_type(design.ecosystem(), &an.typing);
+    assert!(words.starts_with("value chain efficiency (Leminen et al. 2018): closed: the sellers are contracted organisations (Vendor, Supplier)"), "{words}");
+    assert!(
+        words.ends_with("one industry assumed (no segment names its `industry`)"),
+        "{words}"
+    );
+    // The developers sell (the vendor pays them a share) and join through
+    // the vendor, which also serves the shop and the fleets: open.
+    let (design, an) = load(&open_small(false));
+    assert_eq!(an.typing.kind, T::IndustryCollaboration);
+    let p = &an.typing.platforms;
+    assert_eq!(p.len(), 1);
+    let id = |a: NodeIdx| design.ecosystem().node(a).id.to_string();
+    assert_eq!(id(p[0].node), "vendor");
+    assert_eq!(
+        p[0].complementors
+            .iter()
+            .map(|&a| id(a))
+            .collect::<Vec<_>>(),
+        ["devs"]
+    );
+    assert_eq!(
+        p[0].segments.iter().map(|&a| id(a)).collect::<Vec<_>>(),
+        ["shop", "fleets"]
+    );
+    // Three industries among the segments: across industries.
+    let (_, an) = load(&open_small(true));
+    assert_eq!(an.typing.kind, T::Platform);
+    assert_eq!(an.typing.industries, ["retail", "software", "logistics"]);
+    // The paths between the types, in words.
+    assert_eq!(
+        path(T::ValueChainEfficiency, T::IndustryCollaboration),
+        Some("opening up to independent complementors (closed to open)")
+    );
+    assert_eq!(
+        path(T::ValueChainEfficiency, T::HorizontalMarket),
+        Some("replicating the solution across industries (one industry to many)")
+    );
+    assert_eq!(
+        path(T::Platform, T::HorizontalMarket),
+        Some("closing again to contracted partners (open to closed), as when a technology matures")
+    );
+    assert_eq!(
+        path(T::ValueChainEfficiency, T::Platform),
+        Some("opening up and replicating across industries (value chain to platform)")
+    );
+    assert_eq!(path(T::Platform, T::Platform), None);
+}
+
+#[test]
+fn compare_says_which_path_a_scenario_takes() {
+    let (_dir, file) = common::design_file("open.ron", &open_small(false));
+    let out = common::bin()
+        .arg("compare")
+        .arg(&file)
+        .output()
+        .expect("runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("Ecosystem type (Leminen et al. 2018): industry collaboration -> value chain efficiency: closing again to contracted partners (open to closed)"),
+        "{text}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn the_report_gives_each_actors_risk_where_the_design_has_ranges() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let html_of = |name: &str| {
+        let out = common::bin()
+            .arg("report")
+            .arg(common::shipped(name))
+            .args(["--no-png", "--out"])
+            .arg(dir.path())
+            .output()
+            .expect("runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let stem = name.trim_end_matches(".ron");
+        std::fs::read_to_string(dir.path().join(stem).join("index.html")).expect("html")
+    };
+    let ranged = html_of("airport-lighting-service.ron");
+    assert!(ranged.contains("<th>risk: what it takes, 5th to 95th percentile of the runs</th>"));
+    // The lighting company's NPV (-276,678) lies within its spread.
+    let sharing = ranged
+        .split("<h3>How value is shared")
+        .nth(1)
+        .expect("the sharing table");
+    let row = sharing
+        .split("<tr><td>Lighting company (light as a service)</td>")
+        .nth(1)
+        .expect("its row in the sharing table");
+    let row = &row[..row.find("</tr>").expect("row end")];
+    let cells: Vec<&str> = row
+        .split("<td>")
+        .map(|c| c.trim_end_matches("</td>"))
+        .collect();
+    let spread = cells.last().expect("risk cell");
+    let (lo, hi) = spread.split_once(" to ").expect("a range");
+    let num = |s: &str| s.replace(',', "").parse::<f64>().expect("number");
+    assert!(num(lo) <= -276_678.0 && -276_678.0 <= num(hi), "{spread}");
+    let plain = html_of("smart-parking.ron");
+    assert!(plain.contains("<section id=\"whole\">"));
+    assert!(!plain.contains("<th>risk:"), "no ranges, no risk column");
+}
+
+#[test]
+fn a_ring_of_a_hundred_thousand_actors_is_one_part_and_no_short_loop() {
+    let n = 100_000;
+    let mut text = String::from("Ecosystem(name: \"ring\", nodes: [\n");
+    for i in 0..n {
+        text.push_str(&format!("Node(id: \"a{i}\", kind: Organization),\n"));
+    }
+    text.push_str("], exchanges: [\n");
+    for i in 0..n {
+        text.push_str(&format!(
+            "Exchange(id: \"e{i}\", from: \"a{i}\", to: \"a{}\", flow: Money, value: 1.0, cadence: Yearly),\n",
+            (i + 1) % n
+        ));
+    }
+    text.push_str("])\n");
+    let (_, an) = load(&text);
+    // The strongly connected part is found without recursion (a recursive
+    // search this deep overflows the stack).
+    assert_eq!(an.loops.parts.len(), 1);
+    assert_eq!(an.loops.parts[0].len(), n);
+    // The only loop has n actors, far above the bound: none is listed, and
+    // the search saw everything it was asked to.
+    assert!(an.loops.loops.is_empty());
+    assert!(an.loops.complete);
+}

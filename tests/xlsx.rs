@@ -246,7 +246,7 @@ print(json.dumps({
     assert_eq!(got["revenue"], 2400);
     assert_eq!(got["revenue_format"], "#,##0.00");
     assert_eq!(got["frozen"], "B2");
-    assert_eq!(got["filter"], "A1:T5");
+    assert_eq!(got["filter"], "A1:U5");
     assert_eq!(got["header_bold"], true);
     assert_eq!(got["npv"], 2000);
     assert_eq!(got["win_win"], false);

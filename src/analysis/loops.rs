@@ -3,7 +3,8 @@
 //! stakeholder value network analysis). Exchanges are lifted to actors (a
 //! device's or an activity's exchange is its owner's; one within an actor is
 //! left out). Every loop lies within one strongly connected part of that
-//! actor graph (Tarjan's algorithm, petgraph's `tarjan_scc`); within each
+//! actor graph (Kosaraju's algorithm, petgraph's `kosaraju_scc`, which runs
+//! on explicit stacks at any size); within each
 //! part the simple cycles of at most [`MAX_LEN`] actors are enumerated, each
 //! once (from its lowest actor in file order), and scored.
 //!
@@ -21,7 +22,7 @@
 //! ([`Loops::complete`]). Sequential, so the result is the same whatever
 //! the thread count. O(N + E) for the parts, then at most the budget.
 
-use petgraph::algo::tarjan_scc;
+use petgraph::algo::kosaraju_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
 
 use super::timeline::Timeline;
@@ -124,7 +125,9 @@ fn parts(net: &Network, steps: &IdxVec<NodeIdx, Vec<Step>>) -> Vec<Vec<NodeIdx>>
             g.add_edge(NodeIndex::new(a.index()), NodeIndex::new(s.to.index()), ());
         }
     }
-    let mut parts: Vec<Vec<NodeIdx>> = tarjan_scc(&g)
+    // Kosaraju's algorithm: petgraph's runs on explicit stacks (its Tarjan
+    // recurses, and a million actors overflow the stack).
+    let mut parts: Vec<Vec<NodeIdx>> = kosaraju_scc(&g)
         .into_iter()
         .filter(|p| p.len() > 1)
         .map(|p| {

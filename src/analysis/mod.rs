@@ -9,13 +9,15 @@
 //! goal) -> [`diffusion`] (reach of intangibles) -> [`keystones`]
 //! (betweenness, removal impact) -> [`extracts`] (closures) -> the
 //! ecosystem as a whole: [`loops`] (value loops), [`indicators`] (value
-//! network analysis), [`sharing`] (who takes the value, who puts in);
+//! network analysis), [`sharing`] (who takes the value, who puts in),
+//! [`ecosystem_type`] (Leminen et al.'s four types);
 //! [`zoom`] aggregates on demand. Parallel parts compute, then collect in a fixed
 //! order: results are bit-identical for any thread count.
 
 pub mod cohorts;
 pub mod diffusion;
 pub mod drivers;
+pub mod ecosystem_type;
 pub mod extracts;
 pub(crate) mod hub_blocks;
 pub mod indicators;
@@ -95,6 +97,8 @@ pub struct Analysis {
     pub indicators: indicators::Indicators,
     /// How the value created is shared against what each actor puts in.
     pub sharing: sharing::Sharing,
+    /// The ecosystem's type (Leminen et al. 2018), with its evidence.
+    pub typing: ecosystem_type::Typing,
 }
 
 impl Analysis {
@@ -243,6 +247,7 @@ fn analyse_sharing(design: &ValueDesign, cfg: &Config, like: Option<&Analysis>) 
     let loops = loops::loops(&network, &timeline);
     let indicators = indicators::indicators(&network, &timeline, &ledgers);
     let sharing = sharing::sharing(&network, &ledgers, &verdicts);
+    let typing = ecosystem_type::typing(eco, &network, &sells);
     Analysis {
         network,
         timeline,
@@ -262,6 +267,7 @@ fn analyse_sharing(design: &ValueDesign, cfg: &Config, like: Option<&Analysis>) 
         loops,
         indicators,
         sharing,
+        typing,
     }
 }
 

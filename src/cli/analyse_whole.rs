@@ -19,6 +19,11 @@ pub(super) fn whole(out: &mut String, eco: &Ecosystem, an: &Analysis) {
     let _ = writeln!(out, "\nThe ecosystem as a whole");
     let _ = writeln!(
         out,
+        "  type: {}",
+        crate::words::ecosystem_type(eco, &an.typing)
+    );
+    let _ = writeln!(
+        out,
         "  {} actors; density {} (ordered pairs of actors that exchange); reciprocity {} (exchanges answered by a flow back)",
         e.actors,
         share(e.density),

@@ -82,8 +82,8 @@ fn debug<T: std::fmt::Debug>(v: Option<T>) -> Cell {
 }
 
 /// One row per node: what the file says (id, label, kind, parent, drivers,
-/// count, growth, churn, activities, resources, IoT role, decides_for, and
-/// goal as written, empty for the default), then from the analysis the goal
+/// count, growth, churn, activities, resources, IoT role, decides_for,
+/// goal as written, empty for the default, and industry), then from the analysis the goal
 /// it was judged on, its revenue, spend, costs and net value over the
 /// horizon, its NPV and whether it is win-win (empty where the rule does not
 /// apply). `import` reads the file's columns and ignores the figures.
@@ -103,6 +103,7 @@ pub fn nodes(design: &ValueDesign, an: &Analysis) -> Table {
         "iot_role",
         "decides_for",
         "goal",
+        "industry",
         "judged_on",
         "revenue",
         "spend",
@@ -133,6 +134,7 @@ pub fn nodes(design: &ValueDesign, an: &Analysis) -> Table {
                 debug(n.iot_role),
                 opt(n.decides_for.as_deref()),
                 debug(n.goal),
+                opt(n.industry.as_deref()),
                 debug(v.goal),
                 total(Field::Revenue),
                 total(Field::Spend),

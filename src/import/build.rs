@@ -5,45 +5,12 @@
 
 use serde::de::DeserializeOwned;
 
+use super::columns::{CADENCES, GOALS, KINDS, MODELS, ROLES};
+use super::problem::ImportProblem;
 use super::sheet::{Sheet, Sheets};
 use crate::code::DiagnosticCode;
 use crate::model::{Cost, Driver, Ecosystem, Exchange, Extract, Flow, Follow, Node, Text};
 use crate::validate::ValueDesign;
-
-/// A problem of an import, at a cell (`nodes!C7`) or a sheet.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ImportProblem {
-    /// The loader's code for it.
-    pub code: DiagnosticCode,
-    /// Where: `sheet!C7`, or a sheet's name.
-    pub at: String,
-    /// What is wrong.
-    pub message: String,
-    /// What to do.
-    pub help: Option<String>,
-}
-
-impl ImportProblem {
-    /// The problem as printed: `error[code]: at: message`, then its help.
-    pub fn render(&self) -> String {
-        self.render_as("error")
-    }
-
-    /// The problem as printed at `level` (`error`, `warning`).
-    pub fn render_as(&self, level: &str) -> String {
-        let mut s = format!(
-            "{level}[{}]: {}: {}",
-            self.code.as_str(),
-            self.at,
-            self.message
-        );
-        if let Some(h) = &self.help {
-            s.push_str("\n  help: ");
-            s.push_str(h);
-        }
-        s
-    }
-}
 
 /// A text cell as the user meant it: trimmed, with the apostrophe that
 /// `export` puts before a would-be formula taken off again.
@@ -261,8 +228,6 @@ fn cadence_hint(v: &str, names: &[&str]) -> Option<&'static str> {
     })
 }
 
-use super::columns::{CADENCES, GOALS, KINDS, MODELS, ROLES};
-
 fn flow(r: &mut Rows<'_>, row: usize) -> Option<Flow> {
     let (v, c) = r.raw(row, "flow")?;
     if let Some(f) = Flow::ALL.iter().find(|f| f.word().eq_ignore_ascii_case(v)) {
@@ -311,6 +276,7 @@ fn nodes(
             iot_role: r.variant(row, "iot_role", ROLES),
             decides_for: r.text(row, "decides_for"),
             goal: r.variant(row, "goal", GOALS),
+            industry: r.text(row, "industry"),
         })
         .collect();
     if let Some(sheet) = costs {

@@ -4,7 +4,7 @@
 //! such as `Growth rate` or `Members` is not silently dropped), and two
 //! columns of one name an error (which one is meant cannot be guessed).
 
-use super::build::ImportProblem;
+use super::problem::ImportProblem;
 use super::sheet::{Sheet, Sheets};
 use crate::code::DiagnosticCode;
 
@@ -58,6 +58,7 @@ pub fn read(sheet: &str) -> &'static [&'static str] {
             "iot_role",
             "decides_for",
             "goal",
+            "industry",
         ],
         "exchanges" => &[
             "id",

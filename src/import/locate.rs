@@ -4,7 +4,7 @@
 //! `exchanges!J4`); a path with no cell of its own names its row's first cell
 //! or, for the ecosystem's own fields, the `ecosystem` sheet's row.
 
-use super::build::ImportProblem;
+use super::problem::ImportProblem;
 use super::sheet::Sheets;
 use crate::syntax::path::{Path, Seg};
 use crate::validate::Problem;

@@ -9,9 +9,11 @@
 mod build;
 pub mod columns;
 mod locate;
+mod problem;
 pub mod sheet;
 
-pub use build::{design, ImportProblem};
+pub use build::design;
+pub use problem::ImportProblem;
 pub use sheet::{Sheet, Sheets};
 
 use crate::model::Ecosystem;

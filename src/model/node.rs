@@ -140,6 +140,10 @@ pub struct Node {
     /// (`NodeKind::default_goal`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub goal: Option<Goal>,
+    /// The industry it belongs to ("energy", "logistics"): how many a design
+    /// spans decides its ecosystem type (`analysis::ecosystem_type`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub industry: Option<Text>,
 }
 
 fn one() -> f64 {

@@ -208,6 +208,18 @@ pub fn headline(c: &Comparison) -> Vec<String> {
             added.join(", ")
         ),
     });
+    use crate::analysis::ecosystem_type::path;
+    out.push(match path(c.types.0, c.types.1) {
+        Some(how) => format!(
+            "Ecosystem type (Leminen et al. 2018): {} -> {}: {how}.",
+            c.types.0.words(),
+            c.types.1.words()
+        ),
+        None => format!(
+            "Ecosystem type (Leminen et al. 2018): {}, unchanged.",
+            c.types.0.words()
+        ),
+    });
     if let Some(why) = c.incomparable() {
         out.push(format!("Note: {why}."));
     }

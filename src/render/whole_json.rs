@@ -20,6 +20,38 @@ pub struct WholeJson<'a> {
     pub loops: LoopsJson<'a>,
     /// How the value created is shared.
     pub sharing: SharingJson<'a>,
+    /// The ecosystem's type (Leminen et al. 2018), with its evidence.
+    #[serde(rename = "type")]
+    pub kind: TypeJson<'a>,
+}
+
+/// The ecosystem's type.
+#[derive(Debug, Serialize)]
+pub struct TypeJson<'a> {
+    /// `value-chain-efficiency`, `industry-collaboration`,
+    /// `horizontal-market` or `platform`.
+    pub kind: crate::analysis::ecosystem_type::EcosystemType,
+    /// Open to independent complementors through a platform node.
+    pub open: bool,
+    /// Its segments span three industries or more.
+    pub across_industries: bool,
+    /// The platform nodes, each with its complementors and other segments.
+    pub platforms: Vec<PlatformJson<'a>>,
+    /// The industries its segments name.
+    pub industries: Vec<String>,
+    /// The type and its evidence in words.
+    pub evidence: String,
+}
+
+/// A platform node.
+#[derive(Debug, Serialize)]
+pub struct PlatformJson<'a> {
+    /// Its id.
+    pub node: &'a str,
+    /// The complementors (segments that sell) it exchanges with.
+    pub complementors: Vec<&'a str>,
+    /// The other segments it exchanges with.
+    pub segments: Vec<&'a str>,
 }
 
 /// The ecosystem's indicators (docs/semantics.md); `null` where there is
@@ -146,6 +178,26 @@ pub fn whole<'a>(eco: &'a Ecosystem, an: &Analysis) -> WholeJson<'a> {
             complete: an.loops.complete,
             part_sizes: an.loops.parts.iter().map(Vec::len).collect(),
             top: an.loops.loops.iter().map(|l| loop_json(eco, l)).collect(),
+        },
+        kind: {
+            let t = &an.typing;
+            let ids = |v: &[NodeIdx]| v.iter().map(|&a| eco.node(a).id.as_str()).collect();
+            TypeJson {
+                kind: t.kind,
+                open: t.kind.open(),
+                across_industries: t.kind.across_industries(),
+                platforms: t
+                    .platforms
+                    .iter()
+                    .map(|p| PlatformJson {
+                        node: eco.node(p.node).id.as_str(),
+                        complementors: ids(&p.complementors),
+                        segments: ids(&p.segments),
+                    })
+                    .collect(),
+                industries: t.industries.clone(),
+                evidence: crate::words::ecosystem_type(eco, t),
+            }
         },
         sharing: SharingJson {
             created: s.created,

@@ -158,6 +158,11 @@ pub struct Comparison {
     pub nodes: Vec<ItemChange>,
     /// Exchanges added, removed or changed, ordered like `nodes`.
     pub exchanges: Vec<ItemChange>,
+    /// The ecosystem's type (first, second), Leminen et al. (2018).
+    pub types: (
+        crate::analysis::ecosystem_type::EcosystemType,
+        crate::analysis::ecosystem_type::EcosystemType,
+    ),
 }
 
 impl Comparison {
@@ -244,6 +249,7 @@ pub fn compare(a: (&ValueDesign, &Analysis), b: (&ValueDesign, &Analysis)) -> Co
     // A stable sort keeps each part in its order.
     actors.sort_by_key(|r| !r.flips());
     Comparison {
+        types: (a.1.typing.kind, b.1.typing.kind),
         before: ea.name.to_string(),
         after: eb.name.to_string(),
         currency: (ea.currency.to_string(), eb.currency.to_string()),

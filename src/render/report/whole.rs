@@ -13,6 +13,18 @@ use crate::words::{amount, percent};
 /// Loops listed in the report.
 const LOOPS_SHOWN: usize = 10;
 
+/// Actor `a`'s risk: the spread of its score (NPV or net value) over the
+/// simulation's runs, 5th to 95th percentile, when the design has ranges.
+fn risk(p: &ReportParts<'_>, a: crate::index::NodeIdx) -> Option<String> {
+    let (sim, _) = p.simulation.as_ref()?;
+    let o = sim.actors.iter().find(|o| o.actor == a)?;
+    Some(format!(
+        "{} to {}",
+        amount(o.percentile(5.0)),
+        amount(o.percentile(95.0))
+    ))
+}
+
 fn share(x: Option<f64>) -> String {
     x.map_or_else(|| "–".to_owned(), percent)
 }
@@ -51,6 +63,11 @@ pub(crate) fn html(o: &mut String, p: &ReportParts<'_>) {
     let an = p.analysis;
     let cur = xml(&eco.currency);
     o.push_str("<section id=\"whole\">\n<h2>The ecosystem as a whole</h2>\n");
+    let _ = writeln!(
+        o,
+        "<p><b>Type</b>: {}.</p>",
+        xml(&crate::words::ecosystem_type(eco, &an.typing))
+    );
     let _ = writeln!(o, "<p>{}</p>", xml(&headline(p)));
     o.push_str("<h3>Value loops: how value given returns to the giver</h3>\n");
     if an.loops.loops.is_empty() {
@@ -101,7 +118,16 @@ pub(crate) fn html(o: &mut String, p: &ReportParts<'_>) {
         amount(s.created),
         amount(s.put_in)
     );
-    o.push_str("<table>\n<thead><tr><th>actor</th><th>takes</th><th>share of the value</th><th>puts in</th><th>share of what is put in</th></tr></thead>\n");
+    let ranged = p.simulation.is_some();
+    let _ = writeln!(
+        o,
+        "<table>\n<thead><tr><th>actor</th><th>takes</th><th>share of the value</th><th>puts in</th><th>share of what is put in</th>{}</tr></thead>",
+        if ranged {
+            "<th>risk: what it takes, 5th to 95th percentile of the runs</th>"
+        } else {
+            ""
+        }
+    );
     for &a in &p.table_actors {
         let Ok(k) = s.parts.binary_search_by_key(&a, |x| x.actor) else {
             continue;
@@ -109,22 +135,32 @@ pub(crate) fn html(o: &mut String, p: &ReportParts<'_>) {
         let x = &s.parts[k];
         let _ = writeln!(
             o,
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>{}</tr>",
             xml(&eco.node(a).label),
             amount(x.takes),
             share(x.takes_share),
             x.puts_in.map_or_else(|| "–".to_owned(), amount),
-            share(x.puts_in_share)
+            share(x.puts_in_share),
+            if ranged {
+                format!("<td>{}</td>", risk(p, a).unwrap_or_else(|| "–".to_owned()))
+            } else {
+                String::new()
+            }
         );
     }
-    o.push_str("</table>\n<p class=\"lead\">A worth actor's payments are the price of what it gets, already in its net value, so it puts in nothing here (–). The chart value-sharing.svg draws both shares.</p>\n</section>\n");
+    o.push_str("</table>\n<p class=\"lead\">A worth actor's payments are the price of what it gets, already in its net value, so it puts in nothing here (–). Where the design has ranges (<code>uncertainty</code>), the risk is the spread of what the actor takes over the simulation's runs (see \"How likely\"). The chart value-sharing.svg draws both shares.</p>\n</section>\n");
 }
 
 /// The Markdown section.
 pub(crate) fn markdown(o: &mut String, p: &ReportParts<'_>) {
     let eco = p.design.ecosystem();
     let an = p.analysis;
-    let _ = writeln!(o, "\n## The ecosystem as a whole\n\n{}\n", md(&headline(p)));
+    let _ = writeln!(
+        o,
+        "\n## The ecosystem as a whole\n\n**Type**: {}.\n\n{}\n",
+        md(&crate::words::ecosystem_type(eco, &an.typing)),
+        md(&headline(p))
+    );
     if !an.loops.loops.is_empty() {
         o.push_str("Value loops, best first:\n\n| # | loop | score |\n|--:|---|--:|\n");
         for (k, l) in an.loops.loops.iter().take(LOOPS_SHOWN).enumerate() {
