@@ -6,7 +6,7 @@
 //! one table of nodes and one of exchanges ([`table`]), so they carry the
 //! same attributes. Pure: returns named files; the CLI writes them.
 
-mod analysis_sheets;
+pub mod analysis_sheets;
 pub mod cell;
 mod csv;
 mod dot;
