@@ -241,6 +241,27 @@ pub fn percent(share: f64) -> String {
     format!("{:.1}%", share * 100.0)
 }
 
+/// A loop's score: four decimals, or in scientific notation when smaller
+/// than 0.001 (so a small score does not read as 0.0000).
+pub fn score(x: f64) -> String {
+    if x != 0.0 && x.abs() < 1e-3 {
+        format!("{x:.2e}")
+    } else {
+        format!("{x:.4}")
+    }
+}
+
+/// The strongly connected parts in words: "1 strongly connected part of 6
+/// actors", "3 strongly connected parts (the largest of 40 actors)".
+pub fn parts(parts: &[Vec<NodeIdx>]) -> String {
+    let largest = parts.iter().map(Vec::len).max().unwrap_or(0);
+    match parts.len() {
+        0 => "no strongly connected part of two actors or more".to_owned(),
+        1 => format!("1 strongly connected part of {largest} actors"),
+        k => format!("{k} strongly connected parts (the largest of {largest} actors)"),
+    }
+}
+
 /// A value loop in words, by node id: "vendor → shop → vendor".
 pub fn value_loop(eco: &Ecosystem, l: &crate::analysis::loops::ValueLoop) -> String {
     let mut ids: Vec<&str> = l.actors.iter().map(|&a| eco.node(a).id.as_str()).collect();
@@ -290,7 +311,7 @@ pub fn ecosystem_type(eco: &Ecosystem, t: &crate::analysis::ecosystem_type::Typi
     let open = match t.platforms.first() {
         Some(p) => {
             let mut s = format!(
-                "open: {} brings independent complementors ({}) together with {}",
+                "open: {} exchanges with independent sellers, segments that sell ({}), and with {}",
                 label(&p.node),
                 list(&p.complementors),
                 if p.segments.is_empty() {
@@ -308,7 +329,7 @@ pub fn ecosystem_type(eco: &Ecosystem, t: &crate::analysis::ecosystem_type::Typi
             "closed: no segment of independent sellers joins through a platform".to_owned()
         }
         None => format!(
-            "closed: the sellers are contracted organisations ({}), and no segment of independent sellers joins through a platform",
+            "closed: its sellers are organisations ({}), and no segment of independent sellers joins through a platform",
             list(&t.contracted)
         ),
     };

@@ -320,7 +320,7 @@ fn the_ecosystem_type_and_its_evidence_by_hand() {
     assert!(an.typing.platforms.is_empty());
     assert_eq!(an.typing.contracted, [V, P]);
     let words = valuedesign::words::ecosystem_type(design.ecosystem(), &an.typing);
-    assert!(words.starts_with("value chain efficiency (Leminen et al. 2018): closed: the sellers are contracted organisations (Vendor, Supplier)"), "{words}");
+    assert!(words.starts_with("value chain efficiency (Leminen et al. 2018): closed: its sellers are organisations (Vendor, Supplier)"), "{words}");
     assert!(
         words.ends_with("one industry assumed (no segment names its `industry`)"),
         "{words}"

@@ -101,6 +101,16 @@ pub struct Typing {
     pub industries: Vec<String>,
 }
 
+/// An industry's name as compared: lower case, dashes and underscores as
+/// spaces, spaces collapsed.
+fn industry_key(name: &str) -> String {
+    name.to_lowercase()
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Classifies a design. O(N + E).
 pub fn typing(eco: &Ecosystem, net: &Network, sells: &IdxVec<NodeIdx, bool>) -> Typing {
     let n = net.node_count();
@@ -157,9 +167,10 @@ pub fn typing(eco: &Ecosystem, net: &Network, sells: &IdxVec<NodeIdx, bool>) -> 
     let mut industries: Vec<String> = Vec::new();
     for node in eco.nodes.iter().filter(|x| x.kind == NodeKind::Segment) {
         if let Some(i) = node.industry.as_deref() {
-            let i = i.trim();
-            if !i.is_empty() && !industries.iter().any(|x| x.eq_ignore_ascii_case(i)) {
-                industries.push(i.to_owned());
+            // "Urban-mobility" and "urban mobility" are one industry.
+            let key = industry_key(i);
+            if !key.is_empty() && !industries.iter().any(|x| industry_key(x) == key) {
+                industries.push(i.trim().to_owned());
             }
         }
     }
@@ -185,7 +196,8 @@ pub fn path(from: EcosystemType, to: EcosystemType) -> Option<&'static str> {
         (o, p, false, true) if o == p => "replicating the solution across industries (one industry to many)",
         (o, p, true, false) if o == p => "narrowing to one industry (many to one)",
         (false, true, false, true) => "opening up and replicating across industries (value chain to platform)",
-        (true, false, true, false) => "closing and narrowing (platform to value chain)",
-        _ => "opening or closing while changing the industries it spans",
+        (true, false, true, false) => "closing again and narrowing to one industry (platform to value chain)",
+        (true, false, false, true) => "closing again to contracted partners while replicating across industries (industry collaboration to horizontal market)",
+        _ => "opening up while narrowing to one industry (horizontal market to industry collaboration)",
     })
 }

@@ -246,7 +246,7 @@ fn analyse_sharing(design: &ValueDesign, cfg: &Config, like: Option<&Analysis>) 
     let drivers = drivers::coverage(&network);
     let loops = loops::loops(&network, &timeline);
     let indicators = indicators::indicators(&network, &timeline, &ledgers);
-    let sharing = sharing::sharing(&network, &ledgers, &verdicts);
+    let sharing = sharing::sharing(&network, &ledgers, &verdicts, &sells);
     let typing = ecosystem_type::typing(eco, &network, &sells);
     Analysis {
         network,

@@ -1,12 +1,13 @@
 //! How the value the ecosystem creates is shared against what each actor
 //! puts in. The value created is the sum of every actor's verdict figure: a
 //! profit actor's NPV, a worth actor's net value over the horizon (the two
-//! figures the win-win verdict is decided on). What a profit actor puts in
-//! is the deepest its cumulative cash goes below zero (what it must fund
-//! before it breaks even; 0 for one always in the black); a worth actor's
-//! payments are the price of what it gets, already netted in its net value,
-//! so it puts in nothing here. Each actor's share of each is its figure over
-//! the total. Definitions: docs/semantics.md.
+//! figures the win-win verdict is decided on). What a business puts in (a
+//! profit actor, or a worth actor that sells, such as a segment of app
+//! developers) is the deepest its cumulative cash goes below zero over the
+//! horizon (what it must fund at its low point; 0 for one always in the
+//! black); a customer's payments are the price of what it gets, already
+//! netted in its net value, so it puts in nothing here. Each actor's share
+//! of each is its figure over the total. Definitions: docs/semantics.md.
 
 use super::ledger::{Field, Ledgers};
 use super::verdict::Verdict;
@@ -24,7 +25,7 @@ pub struct Part {
     /// Its share of the value created (`None` when that is not positive).
     pub takes_share: Option<f64>,
     /// What it puts in: the depth of its cumulative cash below zero (a
-    /// profit actor's; `None` for a worth actor).
+    /// business's; `None` for a customer: a worth actor that sells nothing).
     pub puts_in: Option<f64>,
     /// Its share of all that is put in (`None` when nothing is).
     pub puts_in_share: Option<f64>,
@@ -35,14 +36,19 @@ pub struct Part {
 pub struct Sharing {
     /// The value the ecosystem creates.
     pub created: f64,
-    /// All that the profit actors put in.
+    /// All that the businesses put in.
     pub put_in: f64,
     /// Every actor, in file order.
     pub parts: Vec<Part>,
 }
 
 /// Computes the sharing. O(N × years).
-pub fn sharing(net: &Network, ledgers: &Ledgers, verdicts: &IdxVec<NodeIdx, Verdict>) -> Sharing {
+pub fn sharing(
+    net: &Network,
+    ledgers: &Ledgers,
+    verdicts: &IdxVec<NodeIdx, Verdict>,
+    sells: &IdxVec<NodeIdx, bool>,
+) -> Sharing {
     let mut parts: Vec<Part> = net
         .actors()
         .filter_map(|a| {
@@ -55,8 +61,9 @@ pub fn sharing(net: &Network, ledgers: &Ledgers, verdicts: &IdxVec<NodeIdx, Verd
                 .get(a, Field::CumulativeCash)
                 .iter()
                 .fold(0.0f64, |m, &c| m.min(c));
-            let puts_in =
-                (goal == Goal::Profit).then_some(if trough < 0.0 { -trough } else { 0.0 });
+            // A business: a profit actor, or a worth actor that sells.
+            let business = goal == Goal::Profit || sells[a];
+            let puts_in = business.then_some(if trough < 0.0 { -trough } else { 0.0 });
             Some(Part {
                 actor: a,
                 takes,
@@ -80,10 +87,10 @@ pub fn sharing(net: &Network, ledgers: &Ledgers, verdicts: &IdxVec<NodeIdx, Verd
 }
 
 impl Sharing {
-    /// When one profit actor takes over half the value created while another
+    /// When one business takes over half the value created while another
     /// puts in over half of all that is put in: (taker, investor). Partners
-    /// negotiate shares among firms; a customer taking most of the value is
-    /// what it buys for.
+    /// negotiate shares among businesses; a customer taking most of the
+    /// value is what it buys for.
     pub fn imbalance(&self) -> Option<(&Part, &Part)> {
         let taker = self
             .parts

@@ -58,22 +58,22 @@ fn value_loops(out: &mut String, eco: &Ecosystem, an: &Analysis) {
         &["#", "loop", "score", "exchanges"],
         &[true, false, true, true],
     );
-    for (k, x) in l.loops.iter().take(10).enumerate() {
+    for (k, x) in l.loops.iter().enumerate() {
         t.row(vec![
             (k + 1).to_string(),
             crate::words::value_loop(eco, x),
-            format!("{:.4}", x.score),
+            crate::words::score(x.score),
             x.steps.iter().map(Vec::len).sum::<usize>().to_string(),
         ]);
     }
     out.push_str(&t.render("  "));
-    let largest = l.parts.iter().map(Vec::len).max().unwrap_or(0);
     let _ = writeln!(
         out,
-        "  {} strongly connected {} (the largest of {largest} actors); loops of up to {} actors{}; draw one with `map --loop N`",
-        l.parts.len(),
-        if l.parts.len() == 1 { "part" } else { "parts" },
+        "  {}; {} of up to {} actors (the best {} are kept){}; draw one with `map --loop N`",
+        crate::words::parts(&l.parts),
+        crate::words::count(l.loops.len(), "loop", "loops"),
         loops::MAX_LEN,
+        loops::TOP,
         if l.complete {
             String::new()
         } else {
@@ -125,7 +125,7 @@ fn sharing(out: &mut String, eco: &Ecosystem, an: &Analysis) {
     let s = &an.sharing;
     let _ = writeln!(
         out,
-        "\nHow value is shared ({}): created {} (profit actors' NPV plus worth actors' net value); put in {} (the depth of each profit actor's cumulative cash below zero)",
+        "\nHow value is shared ({}): created {} (profit actors' NPV plus worth actors' net value); put in {} (the depth of each business's cumulative cash below zero: a profit actor's, or a segment's that sells)",
         eco.currency,
         amount(s.created),
         amount(s.put_in)

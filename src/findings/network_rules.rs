@@ -204,7 +204,7 @@ pub(super) fn value_capture_imbalance(cx: &Ctx<'_>) -> Vec<Hit> {
     let puts_in = investor.puts_in.unwrap_or(0.0);
     vec![Hit {
         message: format!(
-            "{} takes {} of the value the ecosystem creates ({} of {}), while {} puts in {} of what the firms invest ({} of {})",
+            "{} takes {} of the value the ecosystem creates ({} of {}), while {} puts in {} of what the businesses put in ({} of {})",
             cx.node(taker.actor),
             crate::words::percent(taker.takes_share.unwrap_or(0.0)),
             cx.money(taker.takes),

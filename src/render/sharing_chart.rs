@@ -54,7 +54,7 @@ pub(crate) fn sharing_svg(d: &ChartData, an: &Analysis) -> Result<String, Render
         draw::text(
             area,
             &format!(
-                "Share of the value created ({} {}) and of what is put in ({} {}), per actor.",
+                "Share of the value created ({} {}) and of what the businesses put in ({} {}), per actor; –: a customer, which puts in nothing here.",
                 amount(s.created),
                 d.currency,
                 amount(s.put_in),
@@ -69,7 +69,7 @@ pub(crate) fn sharing_svg(d: &ChartData, an: &Analysis) -> Result<String, Render
         let ly = M + 48.0;
         for (k, (c, name)) in [
             (TAKES, "takes (share of the value created)"),
-            (PUTS_IN, "puts in (share of what is invested)"),
+            (PUTS_IN, "puts in (share of what the businesses put in)"),
         ]
         .into_iter()
         .enumerate()
@@ -114,7 +114,7 @@ pub(crate) fn sharing_svg(d: &ChartData, an: &Analysis) -> Result<String, Render
             {
                 let by = y + j as f64 * (bar_h + 2.0);
                 let Some(v) = v else {
-                    draw::text(area, "-", (sx(0.0) + 6.0, by), TEXT, GREY, Align::Left)?;
+                    draw::text(area, "–", (sx(0.0) + 6.0, by), TEXT, GREY, Align::Left)?;
                     continue;
                 };
                 let (x0, x1) = (sx(v.min(0.0)), sx(v.max(0.0)));

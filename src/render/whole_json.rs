@@ -101,7 +101,7 @@ pub struct LoopJson<'a> {
 pub struct SharingJson<'a> {
     /// The value created: profit actors' NPV plus worth actors' net value.
     pub created: f64,
-    /// All that profit actors put in (the depths of their cumulative cash).
+    /// All that the businesses put in (the depths of their cumulative cash).
     pub put_in: f64,
     /// One actor takes over half the value while another puts in over half.
     pub imbalance: Option<ImbalanceJson<'a>>,

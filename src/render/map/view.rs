@@ -246,7 +246,10 @@ pub fn view_within(
                     hint: if loops.is_empty() {
                         " (it has no value loops)".to_owned()
                     } else {
-                        format!(" (it has loops 1 to {}: `analyse` lists them)", loops.len())
+                        format!(
+                            " (it has loops 1 to {}, as `analyse` lists them)",
+                            loops.len()
+                        )
                     },
                 });
             };
@@ -262,10 +265,10 @@ pub fn view_within(
             nodes.dedup();
             (
                 format!(
-                    "{}: value loop {k} ({}), score {:.4}",
+                    "{}: value loop {k} ({}), score {} (the product of each step's share of what the sender gives)",
                     eco.name,
                     crate::words::value_loop_labels(eco, l),
-                    l.score
+                    crate::words::score(l.score)
                 ),
                 fold_subset(an, subset(n, &nodes), &l.actors, fit, &mut notes),
                 exchanges,

@@ -406,7 +406,7 @@ fn charts_section(o: &mut String, p: &ReportParts<'_>) {
             "cash-flow.svg" => "Where each actor's cash stands at the end of each year; crossing zero is its breakeven (cash-flow.svg).",
             "net-value.svg" => "What each actor gains over the horizon, by its goal: a firm its cash, a customer the worth of what it receives less what it pays (net-value.svg).",
             "money-matrix.svg" => "Who pays whom, per year (money-matrix.svg).",
-            "value-sharing.svg" => "How value is shared: each actor's share of the value the ecosystem creates beside its share of what the firms put in (value-sharing.svg).",
+            "value-sharing.svg" => "How value is shared: each actor's share of the value the ecosystem creates beside its share of what the businesses put in (value-sharing.svg).",
             other => other,
         };
         figure(o, svg, caption);

@@ -10,9 +10,6 @@ use crate::analysis::loops;
 use crate::render::escape::{markdown as md, xml};
 use crate::words::{amount, percent};
 
-/// Loops listed in the report.
-const LOOPS_SHOWN: usize = 10;
-
 /// Actor `a`'s risk: the spread of its score (NPV or net value) over the
 /// simulation's runs, 5th to 95th percentile, when the design has ranges.
 fn risk(p: &ReportParts<'_>, a: crate::index::NodeIdx) -> Option<String> {
@@ -44,12 +41,12 @@ fn headline(p: &ReportParts<'_>) -> String {
 
 fn loops_note(p: &ReportParts<'_>) -> String {
     let l = &p.analysis.loops;
-    let largest = l.parts.iter().map(Vec::len).max().unwrap_or(0);
     let mut s = format!(
-        "Score: the product of each step's share of what the sender gives other actors (1: each gives everything to the next). {} strongly connected {} of the actors (the largest of {largest}); loops of up to {} actors. Draw one on the map with `valuedesign map FILE --loop N`.",
-        l.parts.len(),
-        if l.parts.len() == 1 { "part" } else { "parts" },
-        loops::MAX_LEN
+        "Score: the product of each step's share of what the sender gives other actors (1: each gives everything to the next). {}; {} of up to {} actors (the best {} are kept). Draw one on the map with `valuedesign map FILE --loop N`.",
+        crate::words::parts(&l.parts),
+        crate::words::count(l.loops.len(), "loop", "loops"),
+        loops::MAX_LEN,
+        loops::TOP
     );
     if !l.complete {
         s.push_str(" The search stopped at its bound: these are the best loops found, not surely the best.");
@@ -74,13 +71,13 @@ pub(crate) fn html(o: &mut String, p: &ReportParts<'_>) {
         o.push_str("<p>None: no value given returns to its giver through other actors.</p>\n");
     } else {
         o.push_str("<table>\n<thead><tr><th>#</th><th>loop</th><th>score</th><th>exchanges</th></tr></thead>\n");
-        for (k, l) in an.loops.loops.iter().take(LOOPS_SHOWN).enumerate() {
+        for (k, l) in an.loops.loops.iter().enumerate() {
             let _ = writeln!(
                 o,
-                "<tr><td>{}</td><td>{}</td><td>{:.4}</td><td>{}</td></tr>",
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
                 k + 1,
                 xml(&crate::words::value_loop_labels(eco, l)),
-                l.score,
+                crate::words::score(l.score),
                 l.steps.iter().map(Vec::len).sum::<usize>()
             );
         }
@@ -114,7 +111,7 @@ pub(crate) fn html(o: &mut String, p: &ReportParts<'_>) {
     let s = &an.sharing;
     let _ = writeln!(
         o,
-        "<h3>How value is shared ({cur})</h3>\n<p>The ecosystem creates {} (every profit actor's NPV plus every worth actor's net value); the profit actors put in {} (the deepest each one's cumulative cash goes below zero).</p>",
+        "<h3>How value is shared ({cur})</h3>\n<p>The ecosystem creates {} (every profit actor's NPV plus every worth actor's net value); the businesses put in {} (the deepest each one's cumulative cash goes below zero: a profit actor's, or a segment's that sells).</p>",
         amount(s.created),
         amount(s.put_in)
     );
@@ -148,7 +145,7 @@ pub(crate) fn html(o: &mut String, p: &ReportParts<'_>) {
             }
         );
     }
-    o.push_str("</table>\n<p class=\"lead\">A worth actor's payments are the price of what it gets, already in its net value, so it puts in nothing here (–). Where the design has ranges (<code>uncertainty</code>), the risk is the spread of what the actor takes over the simulation's runs (see \"How likely\"). The chart value-sharing.svg draws both shares.</p>\n</section>\n");
+    o.push_str("</table>\n<p class=\"lead\">A customer's payments (a worth actor that sells nothing) are the price of what it gets, already in its net value, so it puts in nothing here (–). Where the design has ranges (<code>uncertainty</code>), the risk is the spread of what the actor takes over the simulation's runs (see \"How likely\"). The chart value-sharing.svg draws both shares.</p>\n</section>\n");
 }
 
 /// The Markdown section.
@@ -163,13 +160,13 @@ pub(crate) fn markdown(o: &mut String, p: &ReportParts<'_>) {
     );
     if !an.loops.loops.is_empty() {
         o.push_str("Value loops, best first:\n\n| # | loop | score |\n|--:|---|--:|\n");
-        for (k, l) in an.loops.loops.iter().take(LOOPS_SHOWN).enumerate() {
+        for (k, l) in an.loops.loops.iter().enumerate() {
             let _ = writeln!(
                 o,
-                "| {} | {} | {:.4} |",
+                "| {} | {} | {} |",
                 k + 1,
                 md(&crate::words::value_loop_labels(eco, l)),
-                l.score
+                crate::words::score(l.score)
             );
         }
         let _ = writeln!(o, "\n{}\n", md(&loops_note(p)));
