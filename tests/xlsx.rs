@@ -500,3 +500,25 @@ fn a_design_only_workbook_holds_nothing_computed_and_offers_the_names() {
     let eco = import::design(&s).expect("imports");
     assert_eq!(&defaulted(eco), design.ecosystem());
 }
+
+#[test]
+fn a_large_sheet_is_streamed_and_still_comes_back_the_same() {
+    // 5,000 nodes with 5 exchanges each: the exchanges sheet holds 25,000
+    // rows, above the bound from which a sheet is streamed to a temporary
+    // file as it is written.
+    let eco = valuedesign::generate::design(&valuedesign::generate::GenerateConfig {
+        nodes: 5_000,
+        exchanges_per_node: 5,
+        seed: 3,
+    });
+    let design = ValueDesign::new(defaulted(eco)).expect("valid");
+    assert!(design.ecosystem().exchanges.len() > valuedesign::export::xlsx::STREAMED_ROWS);
+    let bytes = workbook(&design);
+    let sheets = read(&bytes);
+    let x = sheets.get("exchanges").expect("exchanges");
+    assert_eq!(x.rows.len(), design.ecosystem().exchanges.len());
+    let back = import::design(&sheets).expect("imports");
+    assert_eq!(&defaulted(back), design.ecosystem());
+    // Streamed or not, the same design gives the same bytes.
+    assert_eq!(workbook(&design), bytes);
+}

@@ -114,6 +114,25 @@ pub fn export_with(
     stem: &str,
     design_only: bool,
 ) -> Result<Vec<ExportFile>, ExportError> {
+    if format == ExportFormat::Xlsx {
+        // Refuse a design too big for a worksheet before building its
+        // tables (at a million nodes they take gigabytes).
+        let eco = design.ecosystem();
+        let ledger_rows = if design_only {
+            0
+        } else {
+            eco.nodes.len().saturating_mul(an.ledgers.years)
+        };
+        for (sheet, rows) in [
+            ("nodes", eco.nodes.len()),
+            ("exchanges", eco.exchanges.len()),
+            ("ledger", ledger_rows),
+        ] {
+            if rows > xlsx::MAX_ROWS {
+                return Err(ExportError::TooManyRows { sheet, rows });
+            }
+        }
+    }
     let mut nodes = table::nodes(design, an);
     let mut exchanges = table::exchanges(design, an);
     if design_only {

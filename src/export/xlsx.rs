@@ -26,6 +26,9 @@ pub const MAX_ROWS: usize = 1_048_575;
 pub const MAX_CELL_CHARS: usize = 32_767;
 /// Columns a worksheet holds.
 pub const MAX_COLUMNS: usize = 16_384;
+/// Above this many rows a sheet is streamed to a temporary file as it is
+/// written (rust_xlsxwriter's constant-memory mode) instead of held whole.
+pub const STREAMED_ROWS: usize = 20_000;
 
 /// Columns of the design holding money (in the design's currency): as
 /// written, to the cent and below (a reading may be worth 0.004).
@@ -311,7 +314,14 @@ pub(super) fn workbook(title: &str, sheets: &[NamedTable]) -> Result<Vec<u8>, Ex
     );
     let f = Formats::new();
     for s in sheets {
-        write_sheet(wb.add_worksheet(), s, &f).map_err(xlsx)?;
+        // A large sheet is streamed row by row to a temporary file (text
+        // inline, not in the shared table): memory stays flat.
+        let ws = if s.table.rows.len() > STREAMED_ROWS {
+            wb.add_worksheet_with_constant_memory().map_err(xlsx)?
+        } else {
+            wb.add_worksheet()
+        };
+        write_sheet(ws, s, &f).map_err(xlsx)?;
     }
     wb.save_to_buffer().map_err(xlsx)
 }
