@@ -124,9 +124,10 @@ fn an_actor_whose_verdict_flips_comes_first() {
     assert!(close(shops.before.expect("A").net_value, 13_200.0));
     assert!(close(shops.after.expect("B").net_value, -23_760.0));
     assert_eq!(c.win_win, (true, false));
-    // The side-by-side rows: six per actor, the change of net value signed.
+    // The side-by-side rows: seven per actor, the change of net value signed.
     let rows = valuedesign::render::compare::rows(&c);
-    assert_eq!(rows.len(), 18);
+    assert_eq!(rows.len(), 21);
+    assert_eq!(rows[6][1], "share of value");
     assert_eq!(rows[0][..], ["shops", "win-win", "yes", "NO", "flips"]);
     assert_eq!(
         rows[4][..],

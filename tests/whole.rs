@@ -453,3 +453,42 @@ fn a_ring_of_a_hundred_thousand_actors_is_one_part_and_no_short_loop() {
     assert!(an.loops.loops.is_empty());
     assert!(an.loops.complete);
 }
+
+#[test]
+fn compare_shows_how_a_price_moves_the_shares_of_value() {
+    // The shop pays 1,500 a year instead of 1,200: the vendor takes 2,600 of
+    // the 3,300 created (78.8%, was 60.6%), the shop 800 (24.2%, was 42.4%).
+    let text = SMALL.replace(
+        "    ],\n)\n",
+        "    ],\n    scenarios: [Scenario(id: \"dearer\", label: \"Dearer\", set: {\"exchanges.sub.value\": 1500.0})],\n)\n",
+    );
+    assert_ne!(text, SMALL);
+    let (_dir, file) = common::design_file("dearer.ron", &text);
+    let out = common::bin()
+        .arg("compare")
+        .arg(&file)
+        .output()
+        .expect("runs");
+    let table = String::from_utf8_lossy(&out.stdout);
+    let share_rows: Vec<&str> = table
+        .lines()
+        .filter(|l| l.contains("share of value"))
+        .collect();
+    // The supplier's share (-100 of 3,300) does not move: it is listed as
+    // unchanged.
+    assert_eq!(share_rows.len(), 2, "{table}");
+    assert!(table.contains("Unchanged (every figure the same): supplier."));
+    fn cells(row: &str) -> Vec<&str> {
+        row.split_whitespace().rev().take(4).collect()
+    }
+    assert_eq!(
+        cells(share_rows[0]),
+        ["pts", "+18.2", "78.8%", "60.6%"],
+        "{table}"
+    );
+    assert_eq!(
+        cells(share_rows[1]),
+        ["pts", "-18.2", "24.2%", "42.4%"],
+        "{table}"
+    );
+}

@@ -15,13 +15,14 @@ use crate::words::amount;
 pub const HEADER: [&str; 5] = ["actor", "figure", "before", "after", "change"];
 
 /// The figures of an actor, in table order, with their names.
-const FIGURES: [&str; 6] = [
+const FIGURES: [&str; 7] = [
     "win-win",
     "revenue",
     "cash",
     "NPV",
     "net value",
     "breakeven",
+    "share of value",
 ];
 
 fn number(f: &Figures, k: usize) -> f64 {
@@ -61,6 +62,9 @@ fn cell(f: Option<&Figures>, k: usize, missing: &str) -> String {
         None => missing.to_owned(),
         Some(f) if k == 0 => verdict(f),
         Some(f) if k == 5 => breakeven(f),
+        Some(f) if k == 6 => f
+            .value_share
+            .map_or_else(|| "-".to_owned(), crate::words::percent),
         Some(f) => amount(number(f, k)),
     }
 }
@@ -89,6 +93,13 @@ fn change(r: &ActorRow, k: usize, comparable: bool) -> String {
             .to_owned(),
             _ => String::new(),
         },
+        // A share moves in percentage points.
+        6 => match (b.value_share, a.value_share) {
+            (Some(x), Some(y)) if (y - x).abs() >= 5e-4 => {
+                format!("{:+.1} pts", (y - x) * 100.0)
+            }
+            _ => String::new(),
+        },
         // An unchanged figure leaves its change blank, so changes stand out.
         _ if number(a, k) == number(b, k) => String::new(),
         _ => signed(number(a, k) - number(b, k)),
@@ -103,8 +114,8 @@ fn plural_years(n: u32, word: &str) -> String {
 }
 
 /// The side-by-side table: for every actor, one row per figure (win-win,
-/// revenue, cash, NPV, net value, breakeven); the actor named on its first
-/// row. Unescaped.
+/// revenue, cash, NPV, net value, breakeven, share of the value the
+/// ecosystem creates); the actor named on its first row. Unescaped.
 pub fn rows(c: &Comparison) -> Vec<[String; 5]> {
     let comparable = c.incomparable().is_none();
     let mut out = Vec::with_capacity(c.actors.len() * FIGURES.len());

@@ -27,6 +27,9 @@ pub struct Figures {
     pub no_money: bool,
     /// Whether it is win-win.
     pub win_win: bool,
+    /// Its share of the value the ecosystem creates (`analysis::sharing`),
+    /// when that is positive.
+    pub value_share: Option<f64>,
 }
 
 impl Figures {
@@ -43,6 +46,12 @@ impl Figures {
                 .iter()
                 .all(|f| l.total(a, *f) == 0.0),
             win_win: an.verdicts[a].holds(),
+            value_share: an
+                .sharing
+                .parts
+                .binary_search_by_key(&a, |p| p.actor)
+                .ok()
+                .and_then(|k| an.sharing.parts[k].takes_share),
         }
     }
 }
