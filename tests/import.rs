@@ -296,3 +296,22 @@ fn semicolon_separated_sheets_and_cadences_in_words() {
         ("exchanges!F2", Some("write Times(52): 52 times a year"))
     );
 }
+
+#[test]
+fn a_duplicate_id_names_both_cells() {
+    let s = Sheets {
+        sheets: vec![sheet(
+            "nodes",
+            "id,kind\nvendor,Organization\nshop,Segment\nvendor,Organization\n",
+        )],
+    };
+    let p = import::design(&s).expect_err("two vendors");
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert_eq!(p[0].at, "nodes!A4");
+    assert_eq!(p[0].code.as_str(), "duplicate-id");
+    assert!(
+        p[0].message.ends_with("(the first is nodes!A2)"),
+        "{}",
+        p[0].message
+    );
+}

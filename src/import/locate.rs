@@ -13,12 +13,32 @@ use crate::validate::Problem;
 /// node's costs came from, in order: (node, row).
 pub(super) fn problem(sheets: &Sheets, cost_rows: &[(usize, usize)], p: Problem) -> ImportProblem {
     let at = place(sheets, cost_rows, &p.path).unwrap_or_else(|| p.path.to_string());
+    let mut message = p.message;
+    if p.code == crate::code::DiagnosticCode::DuplicateId {
+        if let Some(first) = first_copy(sheets, &p.path) {
+            message.push_str(&format!(" (the first is {first})"));
+        }
+    }
     ImportProblem {
         code: p.code,
         at,
-        message: p.message,
+        message,
         help: p.help,
     }
+}
+
+/// For a duplicate id at `path` (`nodes[3].id`), the cell of its first copy.
+fn first_copy(sheets: &Sheets, path: &Path) -> Option<String> {
+    let [Seg::Field(list), Seg::Index(i), ..] = path.0.as_slice() else {
+        return None;
+    };
+    let sheet = sheets.get(list)?;
+    let c = sheet.column("id")?;
+    let id = sheet.rows.get(*i)?.get(c)?.trim();
+    let j = sheet.rows[..*i]
+        .iter()
+        .position(|r| r.get(c).is_some_and(|x| x.trim() == id))?;
+    Some(sheet.at(j, c))
 }
 
 fn field(seg: Option<&Seg>) -> Option<&str> {
