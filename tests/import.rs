@@ -315,3 +315,20 @@ fn a_duplicate_id_names_both_cells() {
         p[0].message
     );
 }
+
+#[test]
+fn a_nodes_sheet_with_no_rows_is_one_problem_not_one_per_exchange() {
+    let s = Sheets {
+        sheets: vec![
+            sheet("nodes", "id,kind\n"),
+            sheet(
+                "exchanges",
+                "id,from,to,flow,value,cadence\nsub,shop,vendor,money,1,Yearly\nsvc,vendor,shop,service,1,Yearly\n",
+            ),
+        ],
+    };
+    let p = import::design(&s).expect_err("no nodes");
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert_eq!(p[0].at, "nodes!A2");
+    assert!(p[0].message.contains("has no rows"), "{p:?}");
+}

@@ -490,6 +490,19 @@ pub fn design(sheets: &Sheets) -> Result<Ecosystem, Vec<ImportProblem>> {
         &mut cost_rows,
     );
     problems.extend(cost_problems);
+    if node_sheet.rows.is_empty() {
+        // Every exchange would name an unknown node: say the cause once.
+        problems.push(ImportProblem {
+            code: DiagnosticCode::MissingField,
+            at: format!("{}!A{}", node_sheet.name, node_sheet.header_row + 1),
+            message: "the `nodes` sheet has no rows: a design needs its actors".into(),
+            help: Some(
+                "add a row per node under the header: id, label, kind (docs/format.md lists the columns)"
+                    .into(),
+            ),
+        });
+        return Err(problems);
+    }
     if let Some(s) = sheets.get("exchanges") {
         eco.exchanges = exchanges(&mut Rows {
             sheet: s,
