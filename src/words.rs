@@ -49,11 +49,7 @@ fn group(x: f64) -> String {
 /// "no money" when it neither earns nor spends anything (cumulative cash is
 /// then 0 from year 1, which is not worth calling a breakeven).
 pub fn breakeven<R: crate::index::Idx>(ledgers: &crate::analysis::Ledgers<R>, a: R) -> String {
-    use crate::analysis::Field;
-    let no_money = [Field::Revenue, Field::Spend, Field::Costs]
-        .iter()
-        .all(|f| ledgers.total(a, *f) == 0.0);
-    if no_money {
+    if ledgers.no_money(a) {
         return "no money".to_owned();
     }
     ledgers.breakeven[a].map_or("never".to_owned(), |y| format!("year {y}"))
@@ -264,24 +260,21 @@ pub fn parts(parts: &[Vec<NodeIdx>]) -> String {
 
 /// A value loop in words, by node id: "vendor → shop → vendor".
 pub fn value_loop(eco: &Ecosystem, l: &crate::analysis::loops::ValueLoop) -> String {
-    let mut ids: Vec<&str> = l.actors.iter().map(|&a| eco.node(a).id.as_str()).collect();
-    if let Some(first) = ids.first().copied() {
-        ids.push(first);
-    }
-    ids.join(" → ")
+    loop_by(l, |a| eco.node(a).id.as_str())
 }
 
 /// A value loop in words, by label: "Vendor → Shop → Vendor".
 pub fn value_loop_labels(eco: &Ecosystem, l: &crate::analysis::loops::ValueLoop) -> String {
-    let mut labels: Vec<&str> = l
-        .actors
-        .iter()
-        .map(|&a| eco.node(a).label.as_str())
-        .collect();
-    if let Some(first) = labels.first().copied() {
-        labels.push(first);
+    loop_by(l, |a| eco.node(a).label.as_str())
+}
+
+/// The loop's actors by `name`, back to the first.
+fn loop_by<'e>(l: &crate::analysis::loops::ValueLoop, name: impl Fn(NodeIdx) -> &'e str) -> String {
+    let mut names: Vec<&str> = l.actors.iter().map(|&a| name(a)).collect();
+    if let Some(first) = names.first().copied() {
+        names.push(first);
     }
-    labels.join(" → ")
+    names.join(" → ")
 }
 
 /// "a" or "an" before `word` (by its first letter: an exchange, an extract).

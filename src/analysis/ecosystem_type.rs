@@ -18,6 +18,7 @@
 //!
 //! Definitions and the evolutionary paths: docs/semantics.md.
 
+use super::lifted::Lifted;
 use crate::index::{IdxVec, NodeIdx};
 use crate::model::{Ecosystem, NodeKind};
 use crate::network::Network;
@@ -112,18 +113,18 @@ fn industry_key(name: &str) -> String {
 }
 
 /// Classifies a design. O(N + E).
-pub fn typing(eco: &Ecosystem, net: &Network, sells: &IdxVec<NodeIdx, bool>) -> Typing {
+pub fn typing(
+    eco: &Ecosystem,
+    net: &Network,
+    lifted: &[Lifted],
+    sells: &IdxVec<NodeIdx, bool>,
+) -> Typing {
     let n = net.node_count();
-    // Each actor's partner actors (exchanges lifted to owners), sorted.
-    let mut pairs: Vec<(NodeIdx, NodeIdx)> = Vec::new();
-    for edge in net.edges.iter() {
-        if let (Some(a), Some(b)) = (net.owner(edge.from), net.owner(edge.to)) {
-            if a != b {
-                pairs.push((a, b));
-                pairs.push((b, a));
-            }
-        }
-    }
+    // Each actor's partner actors, sorted.
+    let mut pairs: Vec<(NodeIdx, NodeIdx)> = lifted
+        .iter()
+        .flat_map(|l| [(l.from, l.to), (l.to, l.from)])
+        .collect();
     pairs.sort_unstable();
     pairs.dedup();
     let segment = |a: NodeIdx| net.kinds[a] == NodeKind::Segment;

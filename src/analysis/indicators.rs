@@ -10,6 +10,7 @@
 use rustc_hash::FxHashSet;
 
 use super::ledger::{Field, Ledgers};
+use super::lifted::Lifted;
 use super::timeline::Timeline;
 use crate::index::{IdxVec, NodeIdx};
 use crate::network::Network;
@@ -63,19 +64,13 @@ fn ratio(part: f64, whole: f64) -> Option<f64> {
 
 /// Computes the indicators. O(N + E) (a hash set of actor pairs).
 pub fn indicators(net: &Network, tl: &Timeline, ledgers: &Ledgers) -> Indicators {
+    of_lifted(net, &super::lifted::lifted(net, tl), ledgers)
+}
+
+/// The indicators from the exchanges between actors (`lifted`).
+pub fn of_lifted(net: &Network, lifted: &[Lifted], ledgers: &Ledgers) -> Indicators {
     let n = net.node_count();
-    let lifted: Vec<(NodeIdx, NodeIdx, f64, bool)> = net
-        .edges
-        .iter_enumerated()
-        .filter_map(|(e, edge)| {
-            let (a, b) = (net.owner(edge.from)?, net.owner(edge.to)?);
-            (a != b).then(|| {
-                let worth = edge.value * tl.occurrences(e).iter().sum::<f64>();
-                (a, b, worth, edge.flow.is_tangible())
-            })
-        })
-        .collect();
-    let pairs: FxHashSet<(NodeIdx, NodeIdx)> = lifted.iter().map(|&(a, b, _, _)| (a, b)).collect();
+    let pairs: FxHashSet<(NodeIdx, NodeIdx)> = lifted.iter().map(|l| (l.from, l.to)).collect();
     #[derive(Clone, Default)]
     struct Sums {
         gives: f64,
@@ -89,7 +84,14 @@ pub fn indicators(net: &Network, tl: &Timeline, ledgers: &Ledgers) -> Indicators
     // What each actor gets from each partner: (receiver, sender, value).
     let mut from_partner: Vec<(NodeIdx, NodeIdx, f64)> = Vec::with_capacity(lifted.len());
     let (mut answered, mut intangible, mut all) = (0usize, 0.0, 0.0);
-    for &(a, b, w, tangible) in &lifted {
+    for &Lifted {
+        from: a,
+        to: b,
+        worth: w,
+        tangible,
+        ..
+    } in lifted
+    {
         let back = pairs.contains(&(b, a));
         for x in [a, b] {
             sums[x].exchanges += 1;

@@ -65,6 +65,14 @@ impl<R: Idx> Ledgers<R> {
     pub fn total(&self, n: R, field: Field) -> f64 {
         self.get(n, field).iter().sum()
     }
+
+    /// Whether ledger `n` neither earns nor spends anything (its breakeven
+    /// then says nothing).
+    pub fn no_money(&self, n: R) -> bool {
+        [Field::Revenue, Field::Spend, Field::Costs]
+            .iter()
+            .all(|&f| self.total(n, f) == 0.0)
+    }
 }
 
 crate::index::define_idx!(

@@ -25,6 +25,7 @@
 use petgraph::algo::kosaraju_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
 
+use super::lifted::{lifted, Lifted};
 use super::timeline::Timeline;
 use crate::index::{ExchangeIdx, IdxVec, NodeIdx};
 use crate::network::Network;
@@ -69,18 +70,11 @@ struct Step {
 }
 
 /// Each actor's steps, by receiving actor in file order.
-fn steps(net: &Network, tl: &Timeline) -> IdxVec<NodeIdx, Vec<Step>> {
-    let n = net.node_count();
-    let mut lifted: Vec<(NodeIdx, NodeIdx, ExchangeIdx, f64)> = Vec::new();
-    for (e, edge) in net.edges.iter_enumerated() {
-        let (Some(a), Some(b)) = (net.owner(edge.from), net.owner(edge.to)) else {
-            continue;
-        };
-        if a != b {
-            let worth = edge.value * tl.occurrences(e).iter().sum::<f64>();
-            lifted.push((a, b, e, worth));
-        }
-    }
+fn steps(n: usize, lifted: &[Lifted]) -> IdxVec<NodeIdx, Vec<Step>> {
+    let mut lifted: Vec<(NodeIdx, NodeIdx, ExchangeIdx, f64)> = lifted
+        .iter()
+        .map(|l| (l.from, l.to, l.exchange, l.worth))
+        .collect();
     lifted.sort_by_key(|&(a, b, e, _)| (a, b, e));
     let mut out_total = IdxVec::<NodeIdx, (f64, usize)>::filled(n, (0.0, 0));
     for &(a, _, _, w) in &lifted {
@@ -115,9 +109,9 @@ fn steps(net: &Network, tl: &Timeline) -> IdxVec<NodeIdx, Vec<Step>> {
 }
 
 /// The strongly connected parts of the actor graph, of two actors or more.
-fn parts(net: &Network, steps: &IdxVec<NodeIdx, Vec<Step>>) -> Vec<Vec<NodeIdx>> {
-    let mut g = DiGraph::<(), ()>::with_capacity(net.node_count(), 0);
-    for _ in net.nodes() {
+fn parts(n: usize, steps: &IdxVec<NodeIdx, Vec<Step>>) -> Vec<Vec<NodeIdx>> {
+    let mut g = DiGraph::<(), ()>::with_capacity(n, 0);
+    for _ in 0..n {
         g.add_node(());
     }
     for (a, row) in steps.iter_enumerated() {
@@ -173,9 +167,15 @@ pub fn loops(net: &Network, tl: &Timeline) -> Loops {
 
 /// The value loops of `net`, searched within `budget` steps.
 pub fn loops_within(net: &Network, tl: &Timeline, budget: u64) -> Loops {
-    let steps = steps(net, tl);
-    let parts = parts(net, &steps);
-    let mut part_of = IdxVec::<NodeIdx, usize>::filled(net.node_count(), usize::MAX);
+    of_lifted(net.node_count(), &lifted(net, tl), budget)
+}
+
+/// The value loops of `n` nodes' exchanges between actors (`lifted`),
+/// searched within `budget` steps.
+pub fn of_lifted(n: usize, lifted: &[Lifted], budget: u64) -> Loops {
+    let steps = steps(n, lifted);
+    let parts = parts(n, &steps);
+    let mut part_of = IdxVec::<NodeIdx, usize>::filled(n, usize::MAX);
     for (k, p) in parts.iter().enumerate() {
         for &a in p {
             part_of[a] = k;

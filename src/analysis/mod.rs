@@ -23,6 +23,7 @@ pub(crate) mod hub_blocks;
 pub mod indicators;
 pub mod keystones;
 pub mod ledger;
+pub mod lifted;
 pub mod loops;
 pub mod revenue;
 pub mod sharing;
@@ -244,10 +245,12 @@ fn analyse_sharing(design: &ValueDesign, cfg: &Config, like: Option<&Analysis>) 
     let keystone = keystone(&network, &removal, &sells);
     let extracts = extracts::extracts(design, &network, &timeline);
     let drivers = drivers::coverage(&network);
-    let loops = loops::loops(&network, &timeline);
-    let indicators = indicators::indicators(&network, &timeline, &ledgers);
+    // The exchanges between actors, lifted once for the figures of the whole.
+    let between = lifted::lifted(&network, &timeline);
+    let loops = loops::of_lifted(network.node_count(), &between, loops::BUDGET);
+    let indicators = indicators::of_lifted(&network, &between, &ledgers);
     let sharing = sharing::sharing(&network, &ledgers, &verdicts, &sells);
-    let typing = ecosystem_type::typing(eco, &network, &sells);
+    let typing = ecosystem_type::typing(eco, &network, &between, &sells);
     Analysis {
         network,
         timeline,

@@ -87,6 +87,12 @@ pub fn sharing(
 }
 
 impl Sharing {
+    /// Actor `a`'s part, if it is judged (the parts are in file order).
+    pub fn part(&self, a: NodeIdx) -> Option<&Part> {
+        let k = self.parts.binary_search_by_key(&a, |p| p.actor).ok()?;
+        Some(&self.parts[k])
+    }
+
     /// When one business takes over half the value created while another
     /// puts in over half of all that is put in: (taker, investor). Partners
     /// negotiate shares among businesses; a customer taking most of the

@@ -63,9 +63,7 @@ fn verdicts(design: &ValueDesign, an: &Analysis) -> Table {
             );
             row.push(Cell::Number(an.ledgers.npv[a]));
             // No breakeven to speak of for a node with no money at all.
-            let no_money = [Field::Revenue, Field::Spend, Field::Costs]
-                .iter()
-                .all(|&f| an.ledgers.total(a, f) == 0.0);
+            let no_money = an.ledgers.no_money(a);
             row.push(match an.ledgers.breakeven[a] {
                 Some(y) if !no_money => Cell::Number(f64::from(y)),
                 _ => Cell::Empty,

@@ -38,12 +38,16 @@ pub fn number(v: f64) -> String {
     }
 }
 
+/// The text without control characters other than tab and line feed.
+pub(super) fn without_controls(s: &str) -> String {
+    s.chars()
+        .filter(|&c| !c.is_control() || c == '\t' || c == '\n')
+        .collect()
+}
+
 /// User text made safe for a spreadsheet cell (see the module doc).
 pub fn spreadsheet_text(s: &str) -> String {
-    let clean: String = s
-        .chars()
-        .filter(|&c| !c.is_control() || c == '\t' || c == '\n')
-        .collect();
+    let clean = without_controls(s);
     match clean.chars().next() {
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{clean}"),
         _ => clean,

@@ -7,6 +7,7 @@
 
 use super::cell::Cell;
 use super::table::{columns, Table, LIST_SEPARATOR};
+use crate::import::columns::read;
 use crate::model::Text;
 use crate::validate::ValueDesign;
 
@@ -53,11 +54,11 @@ pub fn design_sheets(design: &ValueDesign, nodes: Table, exchanges: Table) -> Ve
         ("uncertainty", ron(&eco.uncertainty)),
     ];
     let ecosystem = Table {
-        columns: columns(&["field", "value"]),
+        columns: columns(read("ecosystem")),
         rows: fields.into_iter().map(|(k, v)| vec![text(k), v]).collect(),
     };
     let costs = Table {
-        columns: columns(&["node", "label", "amount", "cadence", "per_exchange"]),
+        columns: columns(read("costs")),
         rows: eco
             .nodes
             .iter()
@@ -75,7 +76,7 @@ pub fn design_sheets(design: &ValueDesign, nodes: Table, exchanges: Table) -> Ve
             .collect(),
     };
     let drivers = Table {
-        columns: columns(&["id", "label"]),
+        columns: columns(read("drivers")),
         rows: eco
             .drivers
             .iter()
@@ -83,7 +84,7 @@ pub fn design_sheets(design: &ValueDesign, nodes: Table, exchanges: Table) -> Ve
             .collect(),
     };
     let extracts = Table {
-        columns: columns(&["id", "label", "nodes", "exchanges", "focus", "radius"]),
+        columns: columns(read("extracts")),
         rows: eco
             .extracts
             .iter()

@@ -51,6 +51,18 @@ impl Table {
     }
 }
 
+/// The columns of a design sheet as `import` reads them
+/// (`import::columns::read`), then the figures `export` adds
+/// (`import::columns::figures`): one list of names for both directions.
+fn design_then_figures(sheet: &str) -> Vec<Cow<'static, str>> {
+    use crate::import::columns::{figures, read};
+    read(sheet)
+        .iter()
+        .chain(figures(sheet))
+        .map(|&n| Cow::Borrowed(n))
+        .collect()
+}
+
 /// Column names for a table.
 pub fn columns(names: &[&'static str]) -> Vec<Cow<'static, str>> {
     names.iter().map(|&n| Cow::Borrowed(n)).collect()
@@ -89,29 +101,7 @@ fn debug<T: std::fmt::Debug>(v: Option<T>) -> Cell {
 /// apply). `import` reads the file's columns and ignores the figures.
 pub fn nodes(design: &ValueDesign, an: &Analysis) -> Table {
     let eco = design.ecosystem();
-    let columns = columns(&[
-        "id",
-        "label",
-        "kind",
-        "parent",
-        "drivers",
-        "count",
-        "growth",
-        "churn",
-        "activities",
-        "resources",
-        "iot_role",
-        "decides_for",
-        "goal",
-        "industry",
-        "judged_on",
-        "revenue",
-        "spend",
-        "costs",
-        "net_value",
-        "npv",
-        "win_win",
-    ]);
+    let columns = design_then_figures("nodes");
     let rows = eco
         .nodes
         .iter()
@@ -159,25 +149,7 @@ pub fn nodes(design: &ValueDesign, an: &Analysis) -> Table {
 /// occurrences, as on the map).
 pub fn exchanges(design: &ValueDesign, an: &Analysis) -> Table {
     let eco = design.ecosystem();
-    let columns = columns(&[
-        "id",
-        "from",
-        "to",
-        "flow",
-        "offering",
-        "value",
-        "cadence",
-        "per",
-        "follows",
-        "follows_ratio",
-        "reciprocates",
-        "drivers",
-        "channel",
-        "relationship",
-        "revenue_model",
-        "tangible",
-        "per_year",
-    ]);
+    let columns = design_then_figures("exchanges");
     let rows = eco
         .exchanges
         .iter()

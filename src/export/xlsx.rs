@@ -122,10 +122,7 @@ impl Formats {
 /// dropped (XML cannot hold most of them), and whether it needs the quote
 /// prefix (it would read as a formula if typed).
 fn cell_text(s: &str) -> (String, bool) {
-    let clean: String = s
-        .chars()
-        .filter(|&c| !c.is_control() || c == '\t' || c == '\n')
-        .collect();
+    let clean = super::cell::without_controls(s);
     let quoted = clean.starts_with(['=', '+', '-', '@']);
     (clean, quoted)
 }

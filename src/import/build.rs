@@ -64,9 +64,19 @@ pub(super) fn parse_number(v: &str) -> Result<f64, &'static str> {
 pub(super) struct Rows<'a> {
     pub(super) sheet: &'a Sheet,
     pub(super) problems: &'a mut Vec<ImportProblem>,
+    /// Required columns the sheet lacks, already reported (once each).
+    missing: Vec<&'static str>,
 }
 
-impl Rows<'_> {
+impl<'a> Rows<'a> {
+    fn new(sheet: &'a Sheet, problems: &'a mut Vec<ImportProblem>) -> Self {
+        Rows {
+            sheet,
+            problems,
+            missing: Vec::new(),
+        }
+    }
+
     fn raw(&self, row: usize, col: &str) -> Option<(&str, usize)> {
         let c = self.sheet.column(col)?;
         let v = unguard(self.sheet.rows[row].get(c)?);
@@ -103,20 +113,16 @@ impl Rows<'_> {
         })
     }
 
-    fn required(&mut self, row: usize, col: &str) -> Text {
+    fn required(&mut self, row: usize, col: &'static str) -> Text {
         match self.raw(row, col) {
             Some((v, _)) => Text::from(v),
             None if self.sheet.column(col).is_none() => {
                 // A missing column is one problem, at the header.
-                let at = self.sheet.header_at(self.sheet.header.len());
-                if !self
-                    .problems
-                    .iter()
-                    .any(|p| p.at == at && p.message.contains(&format!("`{col}`")))
-                {
+                if !self.missing.contains(&col) {
+                    self.missing.push(col);
                     self.problems.push(ImportProblem {
                         code: DiagnosticCode::MissingField,
-                        at,
+                        at: self.sheet.header_at(self.sheet.header.len()),
                         message: format!(
                             "the `{}` sheet has no `{col}` column, and every row needs one",
                             self.sheet.name
@@ -280,10 +286,7 @@ fn nodes(
         })
         .collect();
     if let Some(sheet) = costs {
-        let mut c = Rows {
-            sheet,
-            problems: problems_costs,
-        };
+        let mut c = Rows::new(sheet, problems_costs);
         for row in 0..sheet.rows.len() {
             let node = c.required(row, "node");
             let cost = Cost {
@@ -481,10 +484,7 @@ pub fn design(sheets: &Sheets) -> Result<Ecosystem, Vec<ImportProblem>> {
     let mut cost_problems = Vec::new();
     let mut cost_rows = Vec::new();
     eco.nodes = nodes(
-        &mut Rows {
-            sheet: node_sheet,
-            problems: &mut problems,
-        },
+        &mut Rows::new(node_sheet, &mut problems),
         sheets.get("costs"),
         &mut cost_problems,
         &mut cost_rows,
@@ -504,16 +504,10 @@ pub fn design(sheets: &Sheets) -> Result<Ecosystem, Vec<ImportProblem>> {
         return Err(problems);
     }
     if let Some(s) = sheets.get("exchanges") {
-        eco.exchanges = exchanges(&mut Rows {
-            sheet: s,
-            problems: &mut problems,
-        });
+        eco.exchanges = exchanges(&mut Rows::new(s, &mut problems));
     }
     if let Some(s) = sheets.get("drivers") {
-        let mut r = Rows {
-            sheet: s,
-            problems: &mut problems,
-        };
+        let mut r = Rows::new(s, &mut problems);
         eco.drivers = (0..s.rows.len())
             .map(|row| Driver {
                 id: r.required(row, "id"),
@@ -522,10 +516,7 @@ pub fn design(sheets: &Sheets) -> Result<Ecosystem, Vec<ImportProblem>> {
             .collect();
     }
     if let Some(s) = sheets.get("extracts") {
-        let mut r = Rows {
-            sheet: s,
-            problems: &mut problems,
-        };
+        let mut r = Rows::new(s, &mut problems);
         eco.extracts = (0..s.rows.len())
             .map(|row| Extract {
                 id: r.required(row, "id"),
@@ -543,9 +534,11 @@ pub fn design(sheets: &Sheets) -> Result<Ecosystem, Vec<ImportProblem>> {
     let mut defaulted = eco.clone();
     defaulted.apply_defaults();
     if let Err(found) = ValueDesign::new(defaulted) {
+        let mut reported: rustc_hash::FxHashSet<String> =
+            problems.iter().map(|q| q.at.clone()).collect();
         for p in found {
             let p = super::locate::problem(sheets, &cost_rows, p);
-            if !problems.iter().any(|q| q.at == p.at) {
+            if reported.insert(p.at.clone()) {
                 problems.push(p);
             }
         }

@@ -21,8 +21,7 @@ pub(crate) fn sharing_svg(d: &ChartData, an: &Analysis) -> Result<String, Render
         .actors
         .iter()
         .filter_map(|a| {
-            let k = s.parts.binary_search_by_key(&a.node, |p| p.actor).ok()?;
-            let p = &s.parts[k];
+            let p = s.part(a.node)?;
             Some((
                 a.label.as_str(),
                 p.takes_share.unwrap_or(0.0),

@@ -6,7 +6,6 @@ use serde::Serialize;
 
 use crate::analysis::indicators::ActorIndicators;
 use crate::analysis::loops::{self, ValueLoop};
-use crate::analysis::sharing::Part;
 use crate::analysis::Analysis;
 use crate::index::NodeIdx;
 use crate::model::Ecosystem;
@@ -233,9 +232,7 @@ pub fn actor_indicators<'a>(
 
 /// Actor `a`'s part of the value, if it is judged.
 pub fn part(an: &Analysis, a: NodeIdx) -> Option<PartJson> {
-    let parts = &an.sharing.parts;
-    let k = parts.binary_search_by_key(&a, |p| p.actor).ok()?;
-    let p: &Part = &parts[k];
+    let p = an.sharing.part(a)?;
     Some(PartJson {
         takes: p.takes,
         takes_share: p.takes_share,

@@ -42,16 +42,9 @@ impl Figures {
             npv: l.npv[a],
             net_value: l.total(a, Field::NetValue),
             breakeven: l.breakeven[a],
-            no_money: [Field::Revenue, Field::Spend, Field::Costs]
-                .iter()
-                .all(|f| l.total(a, *f) == 0.0),
+            no_money: l.no_money(a),
             win_win: an.verdicts[a].holds(),
-            value_share: an
-                .sharing
-                .parts
-                .binary_search_by_key(&a, |p| p.actor)
-                .ok()
-                .and_then(|k| an.sharing.parts[k].takes_share),
+            value_share: an.sharing.part(a).and_then(|p| p.takes_share),
         }
     }
 }

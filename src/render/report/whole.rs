@@ -14,7 +14,9 @@ use crate::words::{amount, percent};
 /// simulation's runs, 5th to 95th percentile, when the design has ranges.
 fn risk(p: &ReportParts<'_>, a: crate::index::NodeIdx) -> Option<String> {
     let (sim, _) = p.simulation.as_ref()?;
-    let o = sim.actors.iter().find(|o| o.actor == a)?;
+    // The simulation's actors are in file order.
+    let k = sim.actors.binary_search_by_key(&a, |o| o.actor).ok()?;
+    let o = &sim.actors[k];
     Some(format!(
         "{} to {}",
         amount(o.percentile(5.0)),
@@ -126,10 +128,9 @@ pub(crate) fn html(o: &mut String, p: &ReportParts<'_>) {
         }
     );
     for &a in &p.table_actors {
-        let Ok(k) = s.parts.binary_search_by_key(&a, |x| x.actor) else {
+        let Some(x) = s.part(a) else {
             continue;
         };
-        let x = &s.parts[k];
         let _ = writeln!(
             o,
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>{}</tr>",
@@ -180,10 +181,9 @@ pub(crate) fn markdown(o: &mut String, p: &ReportParts<'_>) {
         amount(s.put_in)
     );
     for &a in &p.table_actors {
-        let Ok(k) = s.parts.binary_search_by_key(&a, |x| x.actor) else {
+        let Some(x) = s.part(a) else {
             continue;
         };
-        let x = &s.parts[k];
         let _ = writeln!(
             o,
             "| {} | {} | {} | {} | {} |",
